@@ -1,0 +1,69 @@
+#include "cli/cli.hpp"
+
+#include <exception>
+
+#include "core/issue.hpp"
+#include "cli/options.hpp"
+
+namespace tonghop::cli {
+namespace {
+
+struct Command {
+  std::string_view name;
+  int (*run)(const std::vector<std::string>&, Streams);
+  std::string_view summary_vi, summary_en;
+};
+
+constexpr Command kCommands[] = {
+    {"inspect", inspect_command, "xem bộ đọc thấy gì trong tệp: trang tính, ô, kiểu, định dạng, phông chữ",
+     "show what the reader sees: sheets, cells, types, formats, fonts"},
+};
+
+void usage(std::ostream& os, Lang lang) {
+  if (lang == Lang::Vi) {
+    os << "tonghop " TONGHOP_VERSION " - tổng hợp báo cáo thực hiện kế hoạch của xã, phường\n\n"
+          "Ví dụ:\n"
+          "  tonghop inspect bao-cao/phong-vhxh.xlsx\n"
+          "  tonghop inspect --format json bao-cao/\n\n"
+          "Cách dùng: tonghop LỆNH [TÙY CHỌN] ...\n\nCác lệnh:\n";
+  } else {
+    os << "tonghop " TONGHOP_VERSION " - consolidates communes' plan progress reports\n\n"
+          "Examples:\n"
+          "  tonghop inspect reports/phong-vhxh.xlsx\n"
+          "  tonghop inspect --format json reports/\n\n"
+          "Usage: tonghop COMMAND [OPTIONS] ...\n\nCommands:\n";
+  }
+  for (const auto& c : kCommands)
+    os << "  " << c.name << "  " << (lang == Lang::Vi ? c.summary_vi : c.summary_en) << "\n";
+  os << (lang == Lang::Vi ? "\n`tonghop LỆNH --help` cho hướng dẫn từng lệnh; --lang en for English.\n"
+                          : "\n`tonghop COMMAND --help` for a command's usage; --lang vi cho tiếng Việt.\n");
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Lang lang = lang_from_args(args);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    usage(args.empty() ? err : out, lang);
+    return int(args.empty() ? ExitCode::Usage : ExitCode::Ok);
+  }
+  if (args[0] == "--version") {
+    out << "tonghop " TONGHOP_VERSION "\n";
+    return int(ExitCode::Ok);
+  }
+  for (const auto& c : kCommands) {
+    if (c.name != args[0]) continue;
+    try {
+      return c.run(std::vector<std::string>(args.begin() + 1, args.end()), Streams{out, err});
+    } catch (const std::exception& e) {
+      err << (lang == Lang::Vi ? "tonghop: lỗi nội bộ: " : "tonghop: internal error: ") << e.what()
+          << "\n";
+      return int(ExitCode::Internal);
+    }
+  }
+  err << (lang == Lang::Vi ? "tonghop: không có lệnh '" : "tonghop: no command '") << args[0] << "'\n\n";
+  usage(err, lang);
+  return int(ExitCode::Usage);
+}
+
+}  // namespace tonghop::cli

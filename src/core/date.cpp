@@ -1,0 +1,169 @@
+#include "core/date.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace tonghop {
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (era-based civil algorithm).
+long long days_from_civil(long long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = unsigned(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (long long)doe - 719468;
+}
+
+void civil_from_days(long long z, long long& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = unsigned(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = (long long)yoe + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+}
+
+const long long kEpochDays = days_from_civil(1899, 12, 30);
+
+bool parse_uint(std::string_view s, std::size_t& i, std::size_t n, unsigned& out) {
+  if (i + n > s.size()) return false;
+  out = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    char c = s[i + k];
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + unsigned(c - '0');
+  }
+  i += n;
+  return true;
+}
+
+// Parses "HH:MM[:SS[.fff]]" at i; returns seconds of day.
+bool parse_clock(std::string_view s, std::size_t& i, double& seconds) {
+  unsigned h, mi, se = 0;
+  if (!parse_uint(s, i, 2, h) || i >= s.size() || s[i] != ':') return false;
+  ++i;
+  if (!parse_uint(s, i, 2, mi)) return false;
+  double frac = 0;
+  if (i < s.size() && s[i] == ':') {
+    ++i;
+    if (!parse_uint(s, i, 2, se)) return false;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+      ++i;
+      double scale = 0.1;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+        frac += (s[i] - '0') * scale;
+        scale /= 10;
+        ++i;
+      }
+    }
+  }
+  if (h > 24 || mi > 59 || se > 60) return false;
+  seconds = h * 3600.0 + mi * 60.0 + se + frac;
+  return true;
+}
+
+// ODS durations: PT12H30M05.5S (and P1DT...).
+std::optional<double> parse_duration(std::string_view s) {
+  std::size_t i = 1;
+  double days = 0, seconds = 0, number = 0;
+  bool in_time = false, have_number = false;
+  double scale = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (scale > 0) {
+        number += (c - '0') * scale;
+        scale /= 10;
+      } else {
+        number = number * 10 + (c - '0');
+      }
+      have_number = true;
+    } else if (c == '.' || c == ',') {
+      scale = 0.1;
+    } else if (c == 'T') {
+      in_time = true;
+    } else if (have_number && (c == 'D' || c == 'H' || c == 'M' || c == 'S')) {
+      if (c == 'D') days += number;
+      else if (c == 'H') seconds += number * 3600;
+      else if (c == 'M') seconds += in_time ? number * 60 : number * 30 * 86400;
+      else seconds += number;
+      number = 0;
+      scale = 0;
+      have_number = false;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (have_number) return std::nullopt;
+  return days + seconds / 86400.0;
+}
+
+}  // namespace
+
+std::string serial_to_iso(double serial) {
+  if (!std::isfinite(serial) || serial < 0 || serial > 2958466.0) return {};
+  double day_part = std::floor(serial);
+  long long ms = std::llround((serial - day_part) * 86400000.0);
+  long long day = (long long)day_part;
+  if (ms >= 86400000) {
+    ms -= 86400000;
+    ++day;
+  }
+  char clock[32];
+  long long secs = ms / 1000;
+  int millis = int(ms % 1000);
+  if (millis)
+    std::snprintf(clock, sizeof clock, "%02lld:%02lld:%02lld.%03d", secs / 3600, secs / 60 % 60,
+                  secs % 60, millis);
+  else
+    std::snprintf(clock, sizeof clock, "%02lld:%02lld:%02lld", secs / 3600, secs / 60 % 60,
+                  secs % 60);
+  if (serial < 1 && day == 0) return clock;
+  // Excel counts 1900-02-29, which never existed: serials below 60 are one day later.
+  if (day < 60) ++day;
+  long long y;
+  unsigned m, d;
+  civil_from_days(kEpochDays + day, y, m, d);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%s", y, m, d, clock);
+  return buf;
+}
+
+std::optional<double> iso_to_serial(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == 'Z')) s.remove_suffix(1);
+  if (s.empty()) return std::nullopt;
+  if (s[0] == 'P' || s[0] == '-') {
+    if (s[0] == '-') return std::nullopt;
+    return parse_duration(s);
+  }
+  std::size_t i = 0;
+  double seconds = 0;
+  if (s.size() >= 5 && s[2] == ':') {
+    if (!parse_clock(s, i, seconds) || i != s.size()) return std::nullopt;
+    return seconds / 86400.0;
+  }
+  unsigned y, m, d;
+  if (!parse_uint(s, i, 4, y) || i >= s.size() || s[i++] != '-') return std::nullopt;
+  if (!parse_uint(s, i, 2, m) || i >= s.size() || s[i++] != '-') return std::nullopt;
+  if (!parse_uint(s, i, 2, d)) return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  if (i < s.size()) {
+    if (s[i] != 'T' && s[i] != ' ') return std::nullopt;
+    ++i;
+    if (!parse_clock(s, i, seconds)) return std::nullopt;
+    // A time-zone offset is dropped: spreadsheets have no time zones.
+    if (i < s.size() && s[i] != '+' && s[i] != '-') return std::nullopt;
+  }
+  double serial = double(days_from_civil(y, m, d) - kEpochDays);
+  if (serial < 61) serial -= 1;  // undo Excel's 1900-02-29 for early dates
+  if (serial < 0) serial = 0;
+  return serial + seconds / 86400.0;
+}
+
+}  // namespace tonghop

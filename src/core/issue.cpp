@@ -1,0 +1,134 @@
+#include "core/issue.hpp"
+
+#include "core/cell.hpp"
+
+namespace tonghop {
+namespace {
+
+struct Template {
+  IssueCode code;
+  std::string_view name;
+  Severity severity;
+  IssueLevel level;
+  std::string_view message_vi, message_en;
+  std::string_view hint_vi, hint_en;
+};
+
+// One template per code. Placeholders {name} are filled from Issue::params.
+constexpr Template kTemplates[] = {
+    {IssueCode::UnreadableFile, "unreadable-file", Severity::Error, IssueLevel::File,
+     "Không đọc được tệp: {reason}.", "The file cannot be read: {reason}.",
+     "Mở tệp bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại; nếu không mở "
+     "được thì xin đơn vị gửi lại tệp.",
+     "Open the file in Excel or LibreOffice, save it as .xlsx and send it again; if it does "
+     "not open, ask the unit to send the file again."},
+    {IssueCode::UnsupportedFormat, "unsupported-format", Severity::Error, IssueLevel::File,
+     "Tệp ở định dạng {format}, tonghop chưa đọc được định dạng này.",
+     "The file is in the {format} format, which tonghop does not read.",
+     "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).",
+     "Open the file in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)."},
+    {IssueCode::EncryptedFile, "encrypted-file", Severity::Error, IssueLevel::File,
+     "Tệp {container} được đặt mật khẩu nên không đọc được.",
+     "The {container} file is protected with a password and cannot be read.",
+     "Mở tệp, gỡ mật khẩu (Excel: Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật "
+     "khẩu, xóa mật khẩu) rồi lưu và gửi lại.",
+     "Open the file, remove the password (Excel: File > Info > Protect Workbook > Encrypt "
+     "with Password, clear it), save and send it again."},
+    {IssueCode::LimitExceeded, "limit-exceeded", Severity::Error, IssueLevel::File,
+     "Tệp vượt giới hạn an toàn: {what} (giới hạn {limit}).",
+     "The file exceeds a safety limit: {what} (limit {limit}).",
+     "Nếu tệp đúng là lớn như vậy, chạy lại với --limit {key}=GIÁ_TRỊ_LỚN_HƠN.",
+     "If the file really is that large, run again with --limit {key}=LARGER_VALUE."},
+};
+
+const Template& find_template(IssueCode code) {
+  for (const auto& t : kTemplates)
+    if (t.code == code) return t;
+  return kTemplates[0];
+}
+
+std::string fill(std::string_view tmpl, const std::map<std::string, Text>& params, Lang lang) {
+  std::string out;
+  out.reserve(tmpl.size() + 32);
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    if (tmpl[i] == '{') {
+      auto close = tmpl.find('}', i);
+      if (close != std::string_view::npos) {
+        auto it = params.find(std::string(tmpl.substr(i + 1, close - i - 1)));
+        if (it != params.end()) {
+          out += it->second.in(lang);
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += tmpl[i++];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(IssueCode c) { return find_template(c).name; }
+
+std::optional<IssueCode> issue_code_from_string(std::string_view s) {
+  for (const auto& t : kTemplates)
+    if (t.name == s) return t.code;
+  return std::nullopt;
+}
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "info";
+  }
+  return "error";
+}
+
+IssueLevel Issue::level() const { return find_template(code).level; }
+
+std::string Issue::message(Lang lang) const {
+  const auto& t = find_template(code);
+  return fill(lang == Lang::Vi ? t.message_vi : t.message_en, params, lang);
+}
+
+std::string Issue::hint(Lang lang) const {
+  const auto& t = find_template(code);
+  return fill(lang == Lang::Vi ? t.hint_vi : t.hint_en, params, lang);
+}
+
+std::string Issue::cell() const {
+  if (!where.row || !where.col) return {};
+  return cell_ref(*where.row, *where.col);
+}
+
+Issue make_issue(IssueCode code, Location where, std::map<std::string, Text> params) {
+  return Issue{code, find_template(code).severity, std::move(where), std::move(params)};
+}
+
+InputError::InputError(Issue issue) : issue_(std::move(issue)), what_(issue_.message(Lang::En)) {}
+
+void throw_unreadable(Text reason) {
+  throw InputError(make_issue(IssueCode::UnreadableFile, {}, {{"reason", std::move(reason)}}));
+}
+
+void throw_unsupported(Text format_name) {
+  throw InputError(
+      make_issue(IssueCode::UnsupportedFormat, {}, {{"format", std::move(format_name)}}));
+}
+
+void throw_encrypted(Text container) {
+  throw InputError(
+      make_issue(IssueCode::EncryptedFile, {}, {{"container", std::move(container)}}));
+}
+
+void throw_limit(std::string_view limit_key, std::uint64_t limit, Text what) {
+  throw InputError(make_issue(IssueCode::LimitExceeded, {},
+                              {{"key", std::string(limit_key)},
+                               {"limit", std::to_string(limit)},
+                               {"what", std::move(what)}}));
+}
+
+}  // namespace tonghop

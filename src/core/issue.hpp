@@ -1,0 +1,89 @@
+// Problems as typed records (code, severity, location, parameters); their messages come
+// from one template per code, in Vietnamese and English (see issue.cpp).
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tonghop {
+
+enum class Lang { Vi, En };
+enum class Severity { Error, Warning, Info };
+
+// Codes are a contract (design overview): add more, never rename.
+enum class IssueCode {
+  UnreadableFile,
+  UnsupportedFormat,
+  EncryptedFile,
+  LimitExceeded,
+};
+
+// Which part of the input a problem belongs to (frictionless-style levels).
+enum class IssueLevel { File, Sheet, Header, Row, Cell };
+
+std::string_view to_string(IssueCode c);
+std::string_view to_string(Severity s);
+std::optional<IssueCode> issue_code_from_string(std::string_view s);
+
+// A parameter of a message: language-neutral values (file names, numbers) have vi == en.
+struct Text {
+  std::string vi, en;
+  Text() = default;
+  Text(std::string both) : vi(both), en(std::move(both)) {}  // NOLINT: implicit on purpose
+  Text(const char* both) : Text(std::string(both)) {}         // NOLINT
+  Text(std::string v, std::string e) : vi(std::move(v)), en(std::move(e)) {}
+  const std::string& in(Lang l) const { return l == Lang::Vi ? vi : en; }
+};
+
+struct Location {
+  std::string file;
+  std::string sheet;
+  std::optional<std::uint32_t> row;  // 0-based internally; rendered 1-based
+  std::optional<std::uint32_t> col;  // 0-based
+  std::string item;                  // plan code of the row's item, when known
+};
+
+struct Issue {
+  IssueCode code;
+  Severity severity;
+  Location where;
+  std::map<std::string, Text> params;
+
+  IssueLevel level() const;
+  std::string message(Lang lang) const;
+  std::string hint(Lang lang) const;
+  // "F12" when row and column are known, "" otherwise.
+  std::string cell() const;
+};
+
+Issue make_issue(IssueCode code, Location where, std::map<std::string, Text> params = {});
+
+// An input that cannot be read at all. Readers throw it; commands turn it into a report
+// entry and exit code 3.
+class InputError : public std::exception {
+ public:
+  explicit InputError(Issue issue);
+  const Issue& issue() const { return issue_; }
+  Issue& issue() { return issue_; }
+  const char* what() const noexcept override { return what_.c_str(); }
+
+ private:
+  Issue issue_;
+  std::string what_;
+};
+
+// Convenience for readers: the file is not filled in yet; reader() fills it.
+[[noreturn]] void throw_unreadable(Text reason);
+[[noreturn]] void throw_unsupported(Text format_name);
+[[noreturn]] void throw_encrypted(Text container);
+[[noreturn]] void throw_limit(std::string_view limit_key, std::uint64_t limit, Text what);
+
+// Exit codes, mapped in one place (design overview).
+enum class ExitCode : int { Ok = 0, DataErrors = 1, Usage = 2, Unreadable = 3, Internal = 4 };
+
+}  // namespace tonghop

@@ -1,0 +1,104 @@
+#include "core/text.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace tonghop {
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = (unsigned char)s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              utf8proc_ssize_t(s.size() - i), &cp);
+    if (n <= 0) return false;
+    i += std::size_t(n);
+  }
+  return true;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (!utf8proc_codepoint_valid(utf8proc_int32_t(cp))) cp = 0xFFFD;
+  utf8proc_uint8_t buf[4];
+  auto n = utf8proc_encode_char(utf8proc_int32_t(cp), buf);
+  out.append(reinterpret_cast<const char*>(buf), std::size_t(n));
+}
+
+namespace {
+std::string repair_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              utf8proc_ssize_t(s.size() - i), &cp);
+    if (n <= 0) {
+      append_utf8(out, 0xFFFD);
+      ++i;
+    } else {
+      out.append(s.substr(i, std::size_t(n)));
+      i += std::size_t(n);
+    }
+  }
+  return out;
+}
+}  // namespace
+
+void nfc_in_place(std::string& s) {
+  bool ascii = true;
+  for (unsigned char c : s)
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) return;
+  if (!is_valid_utf8(s)) s = repair_utf8(s);
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                        utf8proc_ssize_t(s.size()), &out, utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0) return;
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
+  s.assign(reinterpret_cast<const char*>(out), std::size_t(n));
+}
+
+std::string nfc(std::string_view s) {
+  std::string out(s);
+  nfc_in_place(out);
+  return out;
+}
+
+void unescape_ooxml(std::string& s) {
+  auto pos = s.find("_x");
+  if (pos == std::string::npos) return;
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == '_' && i + 6 < s.size() + 0 && s[i + 1] == 'x' && s[i + 6] == '_') {
+      int a = hex(s[i + 2]), b = hex(s[i + 3]), c = hex(s[i + 4]), d = hex(s[i + 5]);
+      if (a >= 0 && b >= 0 && c >= 0 && d >= 0) {
+        append_utf8(out, char32_t((a << 12) | (b << 8) | (c << 4) | d));
+        i += 7;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  s.swap(out);
+}
+
+}  // namespace tonghop

@@ -1,0 +1,23 @@
+// Unicode text helpers shared by every stage.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tonghop {
+
+// True when s is well-formed UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+// NFC-normalises s in place. Invalid UTF-8 bytes are replaced by U+FFFD first, so the
+// result is always valid UTF-8. Pure ASCII is left untouched without allocating.
+void nfc_in_place(std::string& s);
+std::string nfc(std::string_view s);
+
+// Appends the UTF-8 encoding of a code point (U+FFFD for invalid ones).
+void append_utf8(std::string& out, char32_t cp);
+
+// Decodes Excel's "_xHHHH_" escapes (used in OOXML strings for control characters).
+void unescape_ooxml(std::string& s);
+
+}  // namespace tonghop

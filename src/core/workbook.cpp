@@ -1,0 +1,53 @@
+#include "core/workbook.hpp"
+
+#include <algorithm>
+
+namespace tonghop {
+
+std::string_view to_string(FileFormat f) {
+  switch (f) {
+    case FileFormat::Xlsx: return "xlsx";
+    case FileFormat::Ods: return "ods";
+    case FileFormat::Csv: return "csv";
+    case FileFormat::Xls: return "xls";
+    case FileFormat::Unknown: break;
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Visibility v) {
+  switch (v) {
+    case Visibility::Visible: return "visible";
+    case Visibility::Hidden: return "hidden";
+    case Visibility::VeryHidden: return "very-hidden";
+  }
+  return "visible";
+}
+
+StoredCell::StoredCell(const Cell& c)
+    : row(c.row), col(c.col), type(c.type), number(c.number), text(c.text), formula(c.formula),
+      is_formula(c.is_formula), formula_without_value(c.formula_without_value),
+      format_class(c.format_class), number_format(c.number_format), font(c.font) {}
+
+const StoredCell* Sheet::find(std::uint32_t row, std::uint32_t col) const {
+  auto it = std::lower_bound(cells.begin(), cells.end(), std::pair{row, col},
+                             [](const StoredCell& c, const std::pair<std::uint32_t, std::uint32_t>& k) {
+                               return std::pair{c.row, c.col} < k;
+                             });
+  if (it != cells.end() && it->row == row && it->col == col) return &*it;
+  return nullptr;
+}
+
+std::optional<CellRange> Sheet::dimension() const {
+  if (cells.empty()) return std::nullopt;
+  CellRange r{cells.front().row, cells.front().col, cells.front().row, cells.front().col};
+  for (const auto& c : cells) {
+    r.first_row = std::min(r.first_row, c.row);
+    r.last_row = std::max(r.last_row, c.row);
+    r.first_col = std::min(r.first_col, c.col);
+    r.last_col = std::max(r.last_col, c.col);
+  }
+  return r;
+}
+
+}  // namespace tonghop

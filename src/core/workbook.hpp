@@ -1,0 +1,64 @@
+// A workbook held in memory, as later stages (recognise, plan, check) use it. Readers
+// stream into any sink; WorkbookCollector (src/read) fills one of these.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/cell.hpp"
+
+namespace tonghop {
+
+enum class FileFormat { Unknown, Xlsx, Ods, Csv, Xls };
+std::string_view to_string(FileFormat f);
+
+struct WorkbookInfo {
+  FileFormat format = FileFormat::Unknown;
+  bool date1904 = false;  // dates are already converted; kept for inspect
+  std::string encoding;   // CSV only: "UTF-8", "UTF-16LE", "CP1258" ...
+  char delimiter = 0;     // CSV only
+};
+
+enum class Visibility { Visible, Hidden, VeryHidden };
+std::string_view to_string(Visibility v);
+
+struct SheetInfo {
+  std::string name;
+  std::uint32_t index = 0;  // 0-based position in the workbook's tab order
+  Visibility visibility = Visibility::Visible;
+};
+
+// An owning copy of a Cell.
+struct StoredCell {
+  std::uint32_t row = 0, col = 0;
+  CellType type = CellType::Empty;
+  double number = 0;
+  std::string text;
+  std::string formula;
+  bool is_formula = false;
+  bool formula_without_value = false;
+  FormatClass format_class = FormatClass::General;
+  std::string number_format;
+  std::string font;
+
+  StoredCell() = default;
+  explicit StoredCell(const Cell& c);
+};
+
+struct Sheet {
+  SheetInfo info;
+  std::vector<StoredCell> cells;  // in reading order: row-major
+  std::vector<CellRange> merges;
+
+  const StoredCell* find(std::uint32_t row, std::uint32_t col) const;
+  // The used area, or nullopt for an empty sheet.
+  std::optional<CellRange> dimension() const;
+};
+
+struct Workbook {
+  std::string path;
+  WorkbookInfo info;
+  std::vector<Sheet> sheets;
+};
+
+}  // namespace tonghop

@@ -1,0 +1,83 @@
+#include "read/reader.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+#include "core/issue.hpp"
+#include "read/format_detect.hpp"
+#include "read/format_readers.hpp"
+#include "read/zip_archive.hpp"
+
+namespace tonghop {
+namespace {
+
+void read_zip(const std::string& path, WorkbookSink& sink, const ReadLimits& limits) {
+  ZipArchive zip(path, limits);
+  if (zip.has("mimetype")) {
+    auto mime = zip.read_all("mimetype");
+    while (!mime.empty() && (mime.back() == '\n' || mime.back() == '\r' || mime.back() == ' '))
+      mime.pop_back();
+    if (mime == "application/vnd.oasis.opendocument.spreadsheet" ||
+        mime == "application/vnd.oasis.opendocument.spreadsheet-template")
+      return read_ods(zip, sink, limits);
+    if (mime.rfind("application/vnd.oasis.opendocument.", 0) == 0)
+      throw_unsupported(Text("tài liệu OpenDocument không phải bảng tính (" + mime + ")",
+                             "OpenDocument that is not a spreadsheet (" + mime + ")"));
+  }
+  if (zip.has("[Content_Types].xml")) {
+    if (zip.has("word/document.xml"))
+      throw_unsupported(Text("văn bản Word (.docx)", "Word document (.docx)"));
+    if (zip.has("ppt/presentation.xml"))
+      throw_unsupported(Text("bản trình chiếu PowerPoint (.pptx)", "PowerPoint presentation (.pptx)"));
+    return read_xlsx(zip, sink, limits);
+  }
+  if (zip.has("content.xml")) return read_ods(zip, sink, limits);
+  throw_unsupported(Text("tệp nén ZIP không chứa bảng tính", "ZIP archive that holds no spreadsheet"));
+}
+
+}  // namespace
+
+void read_workbook(const std::string& path, WorkbookSink& sink_in, const ReadLimits& limits) {
+  try {
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status))
+      throw_unreadable(Text("không tìm thấy tệp", "the file does not exist"));
+    if (std::filesystem::is_directory(status))
+      throw_unreadable(Text("đây là thư mục, không phải tệp", "this is a folder, not a file"));
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw_unreadable(Text("không đọc được kích thước tệp", "the file size cannot be read"));
+    if (size > limits.file_bytes)
+      throw_limit("file-size", limits.file_bytes,
+                  Text("tệp nặng " + std::to_string(size) + " byte",
+                       "the file has " + std::to_string(size) + " bytes"));
+    GuardedSink sink(sink_in, limits);
+    switch (sniff_file(path)) {
+      case Container::Empty:
+        throw_unreadable(Text("tệp rỗng (0 byte)", "the file is empty (0 bytes)"));
+      case Container::Zip:
+        return read_zip(path, sink, limits);
+      case Container::Cfb:
+        return read_cfb(path, sink, limits);
+      case Container::RawBiff:
+        throw_unsupported(Text("Excel 2.x-4.x (.xls cũ)", "Excel 2.x-4.x (old .xls)"));
+      case Container::SpreadsheetML:
+        throw_unsupported(Text("Bảng tính XML 2003", "XML Spreadsheet 2003"));
+      case Container::FlatOds:
+        throw_unsupported(Text("OpenDocument dạng XML phẳng (.fods)", "flat OpenDocument XML (.fods)"));
+      case Container::Html:
+        throw_unsupported(Text("trang web HTML (được lưu với đuôi bảng tính)",
+                               "HTML web page (saved with a spreadsheet extension)"));
+      case Container::Text:
+        return read_csv(path, std::filesystem::path(path).stem().string(), sink, limits);
+      case Container::Binary:
+        throw_unreadable(Text("đây không phải bảng tính (dữ liệu nhị phân không nhận ra)",
+                              "this is not a spreadsheet (unrecognised binary data)"));
+    }
+  } catch (InputError& e) {
+    if (e.issue().where.file.empty()) e.issue().where.file = path;
+    throw;
+  }
+}
+
+}  // namespace tonghop

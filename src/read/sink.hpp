@@ -1,0 +1,33 @@
+// The one interface between readers and everything else: a reader pushes a workbook's
+// sheets, cells and merged ranges into a sink and knows nothing of what consumes them.
+//
+//   struct Count : WorkbookSink {
+//     std::size_t cells = 0;
+//     void begin_sheet(const SheetInfo&) override {}
+//     void cell(const Cell&) override { ++cells; }
+//   };
+//   Count c; read_workbook("in/bao-cao.xlsx", c);
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/cell.hpp"
+#include "core/workbook.hpp"
+
+namespace tonghop {
+
+class WorkbookSink {
+ public:
+  virtual ~WorkbookSink() = default;
+  virtual void begin_workbook(const WorkbookInfo&) {}
+  virtual void begin_sheet(const SheetInfo& sheet) = 0;
+  // Cells of one sheet come in reading order (row by row); empty cells that carry only a
+  // style are not pushed.
+  virtual void cell(const Cell& cell) = 0;
+  virtual void merged_range(const CellRange&) {}
+  virtual void end_sheet() {}
+  virtual void end_workbook() {}
+};
+
+}  // namespace tonghop
