@@ -107,7 +107,8 @@ std::optional<double> parse_duration(std::string_view s) {
 }  // namespace
 
 std::string serial_to_iso(double serial) {
-  if (!std::isfinite(serial) || serial < 0 || serial > 2958466.0) return {};
+  // Years 1 to 9999; negative serials are dates before 1899-12-30 (LibreOffice shows them).
+  if (!std::isfinite(serial) || serial < -693593.0 || serial > 2958466.0) return {};
   double day_part = std::floor(serial);
   long long ms = std::llround((serial - day_part) * 86400000.0);
   long long day = (long long)day_part;
@@ -124,9 +125,9 @@ std::string serial_to_iso(double serial) {
   else
     std::snprintf(clock, sizeof clock, "%02lld:%02lld:%02lld", secs / 3600, secs / 60 % 60,
                   secs % 60);
-  if (serial < 1 && day == 0) return clock;
+  if (serial >= 0 && serial < 1 && day == 0) return clock;
   // Excel counts 1900-02-29, which never existed: serials below 60 are one day later.
-  if (day < 60) ++day;
+  if (serial > 0 && day < 60) ++day;
   long long y;
   unsigned m, d;
   civil_from_days(kEpochDays + day, y, m, d);

@@ -18,7 +18,7 @@ struct ReadLimits {
   std::uint64_t unzipped_bytes = 1ull << 30;       // unzipped-size: whole package and any part
   std::uint64_t zip_ratio = 250;                   // zip-ratio: for parts above 4 MiB
   std::uint64_t cells = 10'000'000;                // cells: non-empty cells in a workbook
-  std::uint64_t sheets = 1000;                     // sheets
+  std::uint64_t sheets = 10000;                    // sheets
   std::uint64_t text_bytes = 64ull << 20;          // text-size: shared strings, CSV fields
 };
 

@@ -44,6 +44,20 @@ std::string_view builtin_number_format(unsigned id) {
   }
 }
 
+bool is_elapsed_time_format(std::string_view code) {
+  for (std::size_t i = code.find('['); i != std::string_view::npos; i = code.find('[', i + 1)) {
+    auto close = code.find(']', i);
+    if (close == std::string_view::npos) return false;
+    auto inside = code.substr(i + 1, close - i - 1);
+    if (!inside.empty()) {
+      char k = inside[0] | 0x20;
+      if ((k == 'h' || k == 'm' || k == 's') && inside.find_first_not_of(inside[0]) == std::string_view::npos)
+        return true;
+    }
+  }
+  return false;
+}
+
 FormatClass classify_number_format(std::string_view code) {
   if (code.empty()) return FormatClass::General;
   bool percent = false, date = false, at = false, digits = false;

@@ -14,4 +14,7 @@ std::string_view builtin_number_format(unsigned id);
 // Text for "@", General for "General"/"", Other for any other number format.
 FormatClass classify_number_format(std::string_view code);
 
+// [h]:mm:ss, [mm]:ss, [s]: elapsed time, a duration rather than a date.
+bool is_elapsed_time_format(std::string_view code);
+
 }  // namespace tonghop

@@ -167,8 +167,9 @@ struct PendingCell {
 
 class ContentHandler : public XmlHandler {
  public:
-  ContentHandler(WorkbookSink& sink, StyleSheet& styles, std::uint64_t text_budget)
-      : sink_(sink), styles_(styles), collector_(styles), text_budget_(text_budget) {}
+  ContentHandler(WorkbookSink& sink, StyleSheet& styles, const ReadLimits& limits)
+      : sink_(sink), styles_(styles), collector_(styles), text_budget_(limits.text_bytes),
+        cell_budget_(limits.cells) {}
 
   void start_element(std::string_view, std::string_view local, const char** a) override {
     if (skip_depth_ > 0) {
@@ -383,6 +384,15 @@ class ContentHandler : public XmlHandler {
     auto repeat = row_repeat_;
     if (!pending_.empty() && row_ < kMaxRows) {
       auto rows = std::min<std::uint64_t>(repeat, kMaxRows - row_);
+      // Refuse a repeat that would blow the budget before expanding it, not after.
+      std::uint64_t per_row = 0;
+      for (const auto& p : pending_) per_row += p.repeat;
+      if (per_row > cell_budget_ || rows > cell_budget_ / per_row ||
+          emitted_ + rows * per_row > cell_budget_)
+        throw_limit("cells", cell_budget_,
+                    Text("các ô lặp lại (number-rows/columns-repeated) tạo ra quá nhiều ô",
+                         "repeated cells (number-rows/columns-repeated) make too many cells"));
+      emitted_ += rows * per_row;
       for (std::uint64_t r = 0; r < rows; ++r) {
         for (const auto& p : pending_) {
           Cell c;
@@ -410,6 +420,8 @@ class ContentHandler : public XmlHandler {
   StyleSheet& styles_;
   StyleCollector collector_;
   std::uint64_t text_budget_;
+  std::uint64_t cell_budget_;
+  std::uint64_t emitted_ = 0;
   int skip_depth_ = 0;
   bool in_body_ = false, in_table_ = false, in_cell_ = false, covered_ = false;
   bool value_from_attr_ = false;
@@ -443,7 +455,7 @@ void read_ods(ZipArchive& zip, WorkbookSink& sink, const ReadLimits& limits) {
   WorkbookInfo info;
   info.format = FileFormat::Ods;
   sink.begin_workbook(info);
-  ContentHandler h(sink, styles, limits.text_bytes);
+  ContentHandler h(sink, styles, limits);
   auto s = zip.open("content.xml");
   parse_xml(s, h, "content.xml");
   sink.end_workbook();

@@ -103,6 +103,7 @@ class WorkbookHandler : public XmlHandler {
 
 struct XfStyle {
   FormatClass format_class = FormatClass::General;
+  bool elapsed = false;  // [h]:mm and the like: a duration, not a point in time
   std::string number_format;
   std::string font;
 };
@@ -154,6 +155,7 @@ class StylesHandler : public XmlHandler {
           it != num_fmts.end() ? it->second : std::string(builtin_number_format(xf.num_fmt));
       if (s.number_format == "General") s.number_format.clear();
       s.format_class = classify_number_format(s.number_format);
+      s.elapsed = is_elapsed_time_format(s.number_format);
       if (xf.font < fonts.size()) s.font = fonts[xf.font];
       out.push_back(std::move(s));
     }
@@ -171,7 +173,7 @@ class SharedStringsHandler : public XmlHandler {
       : out_(out), budget_(budget) {}
 
   void start_element(std::string_view, std::string_view local, const char**) override {
-    if (local == "si") {
+    if (local == "si" || local == "sstItem") {  // sstItem: Excel 2007 beta
       cur_.clear();
       in_si_ = true;
     } else if (local == "rPh") {
@@ -185,7 +187,7 @@ class SharedStringsHandler : public XmlHandler {
       want_text = false;
     } else if (local == "rPh") {
       --in_rph_;
-    } else if (local == "si") {
+    } else if (local == "si" || local == "sstItem") {
       unescape_ooxml(cur_);
       nfc_in_place(cur_);
       used_ += cur_.size();
@@ -281,8 +283,8 @@ class SheetHandler : public XmlHandler {
 
  private:
   [[noreturn]] void out_of_grid(std::string_view ref) {
-    throw_unreadable(Text("tham chiếu ô " + std::string(ref) + " nằm ngoài lưới bảng tính",
-                          "cell reference " + std::string(ref) + " lies outside the grid"));
+    throw_unreadable(Text("tham chiếu " + std::string(ref) + " nằm ngoài lưới bảng tính",
+                          "reference " + std::string(ref) + " lies outside the grid"));
   }
 
   void begin_cell(const char** a) {
@@ -388,13 +390,18 @@ class SheetHandler : public XmlHandler {
           c.type = CellType::Text;
           c.text = value_;
         } else if (c.format_class == FormatClass::Date) {
-          set_date(c, v, date1904_);
+          // Times of day and durations are the same in both date systems.
+          bool elapsed = style_ < styles_.size() && styles_[style_].elapsed;
+          set_date(c, v, date1904_ && v >= 1 && !elapsed);
         } else {
           c.type = CellType::Number;
           c.number = v;
         }
       }
     }
+    // t="str" with an empty value and no formula holds nothing (an empty shared or
+    // inline string is a value, as Excel and openpyxl keep it).
+    if (type_ == 'r' && c.text.empty() && !is_formula_) return;
     sink_.cell(c);
   }
 
@@ -428,9 +435,13 @@ class SheetHandler : public XmlHandler {
 };
 
 std::string find_workbook_part(const ZipArchive& zip) {
-  for (const auto& [id, rel] : read_rels(zip, "")) {
-    (void)id;
-    if (rel.type == "officeDocument") return rel.target;
+  try {
+    for (const auto& [id, rel] : read_rels(zip, "")) {
+      (void)id;
+      if (rel.type == "officeDocument") return rel.target;
+    }
+  } catch (const InputError&) {
+    // A damaged package index still leaves the workbook where Excel always puts it.
   }
   if (zip.has("xl/workbook.xml")) return "xl/workbook.xml";
   throw_unreadable(Text("gói OOXML không có sổ làm việc (thiếu xl/workbook.xml)",
@@ -474,8 +485,12 @@ void read_xlsx(ZipArchive& zip, WorkbookSink& sink, const ReadLimits& limits) {
   std::uint32_t index = 0;
   for (const auto& entry : wb.sheets) {
     auto it = rels.find(entry.rid);
-    // Chart sheets and dialog sheets hold no cells.
-    if (it == rels.end() || it->second.type != "worksheet") continue;
+    // Chart sheets hold no cells; macro and dialog sheets are grids like worksheets.
+    if (it == rels.end()) continue;
+    const auto& type = it->second.type;
+    if (type != "worksheet" && type != "xlMacrosheet" && type != "xlIntlMacrosheet" &&
+        type != "dialogsheet")
+      continue;
     SheetInfo si{entry.name, index++, entry.visibility};
     sink.begin_sheet(si);
     SheetHandler h(sink, sst, styles, wb.date1904);

@@ -128,6 +128,8 @@ ZipArchive::ZipArchive(const std::string& path, const ReadLimits& limits) : limi
                   Text("gói ZIP khai báo " + std::to_string(total) + " byte sau giải nén",
                        "the ZIP package declares " + std::to_string(total) +
                            " bytes unzipped"));
+    // An exact name wins over a case-insensitive one; of two equal names, the first.
+    exact_.emplace(normalise_part_name(name), std::uint64_t(i));
     index_.emplace(lower_ascii(normalise_part_name(name)), std::uint64_t(i));
     declared_[std::uint64_t(i)] = (st.valid & ZIP_STAT_SIZE) ? size : UINT64_MAX;
   }
@@ -138,6 +140,7 @@ ZipArchive::~ZipArchive() {
 }
 
 std::optional<std::uint64_t> ZipArchive::find(std::string_view name) const {
+  if (auto e = exact_.find(normalise_part_name(name)); e != exact_.end()) return e->second;
   auto it = index_.find(lower_ascii(normalise_part_name(name)));
   if (it == index_.end()) return std::nullopt;
   return it->second;

@@ -57,7 +57,8 @@ class ZipArchive {
   std::optional<std::uint64_t> find(std::string_view name) const;
   zip* zip_ = nullptr;
   const ReadLimits& limits_;
-  std::unordered_map<std::string, std::uint64_t> index_;
+  std::unordered_map<std::string, std::uint64_t> exact_;
+  std::unordered_map<std::string, std::uint64_t> index_;  // lower-cased names
   std::unordered_map<std::uint64_t, std::uint64_t> declared_;
 };
 

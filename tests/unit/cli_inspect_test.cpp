@@ -1,0 +1,72 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "test_util.hpp"
+
+using namespace tonghop;
+using namespace tonghop::test;
+
+namespace {
+struct Run {
+  int code;
+  std::string out, err;
+};
+Run run(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int code = cli::run(args, out, err);
+  return {code, out.str(), err.str()};
+}
+}  // namespace
+
+TEST(InspectCommand, TextShowsCellsWithTypeFormatAndFont) {
+  auto r = run({"inspect", data("types.xlsx")});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("'Biểu 01'!E6  số  0.978  [phần trăm: 0.0%] [Times New Roman]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ô gộp: A1:F1 A2:F2 A4:A5"), std::string::npos);
+  EXPECT_NE(r.out.find("trang tính 2: \"Ẩn\" (ẩn)"), std::string::npos);
+}
+
+TEST(InspectCommand, EnglishOnRequest) {
+  auto r = run({"inspect", "--lang", "en", data("types.xlsx")});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("'Biểu 01'!E6  number  0.978  [percent: 0.0%] [Times New Roman]"), std::string::npos);
+}
+
+TEST(InspectCommand, UnreadableFileGivesExitThreeAndStillReportsOthers) {
+  auto r = run({"inspect", "--format", "json", data("bad_truncated.xlsx"), data("types.xlsx")});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("\"status\": \"unreadable\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"code\": \"unreadable-file\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"status\": \"ok\""), std::string::npos);
+}
+
+TEST(InspectCommand, FolderMeansEverySpreadsheetInside) {
+  auto r = run({"inspect", "--format", "json", TONGHOP_TEST_DATA});
+  EXPECT_NE(r.out.find("types.xlsx"), std::string::npos);
+  EXPECT_NE(r.out.find("csv_utf8_bom.csv"), std::string::npos);
+  EXPECT_NE(r.out.find("traps.ods"), std::string::npos);
+}
+
+TEST(InspectCommand, UsageErrorsExitTwoWithUsageThatStartsWithExamples) {
+  auto r = run({"inspect", "--format", "xml", data("types.xlsx")});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--format phải là text hoặc json"), std::string::npos);
+  EXPECT_EQ(r.err.find("Ví dụ:"), r.err.find('\n') + 2);
+  auto none = run({"inspect"});
+  EXPECT_EQ(none.code, 2);
+  auto help = run({"inspect", "--help", "--lang", "en"});
+  EXPECT_EQ(help.code, 0);
+  EXPECT_EQ(help.out.rfind("Examples:", 0), 0u);
+  auto unknown = run({"frobnicate"});
+  EXPECT_EQ(unknown.code, 2);
+}
+
+TEST(InspectCommand, LimitOptionReachesTheReader) {
+  auto r = run({"inspect", "--limit", "cells=5", data("types.xlsx")});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("limit-exceeded"), std::string::npos);
+  auto bad = run({"inspect", "--limit", "bogus=1", data("types.xlsx")});
+  EXPECT_EQ(bad.code, 2);
+}

@@ -1,0 +1,45 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "core/issue.hpp"
+#include "core/issue_render.hpp"
+
+using namespace tonghop;
+
+TEST(Issue, MessagesInBothLanguagesFromOneTemplate) {
+  auto i = make_issue(IssueCode::UnsupportedFormat, Location{"a.xlsb", "", {}, {}, ""},
+                      {{"format", Text("Sổ làm việc nhị phân Excel (.xlsb)", "Excel Binary Workbook (.xlsb)")}});
+  EXPECT_EQ(i.severity, Severity::Error);
+  EXPECT_EQ(i.message(Lang::Vi), "Tệp ở định dạng Sổ làm việc nhị phân Excel (.xlsb), tonghop chưa đọc được định dạng này.");
+  EXPECT_EQ(i.message(Lang::En), "The file is in the Excel Binary Workbook (.xlsb) format, which tonghop does not read.");
+  EXPECT_FALSE(i.hint(Lang::Vi).empty());
+}
+
+TEST(Issue, CodesRoundTrip) {
+  for (auto c : {IssueCode::UnreadableFile, IssueCode::UnsupportedFormat, IssueCode::EncryptedFile,
+                 IssueCode::LimitExceeded})
+    EXPECT_EQ(issue_code_from_string(to_string(c)), c);
+  EXPECT_FALSE(issue_code_from_string("no-such-code"));
+}
+
+TEST(Issue, JsonHasCellAndOneBasedRow) {
+  Location where{"f.xlsx", "Biểu 01", 11, 5, "6"};
+  auto i = make_issue(IssueCode::UnreadableFile, where, {{"reason", Text("x", "x")}});
+  std::ostringstream os;
+  JsonWriter j(os, false);
+  write_issue_json(j, i, Lang::En);
+  EXPECT_NE(os.str().find(R"("cell":"F12","row":12,"item":"6")"), std::string::npos) << os.str();
+}
+
+TEST(Issue, InputErrorCarriesTheIssue) {
+  try {
+    throw_limit("cells", 10, Text("nhiều", "many"));
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.issue().code, IssueCode::LimitExceeded);
+    EXPECT_EQ(e.issue().message(Lang::En), "The file exceeds a safety limit: many (limit 10).");
+    EXPECT_NE(e.issue().hint(Lang::En).find("--limit cells="), std::string::npos);
+    return;
+  }
+  FAIL() << "no InputError";
+}
