@@ -116,24 +116,41 @@ std::string serial_to_iso(double serial) {
     ms -= 86400000;
     ++day;
   }
-  char clock[32];
+  // Formatted by hand: this runs for every date cell of large sheets.
+  auto digits = [](std::string& out, long long v, int width) {
+    char buf[8];
+    for (int k = width - 1; k >= 0; --k, v /= 10) buf[k] = char('0' + v % 10);
+    out.append(buf, std::size_t(width));
+  };
   long long secs = ms / 1000;
   int millis = int(ms % 1000);
-  if (millis)
-    std::snprintf(clock, sizeof clock, "%02lld:%02lld:%02lld.%03d", secs / 3600, secs / 60 % 60,
-                  secs % 60, millis);
-  else
-    std::snprintf(clock, sizeof clock, "%02lld:%02lld:%02lld", secs / 3600, secs / 60 % 60,
-                  secs % 60);
+  std::string clock;
+  clock.reserve(12);
+  digits(clock, secs / 3600, 2);
+  clock += ':';
+  digits(clock, secs / 60 % 60, 2);
+  clock += ':';
+  digits(clock, secs % 60, 2);
+  if (millis) {
+    clock += '.';
+    digits(clock, millis, 3);
+  }
   if (serial >= 0 && serial < 1 && day == 0) return clock;
   // Excel counts 1900-02-29, which never existed: serials below 60 are one day later.
   if (serial > 0 && day < 60) ++day;
   long long y;
   unsigned m, d;
   civil_from_days(kEpochDays + day, y, m, d);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%s", y, m, d, clock);
-  return buf;
+  std::string out;
+  out.reserve(24);
+  digits(out, y, 4);
+  out += '-';
+  digits(out, m, 2);
+  out += '-';
+  digits(out, d, 2);
+  out += 'T';
+  out += clock;
+  return out;
 }
 
 std::optional<double> iso_to_serial(std::string_view s) {

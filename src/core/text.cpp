@@ -52,14 +52,42 @@ std::string repair_utf8(std::string_view s) {
 }
 }  // namespace
 
-void nfc_in_place(std::string& s) {
-  bool ascii = true;
-  for (unsigned char c : s)
-    if (c >= 0x80) {
-      ascii = false;
-      break;
+namespace {
+// True when every code point is one NFC leaves as it is without looking at its
+// neighbours: below U+0300 (no combining marks there), precomposed Latin Extended
+// Additional (all of Vietnamese), and general punctuation and currency signs (U+2000 and
+// U+2001 excepted: they decompose). Text Excel writes is nearly always of this kind, so
+// the full normalisation runs only for the rest. Invalid UTF-8 answers false.
+bool quick_nfc(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = (unsigned char)s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
     }
-  if (ascii) return;
+    char32_t cp;
+    std::size_t n;
+    if ((c & 0xE0) == 0xC0) cp = c & 0x1F, n = 2;
+    else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, n = 3;
+    else return false;
+    if (i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k) {
+      auto d = (unsigned char)s[i + k];
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    bool stable = (n == 2 && cp >= 0x80 && cp < 0x300) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+                  (cp >= 0x2010 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF);
+    if (!stable) return false;
+    i += n;
+  }
+  return true;
+}
+}  // namespace
+
+void nfc_in_place(std::string& s) {
+  if (quick_nfc(s)) return;
   if (!is_valid_utf8(s)) s = repair_utf8(s);
   utf8proc_uint8_t* out = nullptr;
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),

@@ -24,3 +24,13 @@ TEST(Text, OoxmlEscapes) {
   unescape_ooxml(keep);
   EXPECT_EQ(keep, "_x12_ _xZZZZ_");
 }
+
+TEST(Text, NfcFastPathLeavesPrecomposedTextAndStillComposesTheRest) {
+  // Precomposed Vietnamese, punctuation and the đồng sign: unchanged.
+  EXPECT_EQ(nfc("Tỷ lệ hộ nghèo – “đạt” 1.000 ₫"), "Tỷ lệ hộ nghèo – “đạt” 1.000 ₫");
+  // A combining mark after a precomposed letter must still compose: ê + U+0323 -> ệ.
+  EXPECT_EQ(nfc("l\xC3\xAA\xCC\xA3"), "lệ");
+  // Singletons outside the fast ranges: U+212B ANGSTROM SIGN -> U+00C5, U+2000 -> U+2002.
+  EXPECT_EQ(nfc("\xE2\x84\xAB"), "\xC3\x85");
+  EXPECT_EQ(nfc("\xE2\x80\x80"), "\xE2\x80\x82");
+}

@@ -1,0 +1,25 @@
+#!/bin/bash
+# Installs the Debian packages tonghop needs that are missing; quick when none is.
+# Sourced by run-samples and run-tests.
+set -eu
+TONGHOP_PACKAGES=(
+  g++ cmake make pkg-config                 # toolchain
+  libxlsxwriter-dev                         # writing .xlsx
+  libzip-dev libexpat1-dev                  # reading .xlsx/.ods
+  libgsf-1-dev                              # OLE2 containers (.xls, encrypted OOXML)
+  libutf8proc-dev                           # Unicode normalisation
+  libboost-program-options-dev              # command line
+  libgtest-dev libgmock-dev                 # tests
+  python3                                   # fixture generators (standard library only)
+)
+missing=()
+for p in "${TONGHOP_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "tonghop: installing ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" != 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
