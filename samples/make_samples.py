@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Writes the sample progress reports under samples/bao-cao/ from the An Dương annex
+(../shared/seeds/tables/an-duong-indicators.tsv), keeping the annex's own wording,
+spelling ("Tở dân phố") and numbering. Values are invented but plausible for 2026.
+
+  /usr/bin/python3 samples/make_samples.py          (needs Debian's python3-openpyxl)
+
+  phong-vhxh-2026.xlsx   Phòng Văn hóa - Xã hội: the official layout, header block,
+                         two-row merged header band, percent-formatted fractions
+  phong-kt-ht-dt-2026.csv   Phòng Kinh tế, Hạ tầng và Đô thị: a bare table in CSV with
+                         abbreviations, decimal commas and its own running numbers
+"""
+import csv
+import datetime
+import os
+import sys
+
+import openpyxl
+from openpyxl.styles import Alignment, Font
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEEDS = os.path.join(HERE, "..", "..", "shared", "seeds", "tables", "an-duong-indicators.tsv")
+FIXED = datetime.datetime(2026, 11, 28, 8, 0, 0)
+
+# Invented 2026 actuals, by the annex's indicator name.
+ACTUAL = {
+    "Hộ nghèo theo chuẩn nghèo đa chiều quốc gia": 0.0042,
+    "Tỷ lệ người dân tham gia bảo hiểm y tế": 0.978,
+    "Duy trì Trạm y tế đạt chuẩn quốc gia": "Duy trì",
+    "Trường công lập đạt chuẩn quốc gia mức độ 1": 1.0,
+    "Trường công lập đạt chuẩn quốc gia mức độ 2": 0.75,
+    "Tỷ lệ gia đình văn hóa": 0.912,
+    "Tỷ lệ Tở dân phố văn hóa": 0.86,
+    "Phường đạt chuẩn đô thị văn minh": "Đạt",
+    "Tổng giá trị sản phẩm trên địa bàn": "14,2",
+    "Thu nhập bình quân đầu người": "10,5",
+    "Thu ngân sách nhà nước trên địa bàn": "11",
+    "Tỷ lệ giải ngân vốn đầu tư công phường": "99,6",
+    "Tỷ lệ thu gom chất thải rắn sinh hoạt": "100",
+    "Tỷ lệ dân số được sử dụng nước sạch": "100",
+}
+
+
+def rows_for(unit):
+    with open(SEEDS, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    out, parent_unit = [], None
+    for r in rows:
+        if r["code"]:
+            parent_unit = r["advisory_unit"]
+        if parent_unit and parent_unit.lower() == unit.lower():
+            out.append(r)
+    return out
+
+
+def vhxh(path):
+    wb = openpyxl.Workbook()
+    wb.properties.created = wb.properties.modified = FIXED
+    ws = wb.active
+    ws.title = "Biểu 01"
+    tnr = Font(name="Times New Roman", size=12)
+    bold = Font(name="Times New Roman", size=12, bold=True)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws["A1"], ws["A2"] = "UBND PHƯỜNG AN DƯƠNG", "PHÒNG VĂN HÓA - XÃ HỘI"
+    ws["E1"], ws["E2"] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
+    ws["E3"] = "An Dương, ngày 28 tháng 11 năm 2026"
+    ws["A5"] = "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026"
+    for ref in ("A1", "A2", "E1", "E2", "A5"):
+        ws[ref].font = bold
+    ws.merge_cells("A1:C1"); ws.merge_cells("A2:C2"); ws.merge_cells("E1:H1")
+    ws.merge_cells("E2:H2"); ws.merge_cells("E3:H3"); ws.merge_cells("A5:H5")
+    heads = [("A7:A8", "STT"), ("B7:B8", "Chỉ tiêu"), ("C7:C8", "ĐVT"), ("D7:D8", "Chỉ tiêu giai đoạn 2026 - 2030"),
+             ("E7:F7", "Năm 2026"), ("G7:G8", "Đánh giá"), ("H7:H8", "Ghi chú")]
+    for rng, label in heads:
+        ws.merge_cells(rng)
+        c = ws[rng.split(":")[0]]
+        c.value, c.font, c.alignment = label, bold, center
+    ws["E8"], ws["F8"] = "Kế hoạch", "Thực hiện"
+    for ref in ("E8", "F8"):
+        ws[ref].font, ws[ref].alignment = bold, center
+    r = 9
+    ws.cell(r, 1, "II").font = bold
+    ws.cell(r, 2, "NHÓM CHỈ TIÊU XÃ HỘI").font = bold
+    for row in rows_for("Phòng Văn hóa - xã hội"):
+        r += 1
+        ws.cell(r, 1, int(row["code"]) if row["code"] else None)
+        ws.cell(r, 2, row["name"] if row["code"] else "+ " + row["name"])
+        ws.cell(r, 3, row["unit"])
+        ws.cell(r, 4, row["target_annual_avg"])
+        ws.cell(r, 5, row["target_annual_avg"])
+        actual = ACTUAL.get(row["name"])
+        c = ws.cell(r, 6, actual)
+        if isinstance(actual, float):
+            c.number_format = "0.0%"
+        for col in range(1, 9):
+            ws.cell(r, col).font = tnr
+    ws.column_dimensions["B"].width = 50
+    wb.save(path)
+
+
+def kt(path):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["TT", "Tên chỉ tiêu", "ĐVT", "KH 2026", "TH 2026", "Ghi chú"])
+        for i, row in enumerate(rows_for("Phòng Kinh tế, Hạ tầng và Đô thị"), 1):
+            name = row["name"].replace("ngân sách nhà nước", "NSNN")
+            w.writerow([i, name, row["unit"], row["target_annual_avg"], ACTUAL.get(row["name"], ""), ""])
+
+
+def main():
+    out = os.path.join(HERE, "bao-cao")
+    os.makedirs(out, exist_ok=True)
+    vhxh(os.path.join(out, "phong-vhxh-2026.xlsx"))
+    kt(os.path.join(out, "phong-kt-ht-dt-2026.csv"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
