@@ -7,21 +7,29 @@
 
 namespace tonghop {
 
-bool is_valid_utf8(std::string_view s) {
+namespace {
+// Calls accept(code point) for every non-ASCII code point while it returns true; false
+// when accept refused one or the UTF-8 is invalid. ASCII is skipped without a call.
+template <typename Accept>
+bool all_non_ascii(std::string_view s, Accept accept) {
   std::size_t i = 0;
   while (i < s.size()) {
-    auto c = (unsigned char)s[i];
-    if (c < 0x80) {
+    if ((unsigned char)s[i] < 0x80) {
       ++i;
       continue;
     }
     utf8proc_int32_t cp;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                               utf8proc_ssize_t(s.size() - i), &cp);
-    if (n <= 0) return false;
+    if (n <= 0 || !accept(char32_t(cp))) return false;
     i += std::size_t(n);
   }
   return true;
+}
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  return all_non_ascii(s, [](char32_t) { return true; });
 }
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -59,30 +67,10 @@ namespace {
 // U+2001 excepted: they decompose). Text Excel writes is nearly always of this kind, so
 // the full normalisation runs only for the rest. Invalid UTF-8 answers false.
 bool quick_nfc(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = (unsigned char)s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    char32_t cp;
-    std::size_t n;
-    if ((c & 0xE0) == 0xC0) cp = c & 0x1F, n = 2;
-    else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, n = 3;
-    else return false;
-    if (i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      auto d = (unsigned char)s[i + k];
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    bool stable = (n == 2 && cp >= 0x80 && cp < 0x300) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
-                  (cp >= 0x2010 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF);
-    if (!stable) return false;
-    i += n;
-  }
-  return true;
+  return all_non_ascii(s, [](char32_t cp) {
+    return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x206F) ||
+           (cp >= 0x20A0 && cp <= 0x20CF);
+  });
 }
 }  // namespace
 
