@@ -141,7 +141,7 @@ class TextSink : public WorkbookSink {
     tally_.add(c);
     os_ << "    " << prefix_ << cell_ref(c.row, c.col) << "  " << type_label(c, lang_) << "  ";
     if (c.is_formula) {
-      os_ << "=" << (c.formula.empty() ? std::string_view(lang_ == Lang::Vi ? "(công thức dùng chung)" : "(shared formula)")
+      os_ << "=" << (c.formula.empty() ? std::string_view(lang_ == Lang::Vi ? "(công thức, không có văn bản)" : "(formula, text not kept)")
                                         : c.formula);
       if (c.formula_without_value)
         os_ << (lang_ == Lang::Vi ? "  (không có giá trị lưu sẵn)" : "  (no cached value)");

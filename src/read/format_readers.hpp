@@ -14,8 +14,8 @@ void read_xlsx(ZipArchive& zip, WorkbookSink& sink, const ReadLimits& limits);
 void read_ods(ZipArchive& zip, WorkbookSink& sink, const ReadLimits& limits);
 void read_csv(const std::string& path, const std::string& sheet_name, WorkbookSink& sink,
               const ReadLimits& limits);
-// Refuses what an OLE2/CFB container holds until the .xls reader lands: encrypted OOXML
-// or FILEPASS -> encrypted-file, .xls -> unsupported-format, anything else -> unreadable.
+// OLE2/CFB containers: .xls (BIFF8, BIFF5) is read; encrypted OOXML or FILEPASS ->
+// encrypted-file; other OLE2 documents -> unsupported-format.
 void read_cfb(const std::string& path, WorkbookSink& sink, const ReadLimits& limits);
 
 }  // namespace tonghop

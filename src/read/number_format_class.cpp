@@ -40,7 +40,12 @@ std::string_view builtin_number_format(unsigned id) {
     case 47: return "mmss.0";
     case 48: return "##0.0E+0";
     case 49: return "@";
-    default: return "";
+    default:
+      // East Asian locales' date and time formats (ECMA-376 18.8.30): shown here by a
+      // generic code of the same kind.
+      if ((id >= 27 && id <= 31) || (id >= 50 && id <= 58)) return "yyyy/m/d";
+      if (id >= 32 && id <= 36) return "h:mm:ss";
+      return "";
   }
 }
 

@@ -7,7 +7,8 @@
 
 namespace tonghop {
 
-// Built-in OOXML/BIFF format ids 0-49; "" for ids Excel leaves to the locale.
+// Built-in OOXML/BIFF format ids 0-58; the East Asian date ids (27-36, 50-58) get a
+// generic date or time code; "" for other ids Excel leaves to the locale.
 std::string_view builtin_number_format(unsigned id);
 
 // Percent when a '%' stands outside quotes, Date for day/month/year/hour/second tokens,

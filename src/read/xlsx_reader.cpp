@@ -10,6 +10,7 @@
 #include "core/date.hpp"
 #include "core/issue.hpp"
 #include "core/text.hpp"
+#include "read/cell_values.hpp"
 #include "read/format_readers.hpp"
 #include "read/number_format_class.hpp"
 #include "read/xml_stream.hpp"
@@ -101,13 +102,6 @@ class WorkbookHandler : public XmlHandler {
   void end_element(std::string_view, std::string_view) override {}
 };
 
-struct XfStyle {
-  FormatClass format_class = FormatClass::General;
-  bool elapsed = false;  // [h]:mm and the like: a duration, not a point in time
-  std::string number_format;
-  std::string font;
-};
-
 class StylesHandler : public XmlHandler {
  public:
   std::map<unsigned, std::string> num_fmts;
@@ -145,19 +139,14 @@ class StylesHandler : public XmlHandler {
     else if (local == "cellXfs") in_xfs_ = false;
   }
 
-  std::vector<XfStyle> resolve() const {
-    std::vector<XfStyle> out;
+  std::vector<CellStyle> resolve() const {
+    std::vector<CellStyle> out;
     out.reserve(xfs.size());
     for (const auto& xf : xfs) {
-      XfStyle s;
       auto it = num_fmts.find(xf.num_fmt);
-      s.number_format =
-          it != num_fmts.end() ? it->second : std::string(builtin_number_format(xf.num_fmt));
-      if (s.number_format == "General") s.number_format.clear();
-      s.format_class = classify_number_format(s.number_format);
-      s.elapsed = is_elapsed_time_format(s.number_format);
-      if (xf.font < fonts.size()) s.font = fonts[xf.font];
-      out.push_back(std::move(s));
+      out.push_back(make_cell_style(
+          it != num_fmts.end() ? it->second : std::string(builtin_number_format(xf.num_fmt)),
+          xf.font < fonts.size() ? fonts[xf.font] : std::string()));
     }
     return out;
   }
@@ -223,7 +212,7 @@ bool parse_double(std::string_view s, double& out) {
 class SheetHandler : public XmlHandler {
  public:
   SheetHandler(WorkbookSink& sink, const std::vector<std::string>& sst,
-               const std::vector<XfStyle>& styles, bool date1904)
+               const std::vector<CellStyle>& styles, bool date1904)
       : sink_(sink), sst_(sst), styles_(styles), date1904_(date1904) {}
 
   void start_element(std::string_view, std::string_view local, const char** a) override {
@@ -329,7 +318,8 @@ class SheetHandler : public XmlHandler {
     Cell c;
     c.row = cur_row_;
     c.col = cur_col_;
-    if (style_ < styles_.size()) {
+    const CellStyle* style = style_ < styles_.size() ? &styles_[style_] : nullptr;
+    if (style) {
       const auto& st = styles_[style_];
       c.format_class = st.format_class;
       c.number_format = st.number_format;
@@ -379,7 +369,7 @@ class SheetHandler : public XmlHandler {
           c.text = value_;
           break;
         }
-        set_date(c, *serial, false);
+        set_date(c, *serial, iso_);
         break;
       }
       default: {
@@ -389,13 +379,8 @@ class SheetHandler : public XmlHandler {
           nfc_in_place(value_);
           c.type = CellType::Text;
           c.text = value_;
-        } else if (c.format_class == FormatClass::Date) {
-          // Times of day and durations are the same in both date systems.
-          bool elapsed = style_ < styles_.size() && styles_[style_].elapsed;
-          set_date(c, v, date1904_ && v >= 1 && !elapsed);
         } else {
-          c.type = CellType::Number;
-          c.number = v;
+          set_number(c, v, style, date1904_, iso_);
         }
       }
     }
@@ -405,22 +390,9 @@ class SheetHandler : public XmlHandler {
     sink_.cell(c);
   }
 
-  void set_date(Cell& c, double serial, bool from1904) {
-    if (from1904) serial += kDate1904Offset;
-    iso_ = serial_to_iso(serial);
-    if (iso_.empty()) {  // outside the calendar: keep the number
-      c.type = CellType::Number;
-      c.number = serial;
-      return;
-    }
-    c.type = CellType::Date;
-    c.number = serial;
-    c.text = iso_;
-  }
-
   WorkbookSink& sink_;
   const std::vector<std::string>& sst_;
-  const std::vector<XfStyle>& styles_;
+  const std::vector<CellStyle>& styles_;
   bool date1904_;
   std::uint32_t row_ = 0, col_ = 0;
   bool started_ = false;
@@ -463,7 +435,7 @@ void read_xlsx(ZipArchive& zip, WorkbookSink& sink, const ReadLimits& limits) {
   }
 
   std::vector<std::string> sst;
-  std::vector<XfStyle> styles;
+  std::vector<CellStyle> styles;
   for (const auto& [id, rel] : rels) {
     (void)id;
     if (rel.type == "sharedStrings" && zip.has(rel.target)) {

@@ -1,11 +1,17 @@
 #!/bin/bash
 # Makes the fixture that needs LibreOffice, once; it is committed, so LibreOffice is not
 # needed to run the tests:
-#   types.ods   LibreOffice's conversion of types.xlsx (run make_xlsx_fixtures first)
+#   types.ods         LibreOffice's conversion of types.xlsx (run make_xlsx_fixtures first)
+#   types.xls         the same saved as Excel 97-2003 (BIFF8)
+# LibreOffice 7.4 no longer writes Excel 95 (BIFF5); make_xlsx_fixtures builds that one.
 # Needs libreoffice-calc. Usage:  tests/gen/make_libreoffice_fixtures.sh tests/data
 set -eu
 out=$(cd "${1:-tests/data}" && pwd)
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 soffice -env:UserInstallation=file://$profile --headless --convert-to ods --outdir "$out" "$out/types.xlsx" >/dev/null
-echo "wrote $out/types.ods"
+tmp=$(mktemp -d)
+soffice -env:UserInstallation=file://$profile --headless --convert-to 'xls:MS Excel 97' --outdir "$tmp" "$out/types.xlsx" >/dev/null
+mv "$tmp/types.xls" "$out/types.xls"
+rmdir "$tmp"
+echo "wrote $out/types.ods, types.xls"

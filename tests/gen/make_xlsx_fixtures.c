@@ -3,6 +3,17 @@
  *                        band, rich text, hidden and empty sheets, NFC and NFD text
  *   constant_memory.xlsx the same kind of content written in constant_memory mode
  *                        (inline strings, rows flushed as written)
+ *   biff8_traps.xls      a BIFF8 workbook stream built record by record, holding the traps
+ *                        LibreOffice's writer never produces on purpose: shared strings split
+ *                        by CONTINUE records with the character width switching at the
+ *                        split (compressed -> UTF-16 and back), RK and MULRK numbers, every
+ *                        FORMULA result kind (a string result in the STRING record that
+ *                        follows), BOOLERR, fonts past the missing index 4, a hidden sheet,
+ *                        merged cells
+ *   biff8_1904.xls       the same with DATEMODE 1904
+ *   biff5_cp1258.xls     an Excel 95 (BIFF5) "Book" stream with CODEPAGE 1258: sheet names
+ *                        and LABEL strings are Windows-1258 bytes (tone marks as combining
+ *                        characters, as Vietnamese Windows writes them)
  *   bad_encrypted.xlsx   what Excel makes of a password-protected .xlsx: an OLE2 compound
  *                        file with EncryptionInfo (agile, version 4.4) and EncryptedPackage
  *                        streams. The payload is not real ciphertext: Debian's
@@ -16,6 +27,7 @@
 #include <gsf/gsf-outfile.h>
 #include <gsf/gsf-output-stdio.h>
 #include <gsf/gsf-utils.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -173,11 +185,210 @@ static int write_encrypted(const char *dir) {
     return 0;
 }
 
+/* --- A BIFF8 stream, record by record (MS-XLS 2.4) --- */
+typedef struct {
+    guint8 *data;
+    size_t len, cap;
+} Buf;
+
+static void put(Buf *b, const void *p, size_t n) {
+    if (b->len + n > b->cap) {
+        b->cap = (b->len + n) * 2 + 1024;
+        b->data = g_realloc(b->data, b->cap);
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+static void put8(Buf *b, unsigned v) { guint8 x = (guint8)v; put(b, &x, 1); }
+static void put16(Buf *b, unsigned v) { put8(b, v & 0xFF); put8(b, (v >> 8) & 0xFF); }
+static void put32(Buf *b, guint32 v) { put16(b, v & 0xFFFF); put16(b, v >> 16); }
+static void putf64(Buf *b, double d) { guint64 u; memcpy(&u, &d, 8); put32(b, (guint32)u); put32(b, (guint32)(u >> 32)); }
+static void record(Buf *out, unsigned type, const Buf *body) {
+    put16(out, type); put16(out, (unsigned)body->len); put(out, body->data, body->len);
+}
+static void utf16(Buf *b, const char *utf8) { /* UTF-8 -> UTF-16LE, BMP only */
+    glong n = 0;
+    gunichar2 *w = g_utf8_to_utf16(utf8, -1, NULL, &n, NULL);
+    for (glong i = 0; i < n; ++i) put16(b, w[i]);
+    g_free(w);
+}
+static glong utf16_len(const char *utf8) { return g_utf8_strlen(utf8, -1); }
+static void short_ustring(Buf *b, const char *utf8) { put8(b, (unsigned)utf16_len(utf8)); put8(b, 1); utf16(b, utf8); }
+
+static int write_biff8(const char *dir, const char *name, int date1904) {
+    Buf g = {0}, sheet1 = {0}, sheet2 = {0}, r = {0};
+    const char *fonts[] = {"Arial", "Arial", "Arial", "Arial", ".VnTime"};
+    /* Globals */
+    put16(&r, 0x0600); put16(&r, 0x0005); put32(&r, 0); put32(&r, 0); put32(&r, 0);
+    record(&g, 0x0809, &r); r.len = 0;
+    put16(&r, 1200); record(&g, 0x0042, &r); r.len = 0;
+    put16(&r, date1904 ? 1 : 0); record(&g, 0x0022, &r); r.len = 0;
+    for (int i = 0; i < 5; ++i) {
+        for (int k = 0; k < 14; ++k) put8(&r, 0);
+        put8(&r, (unsigned)strlen(fonts[i])); put8(&r, 0); put(&r, fonts[i], strlen(fonts[i]));
+        record(&g, 0x0031, &r); r.len = 0;
+    }
+    put16(&r, 164); put16(&r, 4); put8(&r, 0); put(&r, "0.0%", 4); record(&g, 0x041E, &r); r.len = 0;
+    unsigned xfs[][2] = {{0, 0}, {0, 164}, {0, 14}, {5, 0}}; /* font, format: font 5 is the 5th FONT */
+    for (int i = 0; i < 4; ++i) {
+        put16(&r, xfs[i][0]); put16(&r, xfs[i][1]);
+        for (int k = 0; k < 16; ++k) put8(&r, 0);
+        record(&g, 0x00E0, &r); r.len = 0;
+    }
+    size_t boundsheet_at[2];
+    const char *names[] = {"Biểu 01", "Ẩn"};
+    for (int i = 0; i < 2; ++i) {
+        boundsheet_at[i] = g.len + 4;
+        put32(&r, 0); put8(&r, i == 1 ? 1 : 0); put8(&r, 0); short_ustring(&r, names[i]);
+        record(&g, 0x0085, &r); r.len = 0;
+    }
+    /* SST: s0 UTF-16; s1 9000 'A' starting compressed, continued as UTF-16; s2 "Đạt";
+       s3 "Đ" + 5000 'B' starting as UTF-16, continued compressed; s4 TCVN3 bytes. */
+    Buf seg1 = {0}, seg2 = {0}, seg3 = {0};
+    put32(&seg1, 5); put32(&seg1, 5);
+    put16(&seg1, (unsigned)utf16_len("Tỷ lệ hộ nghèo")); put8(&seg1, 1); utf16(&seg1, "Tỷ lệ hộ nghèo");
+    put16(&seg1, 9000); put8(&seg1, 0);
+    size_t first_a = 8224 - seg1.len;
+    for (size_t i = 0; i < first_a; ++i) put8(&seg1, 'A');
+    put8(&seg2, 1); /* the continuation switches to UTF-16 */
+    for (size_t i = first_a; i < 9000; ++i) put16(&seg2, 'A');
+    put16(&seg2, (unsigned)utf16_len("Đạt")); put8(&seg2, 1); utf16(&seg2, "Đạt");
+    put16(&seg2, 5001); put8(&seg2, 1); utf16(&seg2, "Đ");
+    size_t first_b = (8224 - seg2.len) / 2;
+    for (size_t i = 0; i < first_b; ++i) put16(&seg2, 'B');
+    put8(&seg3, 0); /* and back to compressed */
+    for (size_t i = first_b; i < 5000; ++i) put8(&seg3, 'B');
+    put16(&seg3, 7); put8(&seg3, 0); put(&seg3, "B\xB8o c\xB8o", 7);
+    record(&g, 0x00FC, &seg1); record(&g, 0x003C, &seg2); record(&g, 0x003C, &seg3);
+    r.len = 0; record(&g, 0x000A, &r);
+
+    /* Sheet 1 */
+    put16(&r, 0x0600); put16(&r, 0x0010); put32(&r, 0); put32(&r, 0); put32(&r, 0);
+    record(&sheet1, 0x0809, &r); r.len = 0;
+    for (unsigned i = 0; i < 4; ++i) {
+        put16(&r, 0); put16(&r, i); put16(&r, 0); put32(&r, i); record(&sheet1, 0x00FD, &r); r.len = 0;
+    }
+    put16(&r, 1); put16(&r, 0); put16(&r, 0); putf64(&r, 97.5); record(&sheet1, 0x0203, &r); r.len = 0;
+    put16(&r, 1); put16(&r, 1); put16(&r, 0); put32(&r, (9780u << 2) | 3u); record(&sheet1, 0x027E, &r); r.len = 0;
+    put16(&r, 1); put16(&r, 2); put16(&r, 1); put32(&r, 0x3FEF4BC4u); record(&sheet1, 0x027E, &r); r.len = 0;
+    put16(&r, 2); put16(&r, 0);
+    put16(&r, 0); put32(&r, (1u << 2) | 2u); put16(&r, 0); put32(&r, (2u << 2) | 2u);
+    put16(&r, 0); put32(&r, 0x3FE00000u); put16(&r, 2);
+    record(&sheet1, 0x00BD, &r); r.len = 0;
+    put16(&r, 3); put16(&r, 0); put16(&r, 0); put8(&r, 1); put8(&r, 0); record(&sheet1, 0x0205, &r); r.len = 0;
+    put16(&r, 3); put16(&r, 1); put16(&r, 0); put8(&r, 0x07); put8(&r, 1); record(&sheet1, 0x0205, &r); r.len = 0;
+    /* FORMULA results: number, string (+ STRING), boolean, error, empty string */
+    guint8 results[5][8] = {{0}, {0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, {1, 0, 1, 0, 0, 0, 0xFF, 0xFF},
+                            {2, 0, 0x2A, 0, 0, 0, 0xFF, 0xFF}, {3, 0, 0, 0, 0, 0, 0xFF, 0xFF}};
+    double fortytwo = 42;
+    memcpy(results[0], &fortytwo, 8);
+    for (unsigned i = 0; i < 5; ++i) {
+        put16(&r, 4); put16(&r, i); put16(&r, 0); put(&r, results[i], 8);
+        put16(&r, 0); put32(&r, 0); put16(&r, 0); /* grbit, chn, cce: no parsed formula */
+        record(&sheet1, 0x0006, &r); r.len = 0;
+        if (i == 1) {
+            put16(&r, (unsigned)utf16_len("Hoàn thành")); put8(&r, 1); utf16(&r, "Hoàn thành");
+            record(&sheet1, 0x0207, &r); r.len = 0;
+        }
+    }
+    put16(&r, 5); put16(&r, 0); put16(&r, 2); putf64(&r, 44896); record(&sheet1, 0x0203, &r); r.len = 0;
+    put16(&r, 5); put16(&r, 1); put16(&r, 3); put32(&r, 4); record(&sheet1, 0x00FD, &r); r.len = 0;
+    put16(&r, 1); put16(&r, 6); put16(&r, 6); put16(&r, 0); put16(&r, 2); record(&sheet1, 0x00E5, &r); r.len = 0;
+    record(&sheet1, 0x000A, &r);
+    /* Sheet 2, hidden */
+    put16(&r, 0x0600); put16(&r, 0x0010); put32(&r, 0); put32(&r, 0); put32(&r, 0);
+    record(&sheet2, 0x0809, &r); r.len = 0;
+    put16(&r, 0); put16(&r, 0); put16(&r, 0); put32(&r, 2); record(&sheet2, 0x00FD, &r); r.len = 0;
+    record(&sheet2, 0x000A, &r);
+
+    guint32 at1 = (guint32)g.len, at2 = (guint32)(g.len + sheet1.len);
+    memcpy(g.data + boundsheet_at[0], &at1, 4);
+    memcpy(g.data + boundsheet_at[1], &at2, 4);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    GError *err = NULL;
+    GsfOutput *sink = gsf_output_stdio_new(path, &err);
+    if (!sink) return 1;
+    GsfOutfile *ole = gsf_outfile_msole_new(sink);
+    GsfOutput *wb = gsf_outfile_new_child(ole, "Workbook", FALSE);
+    gsf_output_write(wb, g.len, g.data);
+    gsf_output_write(wb, sheet1.len, sheet1.data);
+    gsf_output_write(wb, sheet2.len, sheet2.data);
+    gsf_output_close(wb);
+    g_object_unref(wb);
+    gsf_output_close(GSF_OUTPUT(ole));
+    g_object_unref(ole);
+    g_object_unref(sink);
+    g_free(g.data); g_free(sheet1.data); g_free(sheet2.data); g_free(r.data);
+    g_free(seg1.data); g_free(seg2.data); g_free(seg3.data);
+    return 0;
+}
+
+/* UTF-8 -> Windows-1258 bytes through glibc iconv, as a BIFF5 byte string (cch first). */
+static void cp1258_string(Buf *b, const char *utf8, int short_len) {
+    iconv_t cd = iconv_open("CP1258", "UTF-8");
+    char out[512];
+    char *in = (char *)utf8, *dst = out;
+    size_t in_left = strlen(utf8), out_left = sizeof out;
+    iconv(cd, &in, &in_left, &dst, &out_left);
+    iconv_close(cd);
+    size_t n = sizeof out - out_left;
+    if (short_len) put8(b, (unsigned)n); else put16(b, (unsigned)n);
+    put(b, out, n);
+}
+
+static int write_biff5(const char *dir) {
+    Buf g = {0}, sheet = {0}, r = {0};
+    put16(&r, 0x0500); put16(&r, 0x0005); put32(&r, 0); record(&g, 0x0809, &r); r.len = 0;
+    put16(&r, 1258); record(&g, 0x0042, &r); r.len = 0;
+    for (int i = 0; i < 5; ++i) {
+        for (int k = 0; k < 14; ++k) put8(&r, 0);
+        put8(&r, 15); put(&r, "Times New Roman", 15);
+        record(&g, 0x0031, &r); r.len = 0;
+    }
+    for (int i = 0; i < 2; ++i) {
+        put16(&r, 0); put16(&r, i ? 10 : 0); /* XF 1: built-in 0.00% */
+        for (int k = 0; k < 12; ++k) put8(&r, 0);
+        record(&g, 0x00E0, &r); r.len = 0;
+    }
+    size_t boundsheet_at = g.len + 4;
+    put32(&r, 0); put8(&r, 0); put8(&r, 0); cp1258_string(&r, "Biểu 01", 1);
+    record(&g, 0x0085, &r); r.len = 0;
+    record(&g, 0x000A, &r);
+    put16(&r, 0x0500); put16(&r, 0x0010); put32(&r, 0); record(&sheet, 0x0809, &r); r.len = 0;
+    const char *labels[] = {"Chỉ tiêu", "Tỷ lệ người dân tham gia bảo hiểm y tế", "Đạt"};
+    for (unsigned i = 0; i < 3; ++i) {
+        put16(&r, i); put16(&r, 0); put16(&r, 0); cp1258_string(&r, labels[i], 0);
+        record(&sheet, 0x0204, &r); r.len = 0;
+    }
+    put16(&r, 1); put16(&r, 1); put16(&r, 1); putf64(&r, 0.978); record(&sheet, 0x0203, &r); r.len = 0;
+    record(&sheet, 0x000A, &r);
+    guint32 at = (guint32)g.len;
+    memcpy(g.data + boundsheet_at, &at, 4);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/biff5_cp1258.xls", dir);
+    GError *err = NULL;
+    GsfOutput *out = gsf_output_stdio_new(path, &err);
+    if (!out) return 1;
+    GsfOutfile *ole = gsf_outfile_msole_new(out);
+    GsfOutput *book = gsf_outfile_new_child(ole, "Book", FALSE);
+    gsf_output_write(book, g.len, g.data);
+    gsf_output_write(book, sheet.len, sheet.data);
+    gsf_output_close(book);
+    g_object_unref(book);
+    gsf_output_close(GSF_OUTPUT(ole));
+    g_object_unref(ole);
+    g_object_unref(out);
+    g_free(g.data); g_free(sheet.data); g_free(r.data);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: %s OUTPUT_DIR\n", argv[0]);
         return 2;
     }
     gsf_init();
-    return write_types(argv[1]) | write_constant_memory(argv[1]) | write_encrypted(argv[1]);
+    return write_types(argv[1]) | write_constant_memory(argv[1]) | write_encrypted(argv[1]) |
+           write_biff8(argv[1], "biff8_traps.xls", 0) | write_biff8(argv[1], "biff8_1904.xls", 1) | write_biff5(argv[1]);
 }

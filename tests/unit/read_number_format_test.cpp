@@ -33,7 +33,9 @@ TEST(NumberFormat, Builtins) {
   EXPECT_EQ(builtin_number_format(9), "0%");
   EXPECT_EQ(builtin_number_format(14), "mm-dd-yy");
   EXPECT_EQ(builtin_number_format(49), "@");
-  EXPECT_EQ(builtin_number_format(30), "");
+  EXPECT_EQ(classify_number_format(builtin_number_format(30)), FormatClass::Date);
+  EXPECT_EQ(classify_number_format(builtin_number_format(33)), FormatClass::Date);
+  EXPECT_EQ(builtin_number_format(60), "");
 }
 
 TEST(NumberFormat, ElapsedTime) {
