@@ -125,8 +125,12 @@ class TextSink : public WorkbookSink {
     if (info.delimiter)
       os_ << (lang_ == Lang::Vi ? ", dấu phân cách " : ", delimiter ")
           << (info.delimiter == '\t' ? std::string("TAB") : quoted(std::string(1, info.delimiter)));
+    if (!info.converted_from.empty())
+      os_ << (lang_ == Lang::Vi ? ", chuyển đổi bằng LibreOffice từ " : ", converted by LibreOffice from ")
+          << info.converted_from;
     os_ << "\n";
   }
+  void issue(const Issue& i) override { write_issue_text(os_, i, lang_, "  "); }
   void begin_sheet(const SheetInfo& s) override {
     tally_ = SheetTally{};
     prefix_ = sheet_prefix(s.name);
@@ -183,6 +187,7 @@ class JsonSink : public WorkbookSink {
     j_.field("date1904", info.date1904);
     if (!info.encoding.empty()) j_.field("encoding", info.encoding);
     if (info.delimiter) j_.field("delimiter", std::string(1, info.delimiter));
+    if (!info.converted_from.empty()) j_.field("converted_from", info.converted_from);
     j_.key("sheets");
     j_.begin_array();
     open_ = true;
@@ -224,6 +229,8 @@ class JsonSink : public WorkbookSink {
     j_.end_object();
   }
   void merged_range(const CellRange& r) override { tally_.merges.push_back(r); }
+  void issue(const Issue& i) override { issues.push_back(i); }
+  std::vector<Issue> issues;  // written after the sheets, with any refusal
   void end_sheet() override {
     j_.end_array();
     j_.key("merged");
@@ -301,6 +308,7 @@ int inspect_command(const std::vector<std::string>& args, Streams io) {
         j.field("status", "ok");
         j.key("issues");
         j.begin_array();
+        for (const auto& i : sink.issues) write_issue_json(j, i, lang);
         j.end_array();
       } catch (const InputError& e) {
         unreadable = true;
@@ -309,6 +317,7 @@ int inspect_command(const std::vector<std::string>& args, Streams io) {
         j.field("status", "unreadable");
         j.key("issues");
         j.begin_array();
+        for (const auto& i : sink.issues) write_issue_json(j, i, lang);
         write_issue_json(j, e.issue(), lang);
         j.end_array();
       }

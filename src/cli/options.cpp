@@ -16,6 +16,7 @@ void add_common_options(po::options_description& desc) {
       ("limit", po::value<std::vector<std::string>>()->composing(),
        "KEY=VALUE safety limit: file-size, zip-entries, unzipped-size, zip-ratio, cells, "
        "sheets, text-size")
+      ("no-convert", po::bool_switch(), "never convert with LibreOffice / không chuyển đổi bằng LibreOffice")
       ("help,h", po::bool_switch(), "usage / hướng dẫn");
 }
 
@@ -33,6 +34,7 @@ CommonOptions common_options(const po::variables_map& vm) {
                           "--lang must be vi or en, not '" + lang + "'")};
   if (vm["quiet"].as<bool>()) o.verbosity = -1;
   if (vm["verbose"].as<bool>()) o.verbosity = 1;
+  if (vm["no-convert"].as<bool>()) o.limits.allow_conversion = false;
   if (vm.count("limit"))
     for (const auto& a : vm["limit"].as<std::vector<std::string>>())
       if (auto err = set_limit(o.limits, a))

@@ -25,8 +25,8 @@ constexpr Template kTemplates[] = {
     {IssueCode::UnsupportedFormat, "unsupported-format", Severity::Error, IssueLevel::File,
      "Tệp ở định dạng {format}, tonghop chưa đọc được định dạng này.",
      "The file is in the {format} format, which tonghop does not read.",
-     "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).",
-     "Open the file in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)."},
+     "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).{install}",
+     "Open the file in Excel or LibreOffice and save it as an Excel Workbook (.xlsx).{install}"},
     {IssueCode::EncryptedFile, "encrypted-file", Severity::Error, IssueLevel::File,
      "Tệp {container} được đặt mật khẩu nên không đọc được.",
      "The {container} file is protected with a password and cannot be read.",
@@ -39,6 +39,12 @@ constexpr Template kTemplates[] = {
      "The file exceeds a safety limit: {what} (limit {limit}).",
      "Nếu tệp đúng là lớn như vậy, chạy lại với --limit {key}=GIÁ_TRỊ_LỚN_HƠN.",
      "If the file really is that large, run again with --limit {key}=LARGER_VALUE."},
+    {IssueCode::ConvertedFile, "converted-file", Severity::Info, IssueLevel::File,
+     "Tệp ở định dạng {format} đã được LibreOffice chuyển sang .xlsx để đọc.",
+     "The file in the {format} format was converted to .xlsx by LibreOffice to be read.",
+     "Ô và định dạng được đọc từ bản chuyển đổi; nếu có chỗ lạ, hãy lưu lại tệp dưới dạng .xlsx.",
+     "Cells and formats are read from the converted copy; if anything looks odd, save the file "
+     "as .xlsx."},
 };
 
 const Template& find_template(IssueCode code) {
@@ -114,9 +120,12 @@ void throw_unreadable(Text reason) {
   throw InputError(make_issue(IssueCode::UnreadableFile, {}, {{"reason", std::move(reason)}}));
 }
 
-void throw_unsupported(Text format_name) {
-  throw InputError(
-      make_issue(IssueCode::UnsupportedFormat, {}, {{"format", std::move(format_name)}}));
+void throw_unsupported(Text format_name, bool convertible) {
+  Text install = convertible ? Text(" Hoặc cài LibreOffice (apt-get install libreoffice-calc) để tonghop tự chuyển đổi.",
+                                    " Or install LibreOffice (apt-get install libreoffice-calc) and tonghop converts it itself.")
+                             : Text("");
+  throw InputError(make_issue(IssueCode::UnsupportedFormat, {},
+                              {{"format", std::move(format_name)}, {"install", std::move(install)}}));
 }
 
 void throw_encrypted(Text container) {

@@ -21,6 +21,7 @@ enum class IssueCode {
   UnsupportedFormat,
   EncryptedFile,
   LimitExceeded,
+  ConvertedFile,
 };
 
 // Which part of the input a problem belongs to (frictionless-style levels).
@@ -79,7 +80,8 @@ class InputError : public std::exception {
 
 // Convenience for readers: the file is not filled in yet; reader() fills it.
 [[noreturn]] void throw_unreadable(Text reason);
-[[noreturn]] void throw_unsupported(Text format_name);
+// convertible: LibreOffice could read it; the hint then says to install it.
+[[noreturn]] void throw_unsupported(Text format_name, bool convertible = false);
 [[noreturn]] void throw_encrypted(Text container);
 [[noreturn]] void throw_limit(std::string_view limit_key, std::uint64_t limit, Text what);
 

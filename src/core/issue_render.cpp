@@ -33,9 +33,14 @@ void write_issue_text(std::ostream& os, const Issue& issue, Lang lang, std::stri
   os << indent << severity_label(issue.severity, lang) << " [" << to_string(issue.code) << "]";
   std::string place = issue.where.sheet;
   auto cell = issue.cell();
-  if (!cell.empty()) place += (place.empty() ? "" : "!") + cell;
-  else if (issue.where.row) place += (place.empty() ? "" : " ") + std::string(lang == Lang::Vi ? "hàng " : "row ") +
-                                     std::to_string(*issue.where.row + 1);
+  if (!cell.empty()) {
+    if (!place.empty()) place += '!';
+    place += cell;
+  } else if (issue.where.row) {
+    if (!place.empty()) place += ' ';
+    place += lang == Lang::Vi ? "hàng " : "row ";
+    place += std::to_string(*issue.where.row + 1);
+  }
   if (!place.empty()) os << " " << place;
   os << ": " << issue.message(lang) << "\n";
   auto hint = issue.hint(lang);

@@ -17,6 +17,7 @@ struct WorkbookInfo {
   bool date1904 = false;  // dates are already converted; kept for inspect
   std::string encoding;   // CSV only: "UTF-8", "UTF-16LE", "CP1258" ...
   char delimiter = 0;     // CSV only
+  std::string converted_from;  // set when LibreOffice converted the file: its format
 };
 
 enum class Visibility { Visible, Hidden, VeryHidden };

@@ -18,6 +18,8 @@ const std::vector<LimitDescription>& limit_descriptions() {
       {"cells", &ReadLimits::cells, "số ô có dữ liệu", "non-empty cells"},
       {"sheets", &ReadLimits::sheets, "số trang tính", "sheets"},
       {"text-size", &ReadLimits::text_bytes, "dung lượng chữ (byte)", "text size (bytes)"},
+      {"convert-seconds", &ReadLimits::convert_seconds, "thời gian chuyển đổi bằng LibreOffice (giây)",
+       "time for a LibreOffice conversion (seconds)"},
   };
   return d;
 }

@@ -20,6 +20,9 @@ struct ReadLimits {
   std::uint64_t cells = 10'000'000;                // cells: non-empty cells in a workbook
   std::uint64_t sheets = 10000;                    // sheets
   std::uint64_t text_bytes = 64ull << 20;          // text-size: shared strings, CSV fields
+  std::uint64_t convert_seconds = 60;              // convert-seconds: LibreOffice's time
+  // Whether formats tonghop does not read may be converted with LibreOffice when present.
+  bool allow_conversion = true;
 };
 
 struct LimitDescription {
@@ -41,6 +44,7 @@ class GuardedSink : public WorkbookSink {
   void begin_sheet(const SheetInfo& sheet) override;
   void cell(const Cell& cell) override;
   void merged_range(const CellRange& r) override { inner_.merged_range(r); }
+  void issue(const Issue& i) override { inner_.issue(i); }
   void end_sheet() override { inner_.end_sheet(); }
   void end_workbook() override { inner_.end_workbook(); }
   std::uint64_t cells() const { return cells_; }

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "core/issue.hpp"
+#include "read/convert.hpp"
 #include "read/format_detect.hpp"
 #include "read/format_readers.hpp"
 #include "read/zip_archive.hpp"
@@ -11,8 +12,13 @@
 namespace tonghop {
 namespace {
 
+void read_converted(const std::string& path, Text format, WorkbookSink& sink, const ReadLimits& limits);
+
 void read_zip(const std::string& path, WorkbookSink& sink, const ReadLimits& limits) {
   ZipArchive zip(path, limits);
+  if (zip.has("xl/workbook.bin"))
+    return read_converted(path, Text("Sổ làm việc nhị phân Excel (.xlsb)", "Excel Binary Workbook (.xlsb)"),
+                          sink, limits);
   if (zip.has("mimetype")) {
     auto mime = zip.read_all("mimetype");
     while (!mime.empty() && (mime.back() == '\n' || mime.back() == '\r' || mime.back() == ' '))
@@ -33,6 +39,41 @@ void read_zip(const std::string& path, WorkbookSink& sink, const ReadLimits& lim
   }
   if (zip.has("content.xml")) return read_ods(zip, sink, limits);
   throw_unsupported(Text("tệp nén ZIP không chứa bảng tính", "ZIP archive that holds no spreadsheet"));
+}
+
+
+
+// Sets converted_from on the workbook the converted copy reports.
+class ConvertedSink : public WorkbookSink {
+ public:
+  ConvertedSink(WorkbookSink& inner, Text format) : inner_(inner), format_(std::move(format)) {}
+  void begin_workbook(const WorkbookInfo& info) override {
+    WorkbookInfo i = info;
+    i.converted_from = format_.en;
+    inner_.begin_workbook(i);
+    inner_.issue(make_issue(IssueCode::ConvertedFile, {}, {{"format", format_}}));
+  }
+  void begin_sheet(const SheetInfo& s) override { inner_.begin_sheet(s); }
+  void cell(const Cell& c) override { inner_.cell(c); }
+  void merged_range(const CellRange& r) override { inner_.merged_range(r); }
+  void issue(const Issue& i) override { inner_.issue(i); }
+  void end_sheet() override { inner_.end_sheet(); }
+  void end_workbook() override { inner_.end_workbook(); }
+
+ private:
+  WorkbookSink& inner_;
+  Text format_;
+};
+
+// A format tonghop does not read: converted by LibreOffice when it is there and allowed,
+// refused as unsupported-format otherwise.
+void read_converted(const std::string& path, Text format, WorkbookSink& sink, const ReadLimits& limits) {
+  auto soffice = limits.allow_conversion ? find_libreoffice() : std::nullopt;
+  if (!soffice) throw_unsupported(std::move(format), true);
+  TempDir tmp;
+  auto xlsx = convert_to_xlsx(*soffice, path, tmp.path(), unsigned(limits.convert_seconds));
+  ConvertedSink converted(sink, std::move(format));
+  read_zip(xlsx, converted, limits);
 }
 
 }  // namespace
@@ -60,14 +101,16 @@ void read_workbook(const std::string& path, WorkbookSink& sink_in, const ReadLim
       case Container::Cfb:
         return read_cfb(path, sink, limits);
       case Container::RawBiff:
-        throw_unsupported(Text("Excel 2.x-4.x (.xls cũ)", "Excel 2.x-4.x (old .xls)"));
+        return read_converted(path, Text("Excel 2.x-4.x (.xls cũ)", "Excel 2.x-4.x (old .xls)"), sink, limits);
       case Container::SpreadsheetML:
-        throw_unsupported(Text("Bảng tính XML 2003", "XML Spreadsheet 2003"));
+        return read_converted(path, Text("Bảng tính XML 2003", "XML Spreadsheet 2003"), sink, limits);
       case Container::FlatOds:
-        throw_unsupported(Text("OpenDocument dạng XML phẳng (.fods)", "flat OpenDocument XML (.fods)"));
+        return read_converted(path, Text("OpenDocument dạng XML phẳng (.fods)", "flat OpenDocument XML (.fods)"),
+                              sink, limits);
       case Container::Html:
-        throw_unsupported(Text("trang web HTML (được lưu với đuôi bảng tính)",
-                               "HTML web page (saved with a spreadsheet extension)"));
+        return read_converted(path, Text("trang web HTML (được lưu với đuôi bảng tính)",
+                                         "HTML web page (saved with a spreadsheet extension)"),
+                              sink, limits);
       case Container::Text:
         return read_csv(path, std::filesystem::path(path).stem().string(), sink, limits);
       case Container::Binary:

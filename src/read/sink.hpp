@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/cell.hpp"
+#include "core/issue.hpp"
 #include "core/workbook.hpp"
 
 namespace tonghop {
@@ -26,6 +27,8 @@ class WorkbookSink {
   // style are not pushed.
   virtual void cell(const Cell& cell) = 0;
   virtual void merged_range(const CellRange&) {}
+  // A problem that does not stop reading (info or warning), e.g. a converted file.
+  virtual void issue(const Issue&) {}
   virtual void end_sheet() {}
   virtual void end_workbook() {}
 };

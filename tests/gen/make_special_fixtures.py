@@ -364,6 +364,19 @@ def csv_text(rows, delim):
     return "\r\n".join(delim.join(field(v) for v in r) for r in rows) + "\r\n"
 
 
+def spreadsheetml_2003(out):
+    """Excel 2003's XML Spreadsheet, often saved with an .xls name."""
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+           '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+           'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+           '<Worksheet ss:Name="Biểu 01"><Table>'
+           '<Row><Cell><Data ss:Type="String">Chỉ tiêu</Data></Cell><Cell><Data ss:Type="String">Thực hiện</Data></Cell></Row>'
+           '<Row><Cell><Data ss:Type="String">Tỷ lệ hộ nghèo</Data></Cell><Cell><Data ss:Type="Number">0.42</Data></Cell></Row>'
+           '</Table></Worksheet></Workbook>\n')
+    with open(out, "wb") as f:
+        f.write(xml.encode("utf-8"))
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data"
     os.makedirs(out, exist_ok=True)
@@ -374,6 +387,7 @@ def main():
     zip_bomb_xlsx(p("bad_zip_bomb.xlsx"), lie_about_size=False)
     zip_bomb_xlsx(p("bad_zip_bomb_lying.xlsx"), lie_about_size=True)
     traps_ods(p("traps.ods"))
+    spreadsheetml_2003(p("spreadsheetml_2003.xls"))
     repeat_bomb_ods(p("bad_repeat_bomb.ods"))
     encrypted_ods(p("bad_encrypted.ods"))
     with open(p("traps.xlsx"), "rb") as f:

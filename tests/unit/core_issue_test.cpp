@@ -18,7 +18,7 @@ TEST(Issue, MessagesInBothLanguagesFromOneTemplate) {
 
 TEST(Issue, CodesRoundTrip) {
   for (auto c : {IssueCode::UnreadableFile, IssueCode::UnsupportedFormat, IssueCode::EncryptedFile,
-                 IssueCode::LimitExceeded})
+                 IssueCode::LimitExceeded, IssueCode::ConvertedFile})
     EXPECT_EQ(issue_code_from_string(to_string(c)), c);
   EXPECT_FALSE(issue_code_from_string("no-such-code"));
 }
