@@ -91,6 +91,80 @@ std::string nfc(std::string_view s) {
   return out;
 }
 
+std::string lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = (unsigned char)s[i];
+    if (c < 0x80) {
+      out += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              utf8proc_ssize_t(s.size() - i), &cp);
+    if (n <= 0) {
+      append_utf8(out, 0xFFFD);
+      ++i;
+      continue;
+    }
+    append_utf8(out, char32_t(utf8proc_tolower(cp)));
+    i += std::size_t(n);
+  }
+  return out;
+}
+
+std::string fold_key(std::string_view s) {
+  // Decompose, lower-case and drop combining marks in one utf8proc pass.
+  utf8proc_uint8_t* mapped = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), utf8proc_ssize_t(s.size()),
+                        &mapped,
+                        utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+                                          UTF8PROC_STRIPMARK));
+  std::string base;
+  if (n >= 0) {
+    base.assign(reinterpret_cast<const char*>(mapped), std::size_t(n));
+    std::free(mapped);
+  } else {
+    base = lower(s);
+  }
+  std::string out;
+  out.reserve(base.size());
+  bool space = false;
+  std::size_t i = 0;
+  while (i < base.size()) {
+    utf8proc_int32_t cp;
+    auto k = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(base.data() + i),
+                              utf8proc_ssize_t(base.size() - i), &cp);
+    if (k <= 0) {
+      ++i;
+      continue;
+    }
+    i += std::size_t(k);
+    if (cp == 0x0111 || cp == 0x0110) cp = 'd';  // đ has no decomposition
+    if (cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2212) cp = '-';
+    bool keep = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-' || cp == '/' ||
+                cp == '%' || cp == ',' || cp == '.' || cp > 0x7F;
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || !keep) {
+      space = true;
+      continue;
+    }
+    if (cp == '-' || cp == '/') {  // no spaces around dashes and slashes
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      append_utf8(out, char32_t(cp));
+      space = false;
+      while (i < base.size() && (base[i] == ' ' || base[i] == '\t')) ++i;
+      continue;
+    }
+    if (space && !out.empty() && out.back() != '-' && out.back() != '/') out += ' ';
+    space = false;
+    append_utf8(out, char32_t(cp));
+  }
+  return out;
+}
+
 void unescape_ooxml(std::string& s) {
   auto pos = s.find("_x");
   if (pos == std::string::npos) return;

@@ -17,6 +17,16 @@ std::string nfc(std::string_view s);
 // Appends the UTF-8 encoding of a code point (U+FFFD for invalid ones).
 void append_utf8(std::string& out, char32_t cp);
 
+// A key for comparing Vietnamese labels and names as people mean them: lower case,
+// diacritics removed (đ -> d), so "hoá"/"hóa" and "Văn hóa"/"Van hoa" agree; dashes of
+// any kind as "-" with no spaces around them; punctuation other than "-", "/", "%", ","
+// and "." dropped; runs of white space as one space.
+//   fold_key("Phòng VH- XH") == "phong vh-xh"
+std::string fold_key(std::string_view s);
+
+// Lower case of a UTF-8 string (Vietnamese letters included), keeping diacritics.
+std::string lower(std::string_view s);
+
 // Decodes Excel's "_xHHHH_" escapes (used in OOXML strings for control characters).
 void unescape_ooxml(std::string& s);
 

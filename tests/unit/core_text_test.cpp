@@ -34,3 +34,18 @@ TEST(Text, NfcFastPathLeavesPrecomposedTextAndStillComposesTheRest) {
   EXPECT_EQ(nfc("\xE2\x84\xAB"), "\xC3\x85");
   EXPECT_EQ(nfc("\xE2\x80\x80"), "\xE2\x80\x82");
 }
+
+TEST(Text, FoldKeyMakesSpellingVariantsAgree) {
+  EXPECT_EQ(fold_key("Phòng VH- XH"), "phong vh-xh");
+  EXPECT_EQ(fold_key("Phòng Văn hóa - Xã hội"), fold_key("Phòng Văn hoá-xã hội"));
+  EXPECT_EQ(fold_key("Phòng Văn hóa - Xã hội"), fold_key("PHONG VAN HOA - XA HOI"));
+  EXPECT_EQ(fold_key("Đạt"), "dat");
+  EXPECT_EQ(fold_key("Thời gian\nthực hiện/ hoàn thành"), "thoi gian thuc hien/hoan thanh");
+  EXPECT_EQ(fold_key("  Tỷ lệ   (%)  "), "ty le %");
+  EXPECT_EQ(fold_key("khoẻ"), fold_key("khỏe"));
+  EXPECT_EQ(fold_key("Uỷ ban"), fold_key("Ủy ban"));
+  // NFD input folds the same.
+  EXPECT_EQ(fold_key("T" "y\xCC\x89"), "ty");
+}
+
+TEST(Text, LowerKeepsDiacritics) { EXPECT_EQ(lower("ĐẠT Chuẩn"), "đạt chuẩn"); }
