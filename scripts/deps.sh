@@ -9,6 +9,7 @@ TONGHOP_PACKAGES=(
   libgsf-1-dev                              # OLE2 containers (.xls, encrypted OOXML)
   libutf8proc-dev                           # Unicode normalisation
   libboost-program-options-dev              # command line
+  libtomlplusplus-dev                       # data files under templates/
   libgtest-dev libgmock-dev                 # tests
   python3                                   # fixture generators (standard library only)
 )

@@ -1,0 +1,184 @@
+#include "plan/units.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include "core/text.hpp"
+
+namespace tonghop {
+namespace {
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+// Dice coefficient of the two keys' word sets.
+double similarity(const std::string& a, const std::string& b) {
+  auto wa = words(a), wb = words(b);
+  std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
+  if (sa.empty() || sb.empty()) return 0;
+  std::size_t common = 0;
+  for (const auto& w : sa) common += sb.count(w);
+  return 2.0 * double(common) / double(sa.size() + sb.size());
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r' || s.back() == '.'))
+    s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace
+
+std::string templates_dir() {
+  if (const char* env = std::getenv("TONGHOP_TEMPLATES")) return env;
+  return TONGHOP_SOURCE_TEMPLATES;
+}
+
+UnitRegistry UnitRegistry::load_default() { return load(templates_dir() + "/units.toml"); }
+
+UnitRegistry UnitRegistry::load(const std::string& path) {
+  toml::table doc;
+  try {
+    doc = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+  }
+  UnitRegistry reg;
+  if (auto* abbr = doc["abbreviations"].as_table())
+    for (const auto& [k, v] : *abbr)
+      if (auto s = v.value<std::string>()) reg.abbreviations_[fold_key(k.str())] = fold_key(*s);
+  if (auto* loc = doc["localities"]["words"].as_array())
+    for (const auto& v : *loc)
+      if (auto s = v.value<std::string>()) reg.localities_.push_back(fold_key(*s));
+  if (auto* gen = doc["generic"]["prefixes"].as_array())
+    for (const auto& v : *gen)
+      if (auto s = v.value<std::string>()) reg.generic_prefixes_.push_back(fold_key(*s));
+  if (auto* units = doc["unit"].as_array()) {
+    for (const auto& u : *units) {
+      const auto* t = u.as_table();
+      auto name = t ? (*t)["name"].value<std::string>() : std::nullopt;
+      if (!name) {
+        auto line = u.source().begin.line;
+        throw ConfigError(path + ":" + std::to_string(line) + ": a [[unit]] needs a name");
+      }
+      std::vector<std::string> aliases;
+      if (auto* a = (*t)["aliases"].as_array())
+        for (const auto& v : *a)
+          if (auto s = v.value<std::string>()) aliases.push_back(*s);
+      reg.add_unit(*name, aliases);
+    }
+  }
+  return reg;
+}
+
+std::string UnitRegistry::key(std::string_view name) const {
+  std::string k = fold_key(name);
+  // Expand abbreviations word by word; "vh-xh" as a whole first, then its halves.
+  std::string out;
+  std::size_t i = 0;
+  while (i < k.size()) {
+    std::size_t j = i;
+    while (j < k.size() && k[j] != ' ' && k[j] != ',') ++j;
+    std::string w = k.substr(i, j - i);
+    auto it = abbreviations_.find(w);
+    if (it != abbreviations_.end()) {
+      w = it->second;
+    } else if (w.find('-') != std::string::npos) {
+      std::string parts;
+      std::size_t a = 0;
+      while (a <= w.size()) {
+        auto b = w.find('-', a);
+        if (b == std::string::npos) b = w.size();
+        auto part = w.substr(a, b - a);
+        auto p = abbreviations_.find(part);
+        parts += (a ? "-" : "") + (p != abbreviations_.end() ? p->second : part);
+        a = b + 1;
+      }
+      w = parts;
+    }
+    out += w;
+    if (j < k.size()) out += k[j] == ',' ? ", " : " ";
+    i = j + 1;
+    while (i < k.size() && k[i] == ' ') ++i;
+  }
+  out = fold_key(out);  // tidy the spacing the expansion made
+  for (const auto& loc : localities_) {
+    if (out.size() > loc.size() + 1 && out.compare(out.size() - loc.size(), loc.size(), loc) == 0 &&
+        out[out.size() - loc.size() - 1] == ' ') {
+      out.resize(out.size() - loc.size() - 1);
+      break;
+    }
+  }
+  return out;
+}
+
+void UnitRegistry::add_unit(const std::string& name, const std::vector<std::string>& aliases) {
+  by_key_[key(name)] = name;
+  for (const auto& a : aliases) by_key_[key(a)] = name;
+}
+
+UnitRegistry::Resolution UnitRegistry::resolve(std::string_view raw) const {
+  Resolution r;
+  r.name = trim(raw);
+  std::string k = key(r.name);
+  if (k.empty()) return r;
+  for (const auto& g : generic_prefixes_)
+    if (k.rfind(g, 0) == 0) {
+      r.match = Match::Generic;
+      return r;
+    }
+  if (auto it = by_key_.find(k); it != by_key_.end()) {
+    r.match = Match::Known;
+    r.name = it->second;
+    r.score = 1;
+    return r;
+  }
+  double best = 0, second = 0;
+  std::string best_name;
+  for (const auto& [known, name] : by_key_) {
+    double s = similarity(k, known);
+    if (s > best) {
+      if (name != best_name) second = best;
+      best = s, best_name = name;
+    } else if (s > second && name != best_name) {
+      second = s;
+    }
+  }
+  if (best >= 0.8 && best - second >= 0.05) {
+    r.match = Match::Closest;
+    r.name = best_name;
+    r.score = best;
+  }
+  return r;
+}
+
+std::vector<std::string> split_agencies(std::string_view cell) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i <= cell.size()) {
+    auto j = cell.find_first_of(";\n", i);
+    if (j == std::string_view::npos) j = cell.size();
+    auto part = trim(cell.substr(i, j - i));
+    if (!part.empty()) out.push_back(part);
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace tonghop

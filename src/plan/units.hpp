@@ -1,0 +1,60 @@
+// The units of a plan (cơ quan, đơn vị) resolved to one canonical name each, from a data
+// file of aliases (templates/units.toml) that IT staff extend.
+//
+//   auto reg = UnitRegistry::load("templates/units.toml");
+//   reg.resolve("Phòng VH- XH").name   // "Phòng Văn hóa - Xã hội"
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tonghop {
+
+// A configuration file that cannot be used: the message names the file and the line.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class UnitRegistry {
+ public:
+  enum class Match {
+    Known,    // the folded name (or an alias) is a known unit
+    Closest,  // not known, but close to one known unit: probably a typo
+    Generic,  // "Các cơ quan, đơn vị liên quan": not a unit that must report
+    Unknown,  // resolves to nothing
+  };
+  struct Resolution {
+    Match match = Match::Unknown;
+    std::string name;  // canonical name (Known, Closest); the name as written otherwise
+    double score = 0;  // similarity for Closest
+  };
+
+  // Throws ConfigError naming the file and line.
+  static UnitRegistry load(const std::string& path);
+  // The file shipped with tonghop: $TONGHOP_TEMPLATES/units.toml or the source tree's.
+  static UnitRegistry load_default();
+
+  void add_unit(const std::string& name, const std::vector<std::string>& aliases = {});
+  Resolution resolve(std::string_view name) const;
+  // The comparison key: folded, abbreviations expanded, locality word dropped.
+  std::string key(std::string_view name) const;
+
+ private:
+  std::map<std::string, std::string> abbreviations_;
+  std::vector<std::string> localities_;
+  std::vector<std::string> generic_prefixes_;
+  std::map<std::string, std::string> by_key_;  // key -> canonical name
+};
+
+// A cell of coordinating agencies split on ";" and line breaks (commas occur inside
+// names: "Phòng Kinh tế, Hạ tầng và Đô thị").
+std::vector<std::string> split_agencies(std::string_view cell);
+
+// Where templates/ is: $TONGHOP_TEMPLATES, else the source tree's templates folder.
+std::string templates_dir();
+
+}  // namespace tonghop

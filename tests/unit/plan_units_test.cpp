@@ -1,0 +1,110 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "plan/units.hpp"
+
+using namespace tonghop;
+
+namespace {
+const UnitRegistry& reg() {
+  static UnitRegistry r = UnitRegistry::load_default();
+  return r;
+}
+void expect_known(const char* spelling, const char* canonical) {
+  auto r = reg().resolve(spelling);
+  EXPECT_EQ(r.match, UnitRegistry::Match::Known) << spelling << " -> " << r.name;
+  EXPECT_EQ(r.name, canonical) << spelling;
+}
+}  // namespace
+
+// Every agency spelling in the seed tables and notes resolves to its canonical unit.
+TEST(Units, EverySeedSpellingResolves) {
+  expect_known("Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội");
+  expect_known("Phòng Văn hóa - xã hội", "Phòng Văn hóa - Xã hội");
+  expect_known("Phòng VH- XH", "Phòng Văn hóa - Xã hội");
+  expect_known("Phòng Văn hóa-Xã hội xã", "Phòng Văn hóa - Xã hội");
+  expect_known("Phòng Văn hoá - Xã hội", "Phòng Văn hóa - Xã hội");
+  expect_known("Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Kinh tế, Hạ tầng và Đô thị");
+  expect_known("Phòng Kinh tế", "Phòng Kinh tế");
+  expect_known("Ban Chỉ huy quân sự phường", "Ban Chỉ huy Quân sự");
+  expect_known("Ban Chỉ huy Quân sự phường", "Ban Chỉ huy Quân sự");
+  expect_known("BCH Quân sự phường", "Ban Chỉ huy Quân sự");
+  expect_known("Ban CHQS phường", "Ban Chỉ huy Quân sự");
+  expect_known("Văn phòng HĐND và UBND phường", "Văn phòng HĐND và UBND");
+  expect_known("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường", "Văn phòng HĐND và UBND");
+  expect_known("Văn phòng HĐND và UBND", "Văn phòng HĐND và UBND");
+  expect_known("Văn phòng HĐND và UBND xã", "Văn phòng HĐND và UBND");
+  expect_known("Ban Quản lý dự án đầu tư xây dựng phường", "Ban Quản lý dự án");
+  expect_known("BQL Dự án phường", "Ban Quản lý dự án");
+  expect_known("Trung tâm Dịch vụ sự nghiệp công", "Trung tâm Dịch vụ sự nghiệp công");
+  expect_known("Trung tâm DV Sự nghiệp công", "Trung tâm Dịch vụ sự nghiệp công");
+  expect_known("Trung tâm Phục vụ hành chính công", "Trung tâm Phục vụ hành chính công");
+  expect_known("Trung tâm Phục vụ hành chính", "Trung tâm Phục vụ hành chính công");
+  expect_known("TTPVHCC", "Trung tâm Phục vụ hành chính công");
+  expect_known("Tổ dân phố", "Tổ dân phố");
+  expect_known("Các Tổ dân phố", "Tổ dân phố");
+  expect_known("các Tổ dân phố", "Tổ dân phố");
+  expect_known("các TDP", "Tổ dân phố");
+  expect_known("Ủy ban MTTQ Việt Nam", "Ủy ban MTTQ Việt Nam");
+  expect_known("Ủy ban Mặt trận Tổ quốc Việt Nam phường", "Ủy ban MTTQ Việt Nam");
+  expect_known("Ủy ban MTTQVN phường", "Ủy ban MTTQ Việt Nam");
+  expect_known("UBMTTQVN", "Ủy ban MTTQ Việt Nam");
+  expect_known("Công an phường", "Công an");
+  expect_known("Công an xã", "Công an");
+  expect_known("Trạm Y tế phường", "Trạm Y tế");
+  expect_known("Trạm y tế", "Trạm Y tế");
+  expect_known("Các trường học", "Các trường học");
+  expect_known("Ủy ban nhân dân xã", "Ủy ban nhân dân");
+  expect_known("UBND xã", "Ủy ban nhân dân");
+  expect_known("Ban Xây dựng Đảng đảng ủy", "Ban Xây dựng Đảng");
+  expect_known("Ban Xây dựng Đảng", "Ban Xây dựng Đảng");
+  expect_known("Ủy ban Kiểm tra Đảng ủy", "Ủy ban Kiểm tra Đảng ủy");
+  expect_known("Đảng ủy Ủy ban nhân dân xã", "Đảng ủy UBND");
+  expect_known("Đảng ủy UBND xã", "Đảng ủy UBND");
+}
+
+TEST(Units, GenericMentionsAreNotUnits) {
+  for (const char* g : {"Các cơ quan, đơn vị liên quan", "Các đơn vị liên quan", "Các cơ quan liên quan",
+                        "Các đơn vị", "các đơn vị", "Các cơ quan, đơn vị",
+                        "Các phòng, ban, cơ quan, đơn vị liên quan",
+                        "Các Phòng, ban, ngành, cơ sở giáo dục liên quan",
+                        "Các cấp ủy đảng; các cơ quan, ban, ngành, đơn vị liên quan",
+                        "Các chi bộ, đảng ủy trực thuộc"})
+    EXPECT_EQ(reg().resolve(g).match, UnitRegistry::Match::Generic) << g;
+}
+
+TEST(Units, TyposResolveToTheClosestAndUnknownsStayUnknown) {
+  auto typo = reg().resolve("Văn phòng UBND và UBND");  // the An Dương annex's typo
+  EXPECT_EQ(typo.match, UnitRegistry::Match::Closest);
+  EXPECT_EQ(typo.name, "Văn phòng HĐND và UBND");
+  auto tax = reg().resolve("Chi cục Thuế");  // outside the ward
+  EXPECT_EQ(tax.match, UnitRegistry::Match::Unknown);
+  EXPECT_EQ(tax.name, "Chi cục Thuế");
+}
+
+TEST(Units, AgencyListsSplitOnSemicolonsOnly) {
+  auto parts = split_agencies("Phòng Kinh tế, Hạ tầng và Đô thị; các Tổ dân phố;Các đơn vị\nCông an phường");
+  ASSERT_EQ(parts.size(), 4u);
+  EXPECT_EQ(parts[0], "Phòng Kinh tế, Hạ tầng và Đô thị");
+  EXPECT_EQ(parts[1], "các Tổ dân phố");
+  EXPECT_EQ(parts[3], "Công an phường");
+}
+
+TEST(Units, BadDataFileIsAClearErrorWithFileAndLine) {
+  std::string path = ::testing::TempDir() + "/bad_units.toml";
+  std::ofstream(path) << "[abbreviations]\nvh = \"van hoa\"\n\n[[unit]]\naliases = [\"x\"]\n";
+  try {
+    UnitRegistry::load(path);
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad_units.toml:4"), std::string::npos) << e.what();
+  }
+  std::ofstream(path) << "[abbreviations\n";
+  try {
+    UnitRegistry::load(path);
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad_units.toml:1"), std::string::npos) << e.what();
+  }
+}
