@@ -1,0 +1,85 @@
+// Finding tables in a workbook as people lay them out: a title block, a header band of one
+// to three rows with merged cells, columns in any order named in many ways, group rows,
+// sub-rows, blank rows and repeated headers. Used for the plan's annexes and for the
+// units' progress reports alike.
+//
+//   auto roles = LabelRoles::load_default();
+//   for (const auto& t : recognise_tables(book, roles))
+//     if (auto c = t.column(Role::Name)) ...
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/workbook.hpp"
+
+namespace tonghop {
+
+enum class Role {
+  None, Code, Name, UnitOfMeasure, TargetPeriod, TargetAnnual, Responsible, Leader, Lead,
+  Coordinating, Timeframe, Start, Finish, Output, Resources, Note, PlanValue, Actual, Ratio, Status,
+};
+std::string_view to_string(Role r);
+
+// Label phrases per role, from templates/labels.toml.
+class LabelRoles {
+ public:
+  static LabelRoles load(const std::string& path);  // throws ConfigError (file:line)
+  static LabelRoles load_default();
+  // The role of one folded label; the longest matching phrase wins.
+  Role match(const std::string& folded_label, std::size_t* matched_length = nullptr) const;
+
+ private:
+  std::vector<std::pair<Role, std::string>> phrases_;
+};
+
+struct Column {
+  std::uint32_t col = 0;
+  Role role = Role::None;
+  std::string label;  // the header text, parent / child for two-row bands
+};
+
+enum class RowKind { Group, Item, SubItem };
+
+struct TableRow {
+  std::uint32_t row = 0;  // 0-based sheet row
+  RowKind kind = RowKind::Item;
+  std::string code;       // as written, trailing "." removed; "" for sub-rows
+  std::string group;      // the group row above ("I. NHÓM CHỈ TIÊU VỀ KINH TẾ")
+  int parent = -1;        // index in Table::rows of the item a sub-row belongs to
+};
+
+struct Table {
+  std::size_t sheet = 0;  // index into Workbook::sheets
+  std::uint32_t header_first = 0, header_last = 0;
+  std::vector<Column> columns;
+  std::vector<TableRow> rows;
+  // Title lines above the header (merged banners, "PHỤ LỤC 1", "UBND PHƯỜNG ...").
+  std::vector<std::string> title;
+  std::optional<std::uint32_t> column(Role r) const;
+  bool has(Role r) const { return column(r).has_value(); }
+};
+
+// What a cell shows, merge-aware: a cell covered by a merged range shows the range's
+// top-left value. Numbers as plain decimals ("97.5"); percent-formatted fractions as
+// percents ("97.8%"); dates as ISO dates.
+class SheetView {
+ public:
+  explicit SheetView(const Sheet& sheet) : sheet_(sheet) {}
+  std::string text(std::uint32_t row, std::uint32_t col) const;
+  const StoredCell* cell(std::uint32_t row, std::uint32_t col) const;
+  // The merged range covering (row, col), if any.
+  const CellRange* merge_at(std::uint32_t row, std::uint32_t col) const;
+  const Sheet& sheet() const { return sheet_; }
+
+ private:
+  const Sheet& sheet_;
+};
+
+std::string display_text(const StoredCell& c);
+
+std::vector<Table> recognise_tables(const Workbook& book, const LabelRoles& roles);
+
+}  // namespace tonghop
