@@ -158,14 +158,17 @@ def nghi_duong(path):
     wb = new_book()
     ws = wb.active
     ws.title = "Phụ lục"
-    ws["A1"] = "CÁC NHIỆM VỤ TRỌNG TÂM"
-    ws.merge_cells("A1:G1")
+    ws["A1"] = "ĐẢNG BỘ XÃ NGHI DƯƠNG"
+    ws["A2"] = "PHỤ LỤC"
+    ws["A3"] = "CÁC NHIỆM VỤ TRỌNG TÂM GIAI ĐOẠN 2025-2030"
+    ws.merge_cells("A2:G2")
+    ws.merge_cells("A3:G3")
     cols = ["code", "task", "lead_agency", "coordinating_agencies", "start", "finish", "resources"]
     labels = ["Stt", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian triển khai",
               "Thời gian hoàn thành", "Nguồn lực"]
     for i, l in enumerate(labels, 1):
-        ws.cell(3, i, l).font = BOLD
-    r = 4
+        ws.cell(5, i, l).font = BOLD
+    r = 6
     for row in rows("nghi-duong-tasks.tsv"):
         for i, key in enumerate(cols, 1):
             ws.cell(r, i, row[key] or None)

@@ -17,18 +17,22 @@ struct Command {
 constexpr Command kCommands[] = {
     {"inspect", inspect_command, "xem bộ đọc thấy gì trong tệp: trang tính, ô, kiểu, định dạng, phông chữ",
      "show what the reader sees: sheets, cells, types, formats, fonts"},
+    {"plan", plan_command, "đọc các phụ lục của kế hoạch: chỉ tiêu, nhiệm vụ, đơn vị, lỗi trong kế hoạch",
+     "read a plan's annex tables: indicators, tasks, units, the plan's defects"},
 };
 
 void usage(std::ostream& os, Lang lang) {
   if (lang == Lang::Vi) {
     os << "tonghop " TONGHOP_VERSION " - tổng hợp báo cáo thực hiện kế hoạch của xã, phường\n\n"
           "Ví dụ:\n"
+          "  tonghop plan ke-hoach/an-duong-2026-2030.xlsx\n"
           "  tonghop inspect bao-cao/phong-vhxh.xlsx\n"
           "  tonghop inspect --format json bao-cao/\n\n"
           "Cách dùng: tonghop LỆNH [TÙY CHỌN] ...\n\nCác lệnh:\n";
   } else {
     os << "tonghop " TONGHOP_VERSION " - consolidates communes' plan progress reports\n\n"
           "Examples:\n"
+          "  tonghop plan plans/an-duong-2026-2030.xlsx\n"
           "  tonghop inspect reports/phong-vhxh.xlsx\n"
           "  tonghop inspect --format json reports/\n\n"
           "Usage: tonghop COMMAND [OPTIONS] ...\n\nCommands:\n";

@@ -60,18 +60,6 @@ std::string_view format_label(FormatClass f, Lang lang) {
   return "chung";
 }
 
-// Excel's own way of naming a sheet in a reference: quoted when it has anything but
-// letters, digits and underscores.
-std::string sheet_prefix(const std::string& name) {
-  bool plain = !name.empty();
-  for (unsigned char c : name)
-    if (!(std::isalnum(c) || c == '_' || c >= 0x80)) plain = false;
-  if (plain) return name + "!";
-  std::string q = "'";
-  for (char c : name) q += (c == '\'') ? std::string("''") : std::string(1, c);
-  return q + "'!";
-}
-
 std::string quoted(std::string_view s) {
   std::string q = "\"";
   for (char c : s) {

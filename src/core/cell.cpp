@@ -46,6 +46,17 @@ std::string range_ref(const CellRange& r) {
   return first + ":" + cell_ref(r.last_row, r.last_col);
 }
 
+std::string sheet_prefix(const std::string& name) {
+  bool plain = !name.empty();
+  for (unsigned char c : name)
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80))
+      plain = false;
+  if (plain) return name + "!";
+  std::string q = "'";
+  for (char c : name) q += (c == '\'') ? std::string("''") : std::string(1, c);
+  return q + "'!";
+}
+
 std::optional<ParsedRef> parse_cell_ref(std::string_view ref) {
   ParsedRef out;
   std::size_t i = 0;

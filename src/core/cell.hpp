@@ -54,6 +54,10 @@ std::string cell_ref(std::uint32_t row, std::uint32_t col);
 // "A1:C2"; a single cell range is written as one reference.
 std::string range_ref(const CellRange& r);
 
+// "Biểu 01" -> "'Biểu 01'!": a sheet name as Excel writes it before a cell reference,
+// quoted when it has anything but letters, digits and underscores.
+std::string sheet_prefix(const std::string& sheet);
+
 struct ParsedRef {
   std::uint32_t row = 0, col = 0;  // 0-based
   bool has_row = false, has_col = false;

@@ -45,6 +45,33 @@ constexpr Template kTemplates[] = {
      "Ô và định dạng được đọc từ bản chuyển đổi; nếu có chỗ lạ, hãy lưu lại tệp dưới dạng .xlsx.",
      "Cells and formats are read from the converted copy; if anything looks odd, save the file "
      "as .xlsx."},
+    {IssueCode::NoTableFound, "no-table-found", Severity::Error, IssueLevel::File,
+     "Không tìm thấy bảng {what} nào trong tệp.", "No {what} table was found in the file.",
+     "Bảng cần một hàng tiêu đề có các cột như STT, tên chỉ tiêu/nhiệm vụ, đơn vị tính, đơn vị "
+     "tham mưu/cơ quan chủ trì. Xem tonghop inspect để biết tonghop đọc được gì.",
+     "A table needs a header row with columns such as STT, the indicator/task name, unit of "
+     "measure, responsible unit/lead agency. tonghop inspect shows what was read."},
+    {IssueCode::DuplicateCode, "duplicate-code", Severity::Warning, IssueLevel::Row,
+     "STT {code} đã có ở hàng {first}; cả hai dòng đều được giữ và phân biệt theo tên.",
+     "Number {code} is already used on row {first}; both rows are kept and told apart by name.",
+     "Sửa lại số thứ tự trong phụ lục nếu đây là lỗi đánh số.",
+     "Renumber the annex if this is a numbering mistake."},
+    {IssueCode::NumberingGap, "numbering-gap", Severity::Info, IssueLevel::Row,
+     "Số thứ tự nhảy từ {previous} sang {code}: thiếu {missing}.",
+     "The numbering jumps from {previous} to {code}: {missing} is missing.",
+     "Kiểm tra xem phụ lục có thiếu dòng không.", "Check whether the annex lost a row."},
+    {IssueCode::UnparsedTarget, "unparsed-target", Severity::Warning, IssueLevel::Cell,
+     "Không hiểu được mục tiêu \"{raw}\"; giữ nguyên văn, không dùng để đánh giá đạt/không đạt.",
+     "The target \"{raw}\" is not understood; it is kept as written and not used to judge met/not met.",
+     "Viết mục tiêu theo dạng như \"Trên 97,5\", \"14 - 15\", \"75% trở lên\", \"Duy trì\".",
+     "Write the target in a form such as \"Trên 97,5\", \"14 - 15\", \"75% trở lên\", \"Duy trì\"."},
+    {IssueCode::MissingUnit, "missing-unit", Severity::Warning, IssueLevel::Row,
+     "{what} \"{name}\" không có đơn vị chịu trách nhiệm.", "{what} \"{name}\" has no responsible unit.",
+     "Ghi đơn vị tham mưu/cơ quan chủ trì vào phụ lục.", "Fill in the responsible unit or lead agency in the annex."},
+    {IssueCode::UnknownAgency, "unknown-agency", Severity::Warning, IssueLevel::Cell,
+     "\"{name}\" không phải đơn vị đã biết{closest}.", "\"{name}\" is not a known unit{closest}.",
+     "Nếu đây là một đơn vị của xã/phường, thêm tên và cách viết vào templates/units.toml.",
+     "If this is a unit of the commune, add its name and spellings to templates/units.toml."},
 };
 
 const Template& find_template(IssueCode code) {

@@ -22,6 +22,13 @@ enum class IssueCode {
   EncryptedFile,
   LimitExceeded,
   ConvertedFile,
+  NoTableFound,
+  // Plan defects (tonghop plan)
+  DuplicateCode,
+  NumberingGap,
+  UnparsedTarget,
+  MissingUnit,
+  UnknownAgency,
 };
 
 // Which part of the input a problem belongs to (frictionless-style levels).

@@ -1,5 +1,7 @@
 #include "core/issue_render.hpp"
 
+#include "core/cell.hpp"
+
 namespace tonghop {
 
 std::string_view severity_label(Severity s, Lang lang) {
@@ -34,8 +36,7 @@ void write_issue_text(std::ostream& os, const Issue& issue, Lang lang, std::stri
   std::string place = issue.where.sheet;
   auto cell = issue.cell();
   if (!cell.empty()) {
-    if (!place.empty()) place += '!';
-    place += cell;
+    place = place.empty() ? cell : sheet_prefix(place) + cell;
   } else if (issue.where.row) {
     if (!place.empty()) place += ' ';
     place += lang == Lang::Vi ? "hàng " : "row ";

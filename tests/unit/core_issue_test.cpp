@@ -18,7 +18,9 @@ TEST(Issue, MessagesInBothLanguagesFromOneTemplate) {
 
 TEST(Issue, CodesRoundTrip) {
   for (auto c : {IssueCode::UnreadableFile, IssueCode::UnsupportedFormat, IssueCode::EncryptedFile,
-                 IssueCode::LimitExceeded, IssueCode::ConvertedFile})
+                 IssueCode::LimitExceeded, IssueCode::ConvertedFile, IssueCode::NoTableFound,
+                 IssueCode::DuplicateCode, IssueCode::NumberingGap, IssueCode::UnparsedTarget,
+                 IssueCode::MissingUnit, IssueCode::UnknownAgency})
     EXPECT_EQ(issue_code_from_string(to_string(c)), c);
   EXPECT_FALSE(issue_code_from_string("no-such-code"));
 }

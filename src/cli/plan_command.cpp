@@ -1,0 +1,240 @@
+// tonghop plan: what tonghop understands of a plan's annex tables, and the plan's defects.
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "cli/options.hpp"
+#include "core/issue_render.hpp"
+#include "core/json_writer.hpp"
+#include "plan/plan.hpp"
+#include "read/reader.hpp"
+
+namespace po = boost::program_options;
+
+namespace tonghop::cli {
+namespace {
+
+constexpr std::string_view kUsageVi =
+    "Ví dụ:\n"
+    "  tonghop plan ke-hoach/an-duong-2026-2030.xlsx\n"
+    "  tonghop plan --format json ke-hoach/an-duong-2026-2030.xlsx > ke-hoach.json\n"
+    "  tonghop plan --units don-vi.toml ke-hoach.xlsx\n\n"
+    "Cách dùng: tonghop plan [TÙY CHỌN] TỆP_KẾ_HOẠCH\n\n"
+    "Đọc các phụ lục của kế hoạch (bảng chỉ tiêu, bảng phân công nhiệm vụ) trên mọi trang tính,\n"
+    "in ra chỉ tiêu, nhiệm vụ, các đơn vị phải báo cáo và các lỗi trong chính kế hoạch (ô, hàng).\n"
+    "--units: tệp tên đơn vị và cách viết (mặc định templates/units.toml).\n"
+    "Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 kế hoạch có lỗi, 2 sai cách dùng,\n"
+    "3 không đọc được tệp.\n";
+constexpr std::string_view kUsageEn =
+    "Examples:\n"
+    "  tonghop plan plans/an-duong-2026-2030.xlsx\n"
+    "  tonghop plan --format json plans/an-duong-2026-2030.xlsx > plan.json\n"
+    "  tonghop plan --units units.toml plan.xlsx\n\n"
+    "Usage: tonghop plan [OPTIONS] PLAN_FILE\n\n"
+    "Reads the plan's annex tables (indicators, task assignments) on any sheet and prints the\n"
+    "indicators, tasks, the units expected to report and the plan's own defects (cell, row).\n"
+    "--units: the file of unit names and spellings (default templates/units.toml).\n"
+    "Exit codes: 0 no errors (warnings allowed), 1 the plan has errors, 2 usage error,\n"
+    "3 the file cannot be read.\n";
+
+void target_json(JsonWriter& j, const Target& t) {
+  j.begin_object();
+  j.field("raw", t.raw);
+  j.field("kind", to_string(t.kind));
+  j.key("low");
+  if (t.low) j.value(*t.low); else j.null();
+  j.key("high");
+  if (t.high) j.value(*t.high); else j.null();
+  j.field("unit", t.unit);
+  j.field("per_year", t.per_year);
+  j.end_object();
+}
+
+void opt_string(JsonWriter& j, std::string_view key, const std::string& v) {
+  j.key(key);
+  if (v.empty()) j.null(); else j.value(v);
+}
+
+void write_json(std::ostream& os, const std::string& path, const PlanResult& r, Lang lang) {
+  const auto& p = r.plan;
+  JsonWriter j(os);
+  j.begin_object();
+  j.field("tool", "tonghop");
+  j.field("version", TONGHOP_VERSION);
+  j.key("plan");
+  j.begin_object();
+  j.field("source", path);
+  opt_string(j, "commune", p.commune);
+  opt_string(j, "title", p.title);
+  opt_string(j, "period", p.period);
+  j.key("indicators");
+  j.begin_array();
+  for (const auto& i : p.indicators) {
+    j.begin_object();
+    opt_string(j, "code", i.code);
+    j.field("name", i.name);
+    opt_string(j, "group", i.group);
+    opt_string(j, "parent", i.parent);
+    opt_string(j, "unit", i.unit);
+    j.key("target");
+    target_json(j, i.target);
+    j.key("target_final");
+    target_json(j, i.target_final);
+    opt_string(j, "responsible", i.responsible);
+    opt_string(j, "leader", i.leader);
+    j.field("sheet", i.sheet);
+    j.field("row", i.row + 1);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("tasks");
+  j.begin_array();
+  for (const auto& t : p.tasks) {
+    j.begin_object();
+    opt_string(j, "code", t.code);
+    opt_string(j, "section", t.section);
+    j.field("name", t.name);
+    opt_string(j, "lead", t.lead);
+    j.key("coordinating");
+    j.begin_array();
+    for (const auto& c : t.coordinating) j.value(c);
+    j.end_array();
+    j.key("timeframe");
+    j.begin_object();
+    j.field("raw", t.timeframe.raw);
+    j.key("from");
+    if (t.timeframe.from) j.value(*t.timeframe.from); else j.null();
+    j.key("to");
+    if (t.timeframe.to) j.value(*t.timeframe.to); else j.null();
+    j.field("recurrence", to_string(t.timeframe.recurrence));
+    j.end_object();
+    opt_string(j, "output", t.output);
+    opt_string(j, "resources", t.resources);
+    opt_string(j, "leader", t.leader);
+    j.field("sheet", t.sheet);
+    j.field("row", t.row + 1);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("units");
+  j.begin_array();
+  for (const auto& u : p.units) {
+    j.begin_object();
+    j.field("name", u.name);
+    j.key("indicators");
+    j.begin_array();
+    for (auto i : u.indicators) j.value(p.indicators[i].code.empty() ? p.indicators[i].name : p.indicators[i].code);
+    j.end_array();
+    j.key("tasks");
+    j.begin_array();
+    for (auto i : u.tasks) j.value(p.tasks[i].code);
+    j.end_array();
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+  j.key("issues");
+  j.begin_array();
+  for (const auto& i : r.issues) write_issue_json(j, i, lang);
+  j.end_array();
+  j.end_object();
+}
+
+std::string target_text(const Target& t, Lang lang) {
+  if (t.kind == TargetKind::Empty) return "";
+  return t.raw + " (" + std::string(to_string(t.kind)) + ")" + (lang == Lang::Vi ? "" : "");
+}
+
+void write_text(std::ostream& os, const PlanResult& r, Lang lang) {
+  const auto& p = r.plan;
+  bool vi = lang == Lang::Vi;
+  os << (vi ? "Kế hoạch: " : "Plan: ") << (p.commune.empty() ? (vi ? "(không rõ xã/phường)" : "(commune not named)") : p.commune);
+  if (!p.period.empty()) os << ", " << p.period;
+  os << "\n";
+  if (!p.title.empty()) os << "  " << p.title << "\n";
+  std::size_t numbered = 0;
+  for (const auto& i : p.indicators) numbered += !i.code.empty() && i.parent.empty();
+  os << "\n" << (vi ? "Chỉ tiêu: " : "Indicators: ") << p.indicators.size() << " (" << numbered
+     << (vi ? " có số thứ tự, " : " numbered, ") << p.indicators.size() - numbered << (vi ? " chỉ tiêu con)" : " sub-indicators)")
+     << "\n";
+  std::string group;
+  for (const auto& i : p.indicators) {
+    if (i.group != group) os << "  " << (group = i.group) << "\n";
+    os << "    " << (i.code.empty() ? "  " : i.code) << "  " << i.name;
+    if (!i.unit.empty()) os << " [" << i.unit << "]";
+    os << "\n      ";
+    auto annual = target_text(i.target, lang), final_t = target_text(i.target_final, lang);
+    if (!annual.empty()) os << (vi ? "mục tiêu năm: " : "yearly target: ") << annual << "; ";
+    if (!final_t.empty()) os << (vi ? "đến cuối kỳ: " : "by the end: ") << final_t << "; ";
+    os << (vi ? "đơn vị: " : "unit: ") << (i.responsible.empty() ? "-" : i.responsible) << "\n";
+  }
+  os << "\n" << (vi ? "Nhiệm vụ: " : "Tasks: ") << p.tasks.size() << "\n";
+  std::string section;
+  for (const auto& t : p.tasks) {
+    if (t.section != section && !(section = t.section).empty()) os << "  " << section << "\n";
+    os << "    " << t.code << "  " << t.name << "\n      " << (vi ? "chủ trì: " : "lead: ")
+       << (t.lead.empty() ? "-" : t.lead);
+    if (!t.coordinating.empty()) {
+      os << (vi ? "; phối hợp: " : "; coordinating: ");
+      for (std::size_t k = 0; k < t.coordinating.size(); ++k) os << (k ? ", " : "") << t.coordinating[k];
+    }
+    if (!t.timeframe.raw.empty()) os << (vi ? "; thời gian: " : "; timeframe: ") << t.timeframe.raw;
+    os << "\n";
+  }
+  os << "\n" << (vi ? "Đơn vị phải báo cáo: " : "Units expected to report: ") << p.units.size() << "\n";
+  for (const auto& u : p.units)
+    os << "  " << u.name << ": " << u.indicators.size() << (vi ? " chỉ tiêu, " : " indicators, ") << u.tasks.size()
+       << (vi ? " nhiệm vụ\n" : " tasks\n");
+  os << "\n" << (vi ? "Vấn đề trong kế hoạch: " : "Defects in the plan: ") << r.issues.size() << "\n";
+  for (const auto& i : r.issues) write_issue_text(os, i, lang, "  ");
+}
+
+}  // namespace
+
+int plan_command(const std::vector<std::string>& args, Streams io) {
+  po::options_description desc;
+  add_common_options(desc);
+  desc.add_options()("units", po::value<std::string>(), "unit names and spellings (TOML)")(
+      "input", po::value<std::vector<std::string>>(), "plan workbook");
+  Lang lang = lang_from_args(args);
+  CommonOptions opt;
+  std::string path;
+  std::optional<UnitRegistry> units;
+  LabelRoles roles;
+  try {
+    auto vm = parse(args, desc, true);
+    opt = common_options(vm);
+    lang = opt.lang;
+    if (vm["help"].as<bool>()) {
+      io.out << (lang == Lang::Vi ? kUsageVi : kUsageEn);
+      return int(ExitCode::Ok);
+    }
+    if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
+      throw UsageError{Text("cần đúng một tệp kế hoạch", "exactly one plan file is needed")};
+    path = vm["input"].as<std::vector<std::string>>()[0];
+    try {
+      units = vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default();
+      roles = LabelRoles::load_default();
+    } catch (const ConfigError& e) {
+      throw UsageError{Text(std::string("tệp cấu hình lỗi: ") + e.what(), std::string("bad configuration file: ") + e.what())};
+    }
+  } catch (const UsageError& e) {
+    io.err << "tonghop plan: " << e.message.in(lang) << "\n\n" << (lang == Lang::Vi ? kUsageVi : kUsageEn);
+    return int(ExitCode::Usage);
+  }
+
+  Workbook book;
+  try {
+    book = load_workbook(path, opt.limits);
+  } catch (const InputError& e) {
+    write_issue_text(io.err, e.issue(), lang, "");
+    return int(ExitCode::Unreadable);
+  }
+  auto result = build_plan(book, roles, *units);
+  if (opt.format == OutputFormat::Json) write_json(io.out, path, result, lang);
+  else write_text(io.out, result, lang);
+  for (const auto& i : result.issues)
+    if (i.severity == Severity::Error) return int(ExitCode::DataErrors);
+  return int(ExitCode::Ok);
+}
+
+}  // namespace tonghop::cli

@@ -1,0 +1,72 @@
+// A commune's plan as tonghop understands it from the annex tables: indicators with their
+// targets and responsible units, tasks with lead and coordinating agencies and timeframes,
+// and the units expected to report.
+//
+//   auto result = build_plan(load_workbook("ke-hoach.xlsx"), LabelRoles::load_default(),
+//                            UnitRegistry::load_default());
+//   result.plan.indicators.size(); result.issues;   // the plan's own defects
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/issue.hpp"
+#include "core/workbook.hpp"
+#include "plan/target.hpp"
+#include "plan/timeframe.hpp"
+#include "plan/units.hpp"
+#include "recognise/table.hpp"
+
+namespace tonghop {
+
+struct Indicator {
+  std::string code;    // "" for a sub-indicator without its own number
+  std::string name;
+  std::string group;   // "I. NHÓM CHỈ TIÊU VỀ KINH TẾ"
+  std::string parent;  // code of the indicator a sub-indicator belongs to
+  std::string unit;    // unit of measure, as written ("%", "Chuẩn")
+  Target target;       // yearly (average) target
+  Target target_final; // by the end of the period
+  std::string responsible;  // canonical unit name, "" if none
+  std::string leader;
+  std::string sheet;
+  std::uint32_t row = 0;  // 0-based
+};
+
+struct Task {
+  std::string code;
+  std::string section;
+  std::string name;
+  std::string lead;  // canonical
+  std::vector<std::string> coordinating;  // canonical, or as written for generic mentions
+  Timeframe timeframe;
+  std::string output;
+  std::string resources;
+  std::string leader;
+  std::string sheet;
+  std::uint32_t row = 0;
+};
+
+struct ReportingUnit {
+  std::string name;
+  std::vector<std::size_t> indicators;  // indexes into Plan::indicators
+  std::vector<std::size_t> tasks;       // indexes into Plan::tasks
+};
+
+struct Plan {
+  std::string commune;  // "phường An Dương", "" when the workbook does not say
+  std::string title;
+  std::string period;   // "2026-2030"
+  std::vector<Indicator> indicators;
+  std::vector<Task> tasks;
+  std::vector<ReportingUnit> units;  // responsible units ∪ lead agencies
+};
+
+struct PlanResult {
+  Plan plan;
+  std::vector<Issue> issues;
+};
+
+PlanResult build_plan(const Workbook& book, const LabelRoles& roles, const UnitRegistry& units);
+
+}  // namespace tonghop

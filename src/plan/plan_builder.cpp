@@ -1,0 +1,268 @@
+#include <utf8proc.h>
+
+#include <map>
+#include <regex>
+#include <set>
+
+#include "core/text.hpp"
+#include "plan/plan.hpp"
+
+namespace tonghop {
+namespace {
+
+bool is_indicator_table(const Table& t) {
+  return t.has(Role::TargetPeriod) || t.has(Role::TargetAnnual) || t.has(Role::UnitOfMeasure);
+}
+bool is_task_table(const Table& t) {
+  return t.has(Role::Lead) || t.has(Role::Timeframe) || t.has(Role::Start) || t.has(Role::Finish) ||
+         t.has(Role::Coordinating);
+}
+
+// "PHƯỜNG AN DƯƠNG" -> "phường An Dương": the level in lower case, the name capitalised.
+std::string commune_name(const std::string& upper) {
+  auto words = lower(upper);
+  std::string out;
+  bool first_word = true, start = true;
+  std::size_t i = 0;
+  while (i < words.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(words.data() + i),
+                              utf8proc_ssize_t(words.size() - i), &cp);
+    if (n <= 0) break;
+    i += std::size_t(n);
+    if (cp == ' ') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      first_word = false;
+      start = true;
+      continue;
+    }
+    append_utf8(out, char32_t(start && !first_word ? utf8proc_toupper(cp) : cp));
+    start = false;
+  }
+  return out;
+}
+
+void describe_plan(const std::vector<std::string>& title, const std::vector<Column>& columns, Plan& plan) {
+  static const std::regex body(R"(\b(?:ubnd|uy ban nhan dan|dang bo|dang uy)\s+((?:phuong|xa|dac khu|thi tran)\s+.+))");
+  static const std::regex period(R"((\d{4})\s*-\s*(\d{4}))");
+  std::smatch m;
+  for (const auto& line : title) {
+    auto k = fold_key(line);
+    if (plan.commune.empty() && std::regex_search(k, m, body)) {
+      // Take the same words from the written line to keep the diacritics.
+      auto words_total = std::count(k.begin(), k.end(), ' ') + 1;
+      auto words_name = std::count(m[1].first, m[1].second, ' ') + 1;
+      std::string written = line;
+      auto skip = words_total - words_name;
+      std::size_t pos = 0;
+      for (long w = 0; w < skip && pos != std::string::npos; ++w) {
+        pos = written.find(' ', pos);
+        if (pos != std::string::npos) ++pos;
+      }
+      if (pos != std::string::npos) plan.commune = commune_name(written.substr(pos));
+    }
+    if (plan.period.empty() && std::regex_search(k, m, period)) plan.period = m[1].str() + "-" + m[2].str();
+  }
+  for (const auto& c : columns) {
+    auto k = fold_key(c.label);
+    if (plan.period.empty() && std::regex_search(k, m, period)) plan.period = m[1].str() + "-" + m[2].str();
+  }
+  if (plan.title.empty()) {
+    for (std::size_t i = 0; i < title.size(); ++i) {
+      auto k = fold_key(title[i]);
+      if (k.rfind("phu luc", 0) == 0 && i + 1 < title.size()) {
+        plan.title = title[i + 1];
+        break;
+      }
+    }
+  }
+}
+
+class Builder {
+ public:
+  Builder(const Workbook& book, const UnitRegistry& units, PlanResult& out) : book_(book), units_(units), out_(out) {}
+
+  void indicators(const Table& t) {
+    SheetView v(book_.sheets[t.sheet]);
+    const auto& sheet = book_.sheets[t.sheet].info.name;
+    auto col = [&](Role r, std::uint32_t row) { return t.column(r) ? v.text(row, *t.column(r)) : std::string(); };
+    std::map<std::string, std::uint32_t> seen;
+    std::vector<std::size_t> table_index(t.rows.size(), SIZE_MAX);
+    long previous = 0;
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+      const auto& r = t.rows[i];
+      if (r.kind == RowKind::Group) continue;
+      Indicator ind;
+      ind.code = r.kind == RowKind::SubItem ? r.code : r.code;
+      ind.name = col(Role::Name, r.row);
+      ind.group = r.group;
+      ind.unit = col(Role::UnitOfMeasure, r.row);
+      ind.target = parse_target(col(Role::TargetAnnual, r.row));
+      ind.target_final = parse_target(col(Role::TargetPeriod, r.row));
+      ind.leader = col(Role::Leader, r.row);
+      ind.sheet = sheet;
+      ind.row = r.row;
+      std::string responsible = col(Role::Responsible, r.row);
+      auto responsible_col = t.column(Role::Responsible);
+      if (responsible.empty() && t.column(Role::Lead)) {
+        responsible = col(Role::Lead, r.row);
+        responsible_col = t.column(Role::Lead);
+      }
+      const Indicator* parent = nullptr;
+      if (r.kind == RowKind::SubItem && r.parent >= 0 && table_index[std::size_t(r.parent)] != SIZE_MAX)
+        parent = &out_.plan.indicators[table_index[std::size_t(r.parent)]];
+      if (parent) ind.parent = parent->code;
+      if (!responsible.empty()) ind.responsible = resolve(responsible, sheet, r.row, responsible_col, ind.code);
+      else if (parent) ind.responsible = parent->responsible;
+      if (ind.leader.empty() && parent) ind.leader = parent->leader;
+      if (ind.responsible.empty())
+        issue(IssueCode::MissingUnit, sheet, r.row, responsible_col, ind.code,
+              {{"what", Text("Chỉ tiêu", "Indicator")}, {"name", ind.name}});
+      for (auto [target, role] : {std::pair{&ind.target, Role::TargetAnnual}, std::pair{&ind.target_final, Role::TargetPeriod}})
+        if (target->kind == TargetKind::Unparsed)
+          issue(IssueCode::UnparsedTarget, sheet, r.row, t.column(role), ind.code, {{"raw", target->raw}});
+      if (r.kind == RowKind::Item && !ind.code.empty()) {
+        check_numbering(ind.code, previous, seen, sheet, r.row, t.column(Role::Code));
+      }
+      table_index[i] = out_.plan.indicators.size();
+      out_.plan.indicators.push_back(std::move(ind));
+    }
+  }
+
+  void tasks(const Table& t) {
+    SheetView v(book_.sheets[t.sheet]);
+    const auto& sheet = book_.sheets[t.sheet].info.name;
+    auto col = [&](Role r, std::uint32_t row) { return t.column(r) ? v.text(row, *t.column(r)) : std::string(); };
+    std::map<std::string, std::uint32_t> seen;
+    long previous = 0;
+    for (const auto& r : t.rows) {
+      if (r.kind == RowKind::Group) continue;
+      Task task;
+      task.code = r.code;
+      task.section = r.group;
+      task.name = col(Role::Name, r.row);
+      task.output = col(Role::Output, r.row);
+      task.resources = col(Role::Resources, r.row);
+      task.leader = col(Role::Leader, r.row);
+      task.sheet = sheet;
+      task.row = r.row;
+      if (t.has(Role::Timeframe)) task.timeframe = parse_timeframe(col(Role::Timeframe, r.row));
+      else task.timeframe = combine_timeframes(parse_timeframe(col(Role::Start, r.row)), parse_timeframe(col(Role::Finish, r.row)));
+      auto lead_col = t.column(Role::Lead) ? t.column(Role::Lead) : t.column(Role::Responsible);
+      std::string lead = lead_col ? v.text(r.row, *lead_col) : std::string();
+      if (!lead.empty()) task.lead = resolve(lead, sheet, r.row, lead_col, task.code);
+      if (task.lead.empty())
+        issue(IssueCode::MissingUnit, sheet, r.row, lead_col, task.code,
+              {{"what", Text("Nhiệm vụ", "Task")}, {"name", task.name}});
+      for (const auto& a : split_agencies(col(Role::Coordinating, r.row))) {
+        auto res = units_.resolve(a);
+        if (res.match == UnitRegistry::Match::Generic) task.coordinating.push_back(res.name);
+        else task.coordinating.push_back(resolve(a, sheet, r.row, t.column(Role::Coordinating), task.code));
+      }
+      if (r.kind == RowKind::Item && !task.code.empty())
+        check_numbering(task.code, previous, seen, sheet, r.row, t.column(Role::Code));
+      out_.plan.tasks.push_back(std::move(task));
+    }
+  }
+
+  void reporting_units() {
+    std::map<std::string, std::size_t> index;
+    auto add = [&](const std::string& name) -> ReportingUnit& {
+      auto it = index.find(name);
+      if (it == index.end()) {
+        it = index.emplace(name, out_.plan.units.size()).first;
+        out_.plan.units.push_back(ReportingUnit{name, {}, {}});
+      }
+      return out_.plan.units[it->second];
+    };
+    for (std::size_t i = 0; i < out_.plan.indicators.size(); ++i)
+      if (!out_.plan.indicators[i].responsible.empty()) add(out_.plan.indicators[i].responsible).indicators.push_back(i);
+    for (std::size_t i = 0; i < out_.plan.tasks.size(); ++i)
+      if (!out_.plan.tasks[i].lead.empty()) add(out_.plan.tasks[i].lead).tasks.push_back(i);
+  }
+
+ private:
+  std::string resolve(const std::string& written, const std::string& sheet, std::uint32_t row,
+                      std::optional<std::uint32_t> col, const std::string& item) {
+    auto r = units_.resolve(written);
+    switch (r.match) {
+      case UnitRegistry::Match::Known: return r.name;
+      case UnitRegistry::Match::Generic: return {};
+      case UnitRegistry::Match::Closest:
+        issue(IssueCode::UnknownAgency, sheet, row, col, item,
+              {{"name", written},
+               {"closest", Text("; hiểu là \"" + r.name + "\" (gần giống nhất)",
+                                "; read as \"" + r.name + "\" (the closest)")}});
+        return r.name;
+      case UnitRegistry::Match::Unknown:
+        issue(IssueCode::UnknownAgency, sheet, row, col, item, {{"name", written}, {"closest", Text("")}});
+        return r.name;
+    }
+    return r.name;
+  }
+
+  void check_numbering(const std::string& code, long& previous, std::map<std::string, std::uint32_t>& seen,
+                       const std::string& sheet, std::uint32_t row, std::optional<std::uint32_t> col) {
+    if (auto it = seen.find(code); it != seen.end()) {
+      issue(IssueCode::DuplicateCode, sheet, row, col, code,
+            {{"code", code}, {"first", std::to_string(it->second + 1)}});
+    } else {
+      seen.emplace(code, row);
+    }
+    // Gaps only in plain whole-number codes ("12" missing between "11" and "13").
+    if (code.find('.') != std::string::npos) return;
+    long n = std::strtol(code.c_str(), nullptr, 10);
+    if (n > previous + 1 && previous > 0) {
+      std::string missing;
+      for (long k = previous + 1; k < n && k < previous + 6; ++k) missing += (missing.empty() ? "" : ", ") + std::to_string(k);
+      issue(IssueCode::NumberingGap, sheet, row, col, code,
+            {{"previous", std::to_string(previous)}, {"code", code}, {"missing", missing}});
+    }
+    if (n > previous) previous = n;
+  }
+
+  void issue(IssueCode code, const std::string& sheet, std::uint32_t row, std::optional<std::uint32_t> col,
+             const std::string& item, std::map<std::string, Text> params) {
+    Location where;
+    where.file = book_.path;
+    where.sheet = sheet;
+    where.row = row;
+    where.col = col;
+    where.item = item;
+    out_.issues.push_back(make_issue(code, where, std::move(params)));
+  }
+
+  const Workbook& book_;
+  const UnitRegistry& units_;
+  PlanResult& out_;
+};
+
+}  // namespace
+
+PlanResult build_plan(const Workbook& book, const LabelRoles& roles, const UnitRegistry& units) {
+  PlanResult out;
+  Builder b(book, units, out);
+  bool any = false;
+  for (const auto& t : recognise_tables(book, roles)) {
+    if (is_indicator_table(t)) {
+      b.indicators(t);
+      any = true;
+    } else if (is_task_table(t)) {
+      b.tasks(t);
+      any = true;
+    } else {
+      continue;
+    }
+    describe_plan(t.title, t.columns, out.plan);
+  }
+  if (!any) {
+    Location where;
+    where.file = book.path;
+    out.issues.push_back(make_issue(IssueCode::NoTableFound, where,
+                                    {{"what", Text("chỉ tiêu hoặc nhiệm vụ", "indicator or task")}}));
+  }
+  b.reporting_units();
+  return out;
+}
+
+}  // namespace tonghop
