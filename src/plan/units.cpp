@@ -1,7 +1,5 @@
 #include "plan/units.hpp"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <set>
@@ -45,20 +43,10 @@ std::string trim(std::string_view s) {
 
 }  // namespace
 
-std::string templates_dir() {
-  if (const char* env = std::getenv("TONGHOP_TEMPLATES")) return env;
-  return TONGHOP_SOURCE_TEMPLATES;
-}
-
 UnitRegistry UnitRegistry::load_default() { return load(templates_dir() + "/units.toml"); }
 
 UnitRegistry UnitRegistry::load(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
-  }
+  toml::table doc = load_toml(path);
   UnitRegistry reg;
   if (auto* abbr = doc["abbreviations"].as_table())
     for (const auto& [k, v] : *abbr)

@@ -6,18 +6,13 @@
 #pragma once
 
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace tonghop {
+#include "core/config.hpp"
 
-// A configuration file that cannot be used: the message names the file and the line.
-class ConfigError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+namespace tonghop {
 
 class UnitRegistry {
  public:
@@ -53,8 +48,5 @@ class UnitRegistry {
 // A cell of coordinating agencies split on ";" and line breaks (commas occur inside
 // names: "Phòng Kinh tế, Hạ tầng và Đô thị").
 std::vector<std::string> split_agencies(std::string_view cell);
-
-// Where templates/ is: $TONGHOP_TEMPLATES, else the source tree's templates folder.
-std::string templates_dir();
 
 }  // namespace tonghop

@@ -1,7 +1,5 @@
 #include "recognise/table.hpp"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <map>
 #include <regex>
@@ -10,7 +8,7 @@
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
-#include "plan/units.hpp"
+#include "core/config.hpp"
 
 namespace tonghop {
 
@@ -70,12 +68,7 @@ std::string trim(std::string s) {
 }  // namespace
 
 LabelRoles LabelRoles::load(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
-  }
+  toml::table doc = load_toml(path);
   LabelRoles out;
   auto* roles = doc["roles"].as_table();
   if (!roles) throw ConfigError(path + ":1: a [roles] table is needed");
