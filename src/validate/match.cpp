@@ -1,0 +1,111 @@
+#include "validate/match.hpp"
+
+#include <algorithm>
+
+#include "core/config.hpp"
+#include "core/text.hpp"
+
+namespace tonghop {
+
+NameMatcher NameMatcher::load(const std::string& path) {
+  auto doc = load_toml(path);
+  NameMatcher m;
+  if (auto* t = doc["abbreviations"].as_table())
+    for (const auto& [k, v] : *t)
+      if (auto s = v.value<std::string>()) m.abbreviations_[fold_key(k.str())] = fold_key(*s);
+  return m;
+}
+
+NameMatcher NameMatcher::load_default() { return load(templates_dir() + "/abbreviations.toml"); }
+
+std::vector<std::string> NameMatcher::words(std::string_view name) const {
+  std::string k = fold_key(name);
+  // "Trong đó:" ends a parent's name; "+"/"-" open sub-rows: neither is part of the name.
+  for (std::string_view marker : {"trong do"}) {
+    auto pos = k.rfind(marker);
+    if (pos != std::string::npos && pos + marker.size() + 2 >= k.size()) k.resize(pos);
+  }
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (cur.empty()) return;
+    auto it = abbreviations_.find(cur);
+    std::string expanded = it != abbreviations_.end() ? it->second : cur;
+    cur.clear();
+    std::string w;
+    for (char c : expanded + " ") {
+      if (c == ' ' || c == '-' || c == ',') {
+        if (!w.empty()) out.push_back(w);
+        w.clear();
+      } else {
+        w += c;
+      }
+    }
+  };
+  for (std::size_t i = 0; i < k.size(); ++i) {
+    char c = k[i];
+    bool sep = c == ' ' || c == ',' || c == '.' || c == '/' || c == '%' || c == '(' || c == ')';
+    // A hyphen joins abbreviations ("kt-xh") but separates words otherwise.
+    if (c == '-' && !cur.empty() && abbreviations_.count(cur + k.substr(i, k.find(' ', i) - i)) == 0) sep = true;
+    if (sep) flush();
+    else cur += c;
+  }
+  flush();
+  out.erase(std::remove_if(out.begin(), out.end(), [](const std::string& w) { return w == "+" || w.empty(); }),
+            out.end());
+  return out;
+}
+
+double NameMatcher::similarity(std::string_view a, std::string_view b) const {
+  auto wa = words(a), wb = words(b);
+  std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
+  if (sa.empty() || sb.empty()) return 0;
+  std::size_t common = 0;
+  for (const auto& w : sa) common += sb.count(w);
+  double dice = 2.0 * double(common) / double(sa.size() + sb.size());
+  auto numbers = [](const std::set<std::string>& s) {
+    std::set<std::string> n;
+    for (const auto& w : s)
+      if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        n.insert(w.find_first_not_of('0') == std::string::npos ? "0" : w.substr(w.find_first_not_of('0')));
+    return n;
+  };
+  auto na = numbers(sa), nb = numbers(sb);
+  if (!na.empty() && !nb.empty() && na != nb) dice = std::min(dice, 0.5);
+  return dice;
+}
+
+MatchResult match_row(const NameMatcher& m, const std::string& code, const std::string& name,
+                      const std::vector<Candidate>& candidates) {
+  MatchResult r;
+  double best = 0, second = 0;
+  std::size_t best_i = 0, second_i = 0;
+  bool best_by_code = false;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto& c = candidates[i];
+    double s = m.similarity(name, c.name);
+    bool code_agrees = !code.empty() && code == c.code;
+    // The same code lifts a fair name match; units' own numbering cannot lift a poor one.
+    if (code_agrees && s >= 0.5) s = std::min(1.0, s + 0.15);
+    if (s > best) {
+      second = best, second_i = best_i;
+      best = s, best_i = i, best_by_code = code_agrees;
+    } else if (s > second) {
+      second = s, second_i = i;
+    }
+  }
+  r.score = best;
+  if (best < kMatchThreshold) return r;
+  if (second >= kMatchThreshold && best - second < kAmbiguityMargin) {
+    r.kind = MatchResult::Kind::Ambiguous;
+    r.index = candidates[best_i].index;
+    r.runner_up = candidates[second_i].index;
+    return r;
+  }
+  r.kind = MatchResult::Kind::Matched;
+  r.index = candidates[best_i].index;
+  r.by_code = best_by_code;
+  return r;
+}
+
+}  // namespace tonghop
