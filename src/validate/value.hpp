@@ -1,0 +1,38 @@
+// Values as units write them in progress sheets, and whether they meet the plan's target.
+//
+//   auto v = read_value(cell);           // 0.978 in a percent cell -> 97.8; "97,8%" -> 97.8
+//   assess(parse_target("Trên 97,5"), v)  // Assessment::Met
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/workbook.hpp"
+#include "plan/target.hpp"
+
+namespace tonghop {
+
+// Task statuses and yes/no answers, normalised from their many spellings.
+enum class Status { None, Done, InProgress, NotStarted, Behind, Yes, No };
+std::string_view to_string(Status s);
+Status parse_status(std::string_view text);
+
+struct Value {
+  enum class Kind { Empty, Number, Status, Text, FormulaWithoutValue } kind = Kind::Empty;
+  double number = 0;       // percentages in percent (97.8)
+  bool ambiguous = false;  // "1.234": a thousands dot or a decimal point
+  bool qualified = false;  // "≥ 95", "trên 95": a bound written instead of a figure
+  Status status = Status::None;
+  std::string raw;         // as shown
+};
+
+Value read_value(const StoredCell* cell);
+
+enum class Assessment { Unknown, Met, NotMet, Exceeded };
+std::string_view to_string(Assessment a);
+
+// Judged by the target's kind: bounds and ranges on numbers; maintain/attain/complete on
+// statuses; trends ("Giảm hàng năm") need last year's value and are Unknown here.
+Assessment assess(const Target& target, const Value& v);
+
+}  // namespace tonghop
