@@ -17,6 +17,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"inspect", inspect_command, "xem bộ đọc thấy gì trong tệp: trang tính, ô, kiểu, định dạng, phông chữ",
      "show what the reader sees: sheets, cells, types, formats, fonts"},
+    {"check", check_command, "kiểm tra báo cáo của các đơn vị theo kế hoạch: lỗi theo từng ô, ai chưa gửi",
+     "check the units' reports against the plan: problems by cell, who has not sent"},
     {"plan", plan_command, "đọc các phụ lục của kế hoạch: chỉ tiêu, nhiệm vụ, đơn vị, lỗi trong kế hoạch",
      "read a plan's annex tables: indicators, tasks, units, the plan's defects"},
 };
@@ -26,6 +28,7 @@ void usage(std::ostream& os, Lang lang) {
     os << "tonghop " TONGHOP_VERSION " - tổng hợp báo cáo thực hiện kế hoạch của xã, phường\n\n"
           "Ví dụ:\n"
           "  tonghop plan ke-hoach/an-duong-2026-2030.xlsx\n"
+          "  tonghop check --plan ke-hoach/an-duong-2026-2030.xlsx --year 2026 bao-cao/\n"
           "  tonghop inspect bao-cao/phong-vhxh.xlsx\n"
           "  tonghop inspect --format json bao-cao/\n\n"
           "Cách dùng: tonghop LỆNH [TÙY CHỌN] ...\n\nCác lệnh:\n";
@@ -33,6 +36,7 @@ void usage(std::ostream& os, Lang lang) {
     os << "tonghop " TONGHOP_VERSION " - consolidates communes' plan progress reports\n\n"
           "Examples:\n"
           "  tonghop plan plans/an-duong-2026-2030.xlsx\n"
+          "  tonghop check --plan plans/an-duong-2026-2030.xlsx --year 2026 reports/\n"
           "  tonghop inspect reports/phong-vhxh.xlsx\n"
           "  tonghop inspect --format json reports/\n\n"
           "Usage: tonghop COMMAND [OPTIONS] ...\n\nCommands:\n";

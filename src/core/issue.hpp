@@ -29,6 +29,26 @@ enum class IssueCode {
   UnparsedTarget,
   MissingUnit,
   UnknownAgency,
+  // Check of submissions (tonghop check)
+  UnknownUnit,
+  PeriodMismatch,
+  MissingColumn,
+  UnknownItem,
+  AmbiguousMatch,
+  UnassignedItem,
+  DuplicateRow,
+  MissingValue,
+  TypeError,
+  UnitMismatch,
+  OutOfRange,
+  PlanValueMismatch,
+  TargetNotMet,
+  InconsistentRatio,
+  AmbiguousNumber,
+  FormulaWithoutValue,
+  MissingItem,
+  MissingSubmission,
+  ConflictingValues,
 };
 
 // Which part of the input a problem belongs to (frictionless-style levels).

@@ -156,6 +156,61 @@ UnitRegistry::Resolution UnitRegistry::resolve(std::string_view raw) const {
   return r;
 }
 
+namespace {
+bool contains_words(const std::string& hay, const std::string& needle) {
+  std::size_t pos = 0;
+  auto word = [](char c) { return std::isalnum((unsigned char)c) || (unsigned char)c >= 0x80; };
+  while (!needle.empty() && (pos = hay.find(needle, pos)) != std::string::npos) {
+    bool left = pos == 0 || !word(hay[pos - 1]);
+    bool right = pos + needle.size() >= hay.size() || !word(hay[pos + needle.size()]);
+    if (left && right) return true;
+    ++pos;
+  }
+  return false;
+}
+}  // namespace
+
+namespace {
+// Inside running text and file names, commas and "và" are often left out.
+std::string loose(const std::string& k) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < k.size()) {
+    auto j = k.find(' ', i);
+    if (j == std::string::npos) j = k.size();
+    std::string w = k.substr(i, j - i);
+    while (!w.empty() && w.back() == ',') w.pop_back();
+    if (!w.empty() && w != "va") out += (out.empty() ? "" : " ") + w;
+    i = j + 1;
+  }
+  return out;
+}
+}  // namespace
+
+std::string UnitRegistry::find_in(std::string_view text) const {
+  // File names separate words with "_", "-" and ".": try the text as it is and with
+  // those as spaces ("phong-vhxh" -> "phong vhxh"; "kt-ht-dt" stays whole first).
+  std::string spaced(text);
+  for (auto& c : spaced)
+    if (c == '_' || c == '.') c = ' ';
+  std::string dashes_too = spaced;
+  for (auto& c : dashes_too)
+    if (c == '-') c = ' ';
+  std::string best;
+  std::size_t best_len = 0;
+  for (const auto& variant : {loose(key(spaced)), loose(key(dashes_too))}) {
+    for (const auto& [full, name] : by_key_) {
+      std::string k = loose(full);
+      // "Phòng Kinh tế, Hạ tầng và Đô thị" is often written without "Phòng".
+      std::string bare = k.rfind("phong ", 0) == 0 ? k.substr(6) : k;
+      for (const auto& needle : {k, bare})
+        if (needle.size() > best_len && needle.size() >= 5 && contains_words(variant, needle))
+          best = name, best_len = needle.size();
+    }
+  }
+  return best;
+}
+
 std::vector<std::string> split_agencies(std::string_view cell) {
   std::vector<std::string> out;
   std::size_t i = 0;

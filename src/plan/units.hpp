@@ -35,6 +35,9 @@ class UnitRegistry {
 
   void add_unit(const std::string& name, const std::vector<std::string>& aliases = {});
   Resolution resolve(std::string_view name) const;
+  // The known unit whose name stands in a longer text as whole words ("BÁO CÁO ... CỦA
+  // CÔNG AN PHƯỜNG", "BC_KT-HT-DT_2026"): the longest such name, or "".
+  std::string find_in(std::string_view text) const;
   // The comparison key: folded, abbreviations expanded, locality word dropped.
   std::string key(std::string_view name) const;
 

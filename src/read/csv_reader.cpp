@@ -147,6 +147,11 @@ bool plain_number(std::string_view s, double& out) {
   if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
   // "007" keeps its zeros as text: codes and phone numbers are not quantities.
   if (s[i] == '0' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9') return false;
+  // "1.234" is a thousand and more in Vietnamese and about one in English: left as text
+  // for the stage that knows the column to decide (and flag).
+  auto dot = s.find('.');
+  if (dot != std::string_view::npos && s.size() - dot - 1 == 3 && s.find_first_of("eE") == std::string_view::npos)
+    return false;
   for (char c : s.substr(i))
     if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
       return false;

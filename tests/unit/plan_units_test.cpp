@@ -108,3 +108,13 @@ TEST(Units, BadDataFileIsAClearErrorWithFileAndLine) {
     EXPECT_NE(std::string(e.what()).find("bad_units.toml:1"), std::string::npos) << e.what();
   }
 }
+
+TEST(Units, FoundInsideTitlesAndFileNames) {
+  EXPECT_EQ(reg().find_in("PHÒNG VĂN HÓA - XÃ HỘI"), "Phòng Văn hóa - Xã hội");
+  EXPECT_EQ(reg().find_in("Báo cáo kết quả thực hiện năm 2026 của Công an phường"), "Công an");
+  EXPECT_EQ(reg().find_in("BC_KT-HT-DT_2026"), "Phòng Kinh tế, Hạ tầng và Đô thị");
+  EXPECT_EQ(reg().find_in("phong-vhxh-2026"), "Phòng Văn hóa - Xã hội");
+  EXPECT_EQ(reg().find_in("phong-kt-ht-dt-2026"), "Phòng Kinh tế, Hạ tầng và Đô thị");
+  EXPECT_EQ(reg().find_in("Báo cáo của Phòng Kinh tế Hạ tầng Đô thị"), "Phòng Kinh tế, Hạ tầng và Đô thị");
+  EXPECT_EQ(reg().find_in("bao-cao-tong-hop-2026"), "");
+}

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "test_util.hpp"
 
 using namespace tonghop;
@@ -47,4 +49,13 @@ TEST(CsvReader, VietnameseWindowsCodePage) {
   auto wb = load("csv_cp1258.csv");
   EXPECT_EQ(wb.info.encoding, "CP1258");
   expect_rows(wb);  // combining tone marks composed to NFC
+}
+
+TEST(CsvReader, DotWithThreeDigitsStaysText) {
+  std::string path = ::testing::TempDir() + "dots.csv";
+  std::ofstream(path) << "a,b,c\n1.234,97.8,1234\n";
+  auto wb = load_workbook(path);
+  EXPECT_EQ(at(wb.sheets[0], "A2").type, CellType::Text);
+  EXPECT_EQ(at(wb.sheets[0], "B2").number, 97.8);
+  EXPECT_EQ(at(wb.sheets[0], "C2").number, 1234);
 }

@@ -1,0 +1,266 @@
+// tonghop check: every problem of the units' progress reports, with its cell, and who has
+// not reported what.
+#include <algorithm>
+#include <chrono>
+
+#include "cli/cli.hpp"
+#include "cli/options.hpp"
+#include "core/issue_render.hpp"
+#include "core/json_writer.hpp"
+#include "read/reader.hpp"
+#include "validate/check.hpp"
+
+namespace po = boost::program_options;
+
+namespace tonghop::cli {
+namespace {
+
+constexpr std::string_view kUsageVi =
+    "Ví dụ:\n"
+    "  tonghop check --plan ke-hoach/an-duong-2026-2030.xlsx --year 2026 bao-cao/\n"
+    "  tonghop check --plan ke-hoach.xlsx --year 2026 --format json bao-cao/ > kiem-tra.json\n"
+    "  tonghop check --plan ke-hoach.xlsx --unit bc1.xlsx=\"Công an phường\" bc1.xlsx\n\n"
+    "Cách dùng: tonghop check --plan KẾ_HOẠCH [--year NĂM] [--period year|h1|q1|q2|q3|q4|9m]\n"
+    "                          [--unit TỆP=ĐƠN_VỊ]... TỆP|THƯ_MỤC...\n\n"
+    "Đọc báo cáo của từng đơn vị theo đúng mẫu đơn vị dùng, nhận ra bảng, khớp từng dòng với\n"
+    "chỉ tiêu/nhiệm vụ của kế hoạch, kiểm tra số liệu và cho biết đơn vị nào chưa gửi, chưa\n"
+    "báo cáo nội dung nào. Mỗi lỗi kèm ô (ví dụ 'Biểu 01'!F12) và cách sửa.\n"
+    "Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 sai cách dùng, 3 có tệp\n"
+    "không đọc được.\n";
+constexpr std::string_view kUsageEn =
+    "Examples:\n"
+    "  tonghop check --plan plans/an-duong-2026-2030.xlsx --year 2026 reports/\n"
+    "  tonghop check --plan plan.xlsx --year 2026 --format json reports/ > check.json\n"
+    "  tonghop check --plan plan.xlsx --unit r1.xlsx=\"Công an phường\" r1.xlsx\n\n"
+    "Usage: tonghop check --plan PLAN [--year YEAR] [--period year|h1|q1|q2|q3|q4|9m]\n"
+    "                     [--unit FILE=UNIT]... FILE|FOLDER...\n\n"
+    "Reads each unit's report in its own layout, recognises the table, maps every row to a\n"
+    "plan indicator or task, checks the figures, and says who has not sent or reported what.\n"
+    "Every problem comes with its cell (e.g. 'Biểu 01'!F12) and how to fix it.\n"
+    "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error, 3 a file could not\n"
+    "be read.\n";
+
+void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang lang) {
+  JsonWriter j(os);
+  j.begin_object();
+  j.field("tool", "tonghop");
+  j.field("version", TONGHOP_VERSION);
+  j.key("plan");
+  j.begin_object();
+  j.key("commune");
+  if (plan.commune.empty()) j.null(); else j.value(plan.commune);
+  j.key("period");
+  if (plan.period.empty()) j.null(); else j.value(plan.period);
+  j.field("indicators", std::int64_t(plan.indicators.size()));
+  j.field("tasks", std::int64_t(plan.tasks.size()));
+  j.end_object();
+  j.field("year", r.period.year);
+  j.field("period", to_string(r.period.kind));
+  j.key("files");
+  j.begin_array();
+  for (const auto& f : r.files) {
+    j.begin_object();
+    j.field("path", f.path);
+    j.field("status", f.status());
+    j.key("unit");
+    if (f.unit.empty()) j.null(); else j.value(f.unit);
+    j.key("unit_source");
+    if (f.unit_source.empty()) j.null(); else j.value(f.unit_source);
+    j.key("period");
+    if (f.period) {
+      j.begin_object();
+      j.field("year", f.period->year);
+      j.field("kind", to_string(f.period->kind));
+      j.end_object();
+    } else {
+      j.null();
+    }
+    j.key("rows");
+    j.begin_array();
+    for (const auto& row : f.rows) {
+      j.begin_object();
+      j.field("sheet", row.sheet);
+      j.field("row", row.row + 1);
+      j.field("kind", row.kind);
+      const bool task = row.kind == "task";
+      j.key("code");
+      std::string code = !row.item ? "" : task ? plan.tasks[*row.item].code : plan.indicators[*row.item].code;
+      if (code.empty()) j.null(); else j.value(code);
+      j.key("name");
+      if (!row.item) j.null(); else j.value(task ? plan.tasks[*row.item].name : plan.indicators[*row.item].name);
+      j.field("written", row.written);
+      j.field("score", row.score);
+      j.key("actual");
+      if (row.actual.kind == Value::Kind::Number) j.value(row.actual.number);
+      else if (row.actual.raw.empty()) j.null();
+      else j.value(row.actual.raw);
+      j.key("plan");
+      if (row.plan_value) j.value(*row.plan_value); else j.null();
+      j.field("status", task ? to_string(row.actual.status) : to_string(row.assessment));
+      j.field("counted", row.counts);
+      j.end_object();
+    }
+    j.end_array();
+    j.key("issues");
+    j.begin_array();
+    for (const auto& i : f.issues) write_issue_json(j, i, lang);
+    j.end_array();
+    j.end_object();
+  }
+  j.end_array();
+  j.key("completeness");
+  j.begin_object();
+  for (auto [key, list] : {std::pair{"expected", &r.expected}, std::pair{"submitted", &r.submitted},
+                           std::pair{"missing", &r.missing}}) {
+    j.key(key);
+    j.begin_array();
+    for (const auto& u : *list) j.value(u);
+    j.end_array();
+  }
+  j.key("late");
+  j.begin_array();
+  j.end_array();
+  j.end_object();
+  j.key("issues");
+  j.begin_array();
+  for (const auto& i : r.issues) write_issue_json(j, i, lang);
+  j.end_array();
+  j.key("summary");
+  j.begin_object();
+  j.field("files", std::int64_t(r.files.size()));
+  j.field("errors", std::int64_t(r.count(Severity::Error)));
+  j.field("warnings", std::int64_t(r.count(Severity::Warning)));
+  j.end_object();
+  j.end_object();
+}
+
+void write_text(std::ostream& os, const CheckReport& r, Lang lang) {
+  bool vi = lang == Lang::Vi;
+  // Worst first: unreadable, errors, warnings, ok.
+  auto rank = [](const FileResult& f) {
+    auto s = f.status();
+    return s == "unreadable" ? 0 : s == "errors" ? 1 : s == "warnings" ? 2 : 3;
+  };
+  std::vector<const FileResult*> files;
+  for (const auto& f : r.files) files.push_back(&f);
+  std::stable_sort(files.begin(), files.end(), [&](auto* a, auto* b) { return rank(*a) < rank(*b); });
+  for (const auto* f : files) {
+    std::size_t errors = 0, warnings = 0;
+    for (const auto& i : f->issues) {
+      errors += i.severity == Severity::Error;
+      warnings += i.severity == Severity::Warning;
+    }
+    os << (vi ? "tệp: " : "file: ") << f->path;
+    if (!f->unit.empty()) {
+      os << " - " << f->unit;
+      if (f->unit_source == "filename") os << (vi ? " (theo tên tệp)" : " (from the file name)");
+      if (f->unit_source == "option") os << (vi ? " (theo --unit)" : " (from --unit)");
+    }
+    os << ": " << errors << (vi ? " lỗi, " : " errors, ") << warnings << (vi ? " cảnh báo\n" : " warnings\n");
+    // Errors before warnings before information.
+    std::vector<const Issue*> issues;
+    for (const auto& i : f->issues) issues.push_back(&i);
+    std::stable_sort(issues.begin(), issues.end(), [](auto* a, auto* b) { return int(a->severity) < int(b->severity); });
+    for (const auto* i : issues) write_issue_text(os, *i, lang, "  ");
+    std::size_t met = 0, not_met = 0, unknown = 0, matched = 0;
+    for (const auto& row : f->rows) {
+      if (!row.item || !row.counts) continue;
+      ++matched;
+      if (row.kind != "indicator") continue;
+      met += row.assessment == Assessment::Met || row.assessment == Assessment::Exceeded;
+      not_met += row.assessment == Assessment::NotMet;
+      unknown += row.assessment == Assessment::Unknown;
+    }
+    if (f->readable)
+      os << (vi ? "  dòng khớp với kế hoạch: " : "  rows matched to the plan: ") << matched << " ("
+         << (vi ? "đạt " : "met ") << met << (vi ? ", không đạt " : ", not met ") << not_met
+         << (vi ? ", chưa đánh giá được " : ", not assessable ") << unknown << ")\n";
+    os << "\n";
+  }
+  os << (vi ? "Đơn vị phải báo cáo: " : "Units expected: ") << r.expected.size() << (vi ? ", đã gửi: " : ", sent: ")
+     << r.submitted.size() << "\n";
+  for (const auto& i : r.issues) write_issue_text(os, i, lang, "  ");
+  os << (vi ? "Tổng: " : "Total: ") << r.files.size() << (vi ? " tệp, " : " files, ") << r.count(Severity::Error)
+     << (vi ? " lỗi, " : " errors, ") << r.count(Severity::Warning) << (vi ? " cảnh báo\n" : " warnings\n");
+}
+
+int current_year() {
+  auto now = std::chrono::system_clock::now();
+  return int(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
+}
+
+}  // namespace
+
+int check_command(const std::vector<std::string>& args, Streams io) {
+  po::options_description desc;
+  add_common_options(desc);
+  desc.add_options()("plan", po::value<std::string>(), "plan workbook")("year", po::value<int>(), "year")(
+      "period", po::value<std::string>()->default_value("year"), "year|h1|q1|q2|q3|q4|9m")(
+      "unit", po::value<std::vector<std::string>>()->composing(), "FILE=UNIT")(
+      "units", po::value<std::string>(), "unit names and spellings (TOML)")(
+      "input", po::value<std::vector<std::string>>(), "reports");
+  Lang lang = lang_from_args(args);
+  CommonOptions opt;
+  CheckOptions check;
+  std::string plan_path;
+  std::vector<std::string> files;
+  std::optional<CheckContext> ctx;
+  try {
+    auto vm = parse(args, desc, true);
+    opt = common_options(vm);
+    lang = opt.lang;
+    if (vm["help"].as<bool>()) {
+      io.out << (lang == Lang::Vi ? kUsageVi : kUsageEn);
+      return int(ExitCode::Ok);
+    }
+    if (!vm.count("plan")) throw UsageError{Text("cần --plan TỆP_KẾ_HOẠCH", "--plan PLAN_FILE is needed")};
+    if (!vm.count("input")) throw UsageError{Text("cần ít nhất một tệp báo cáo hoặc thư mục", "at least one report file or folder is needed")};
+    plan_path = vm["plan"].as<std::string>();
+    check.period.year = vm.count("year") ? vm["year"].as<int>() : current_year();
+    auto kind = period_kind_from_string(vm["period"].as<std::string>());
+    if (!kind)
+      throw UsageError{Text("--period phải là year, h1, q1, q2, q3, q4 hoặc 9m", "--period must be year, h1, q1, q2, q3, q4 or 9m")};
+    check.period.kind = *kind;
+    check.limits = opt.limits;
+    if (vm.count("unit"))
+      for (const auto& a : vm["unit"].as<std::vector<std::string>>()) {
+        auto eq = a.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == a.size())
+          throw UsageError{Text("--unit cần dạng TỆP=ĐƠN_VỊ, không phải '" + a + "'", "--unit needs FILE=UNIT, not '" + a + "'")};
+        check.unit_of[a.substr(0, eq)] = a.substr(eq + 1);
+      }
+    files = expand_inputs(vm["input"].as<std::vector<std::string>>());
+    if (files.empty()) throw UsageError{Text("thư mục không có bảng tính nào", "the folder holds no spreadsheet")};
+    try {
+      ctx.emplace(CheckContext{LabelRoles::load_default(),
+                               vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default(),
+                               NameMatcher::load_default()});
+    } catch (const ConfigError& e) {
+      throw UsageError{Text(std::string("tệp cấu hình lỗi: ") + e.what(), std::string("bad configuration file: ") + e.what())};
+    }
+  } catch (const UsageError& e) {
+    io.err << "tonghop check: " << e.message.in(lang) << "\n\n" << (lang == Lang::Vi ? kUsageVi : kUsageEn);
+    return int(ExitCode::Usage);
+  }
+
+  Workbook plan_book;
+  try {
+    plan_book = load_workbook(plan_path, opt.limits);
+  } catch (const InputError& e) {
+    write_issue_text(io.err, e.issue(), lang, "");
+    return int(ExitCode::Unreadable);
+  }
+  auto plan = build_plan(plan_book, ctx->roles, ctx->units);
+  if (plan.plan.indicators.empty() && plan.plan.tasks.empty()) {
+    for (const auto& i : plan.issues) write_issue_text(io.err, i, lang, "");
+    return int(ExitCode::DataErrors);
+  }
+  auto report = check_submissions(plan.plan, files, check, *ctx);
+  if (opt.format == OutputFormat::Json) write_json(io.out, plan.plan, report, lang);
+  else write_text(io.out, report, lang);
+  for (const auto& f : report.files)
+    if (!f.readable) return int(ExitCode::Unreadable);
+  return int(report.count(Severity::Error) ? ExitCode::DataErrors : ExitCode::Ok);
+}
+
+}  // namespace tonghop::cli

@@ -1,0 +1,160 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "test_util.hpp"
+#include "validate/check.hpp"
+
+using namespace tonghop;
+using namespace tonghop::test;
+
+namespace {
+const CheckContext& ctx() {
+  static CheckContext c{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
+  return c;
+}
+const Plan& plan() {
+  static Plan p = build_plan(load("plans/an_duong_official.xlsx"), ctx().roles, ctx().units).plan;
+  return p;
+}
+std::string write(const std::string& name, const std::string& csv) {
+  std::string path = ::testing::TempDir() + name;
+  std::ofstream(path) << csv;
+  return path;
+}
+CheckReport run(const std::vector<std::string>& files, CheckOptions opt = {}) {
+  if (!opt.period.year) opt.period = {2026, PeriodKind::Year};
+  return check_submissions(plan(), files, opt, ctx());
+}
+// "code@cell" of every issue in a file, e.g. "missing-value@E2".
+std::multiset<std::string> issues_of(const FileResult& f) {
+  std::multiset<std::string> out;
+  for (const auto& i : f.issues) out.insert(std::string(to_string(i.code)) + "@" + i.cell());
+  return out;
+}
+
+const char* kVhxhReport =
+    "PHÒNG VĂN HÓA - XÃ HỘI\n"
+    "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026\n"
+    "STT,Chỉ tiêu,ĐVT,KH 2026,TH 2026,Tỷ lệ %\n"
+    "1,Tỷ lệ người dân tham gia BHYT,%,\"Trên 97,5\",,\n"
+    "2,Tỷ lệ gia đình văn hóa,%,Trên 90,120,\n"
+    "3,Trường công lập đạt chuẩn QG mức độ 1,%,100,95,95\n"
+    "4,Tỷ lệ tổ dân phố văn hóa,người,Trên 85,86,\n"
+    "5,Phường đạt chuẩn đô thị văn minh,Danh hiệu,Đạt,Đạt,\n"
+    "6,Tỷ lệ thu gom chất thải rắn sinh hoạt,%,100,100,\n"
+    "7,Số km đường giao thông được cứng hóa,km,10,12,\n"
+    "8,Tỷ lệ người dân tham gia bảo hiểm y tế,%,\"Trên 97,5\",\"97,8\",\n"
+    "9,Hộ nghèo theo chuẩn nghèo đa chiều,%,50,1.234,\n"
+    "10,Trường công lập đạt chuẩn quốc gia mức độ 2,%,76,80,50\n"
+    "11,Duy trì Trạm y tế đạt chuẩn quốc gia,Chuẩn,Duy trì,Duy trì,\n"
+    "12,Tỷ lệ điều tra khám phá án chung,%,75% trở lên,chưa có số liệu,\n";
+}  // namespace
+
+TEST(Check, EveryRowCheckOnARealisticReport) {
+  auto r = run({write("vhxh.csv", kVhxhReport)});
+  const auto& f = r.files[0];
+  EXPECT_EQ(f.unit, "Phòng Văn hóa - Xã hội");
+  EXPECT_EQ(f.unit_source, "header");
+  ASSERT_TRUE(f.period);
+  EXPECT_EQ(f.period->year, 2026);
+  auto got = issues_of(f);
+  for (const char* want : {
+           "missing-value@E4",       // BHYT left empty
+           "out-of-range@E5",        // a rate of 120
+           "target-not-met@E6",      // 95 < 100
+           "unit-mismatch@C7",       // "người" where the plan says %
+           "unassigned-item@B9",     // waste collection belongs to Phòng KT-HT-ĐT
+           "unknown-item@B10",       // not in the plan
+           "duplicate-row@B11",      // BHYT again
+           "plan-value-mismatch@D12",  // 50 against "Giảm hàng năm"
+           "ambiguous-number@E12",   // "1.234"
+           "inconsistent-ratio@F13",  // 80/76 is not 50%
+           "type-error@E15",         // "chưa có số liệu"
+           "unassigned-item@B15",    // investigation rate belongs to Công an
+       })
+    EXPECT_EQ(got.count(want), 1u) << want;
+  // Met targets, statuses and the ratio that agrees raise nothing.
+  for (const char* none : {"target-not-met@E8", "target-not-met@E14", "inconsistent-ratio@F6"})
+    EXPECT_EQ(got.count(none), 0u) << none;
+  // Rows carry the plan's code and name, the score and the assessment.
+  const RowResult* bhyt = nullptr;
+  for (const auto& row : f.rows)
+    if (row.row == 3) bhyt = &row;
+  ASSERT_TRUE(bhyt && bhyt->item);
+  EXPECT_EQ(plan().indicators[*bhyt->item].code, "6");
+  EXPECT_GE(bhyt->score, 0.9);
+  EXPECT_EQ(f.status(), "errors");
+}
+
+TEST(Check, PeriodMismatchRowsDoNotCount) {
+  std::string csv = "PHÒNG VĂN HÓA - XÃ HỘI\nBÁO CÁO 6 THÁNG ĐẦU NĂM 2026\nSTT,Chỉ tiêu,ĐVT,TH\n1,Tỷ lệ gia đình văn hóa,%,91\n";
+  auto r = run({write("vhxh_h1.csv", csv)});
+  const auto& f = r.files[0];
+  ASSERT_TRUE(f.period);
+  EXPECT_EQ(f.period->kind, PeriodKind::H1);
+  EXPECT_EQ(issues_of(f).count("period-mismatch@"), 1u);
+  for (const auto& row : f.rows) EXPECT_FALSE(row.counts);
+  EXPECT_EQ(std::count(r.missing.begin(), r.missing.end(), "Phòng Văn hóa - Xã hội"), 1);
+  CheckOptions h1;
+  h1.period = {2026, PeriodKind::H1};
+  EXPECT_EQ(issues_of(run({write("vhxh_h1.csv", csv)}, h1).files[0]).count("period-mismatch@"), 0u);
+}
+
+TEST(Check, WhoSentTheFile) {
+  std::string body = "STT,Chỉ tiêu,ĐVT,TH 2026\n1,Tỷ lệ điều tra khám phá án chung,%,80\n";
+  auto by_title = run({write("r1.csv", "BÁO CÁO NĂM 2026 CỦA CÔNG AN PHƯỜNG\n" + body)}).files[0];
+  EXPECT_EQ(by_title.unit, "Công an");
+  EXPECT_EQ(by_title.unit_source, "header");
+  auto by_name = run({write("BC_KT-HT-DT_2026.csv", body)}).files[0];
+  EXPECT_EQ(by_name.unit, "Phòng Kinh tế, Hạ tầng và Đô thị");
+  EXPECT_EQ(by_name.unit_source, "filename");
+  CheckOptions opt;
+  opt.unit_of[::testing::TempDir() + "r2.csv"] = "Công an phường";
+  auto by_option = run({write("r2.csv", body)}, opt).files[0];
+  EXPECT_EQ(by_option.unit, "Công an");
+  EXPECT_EQ(by_option.unit_source, "option");
+  auto nobody = run({write("bao-cao.csv", body)}).files[0];
+  EXPECT_EQ(issues_of(nobody).count("unknown-unit@"), 1u);
+}
+
+TEST(Check, CompletenessAcrossFiles) {
+  auto ca = write("cong-an.csv", "CÔNG AN PHƯỜNG\nBÁO CÁO NĂM 2026\nSTT,Chỉ tiêu,ĐVT,TH\n"
+                                 "1,Tỷ lệ điều tra khám phá án chung,%,80\n2,Xây dựng và duy trì phường không ma túy,Mô hình,Duy trì\n"
+                                 "3,Tỷ lệ gia đình văn hóa,%,95\n");
+  auto vh = write("phong-vhxh.csv", "PHÒNG VĂN HÓA - XÃ HỘI\nBÁO CÁO NĂM 2026\nSTT,Chỉ tiêu,ĐVT,TH\n1,Tỷ lệ gia đình văn hóa,%,91\n");
+  auto r = run({ca, vh});
+  EXPECT_EQ(r.expected.size(), 7u);
+  EXPECT_EQ(r.submitted.size(), 2u);
+  EXPECT_EQ(r.missing.size(), 5u);
+  std::size_t missing_submission = 0;
+  for (const auto& i : r.issues) missing_submission += i.code == IssueCode::MissingSubmission;
+  EXPECT_EQ(missing_submission, 5u);
+  // Công an left out its two sub-indicators and its tasks.
+  std::size_t missing_items = 0;
+  for (const auto& i : r.files[0].issues) missing_items += i.code == IssueCode::MissingItem;
+  EXPECT_EQ(missing_items, 2u + 5u);
+  // Two units, two figures for one indicator.
+  std::size_t conflicts = 0;
+  for (const auto& f : r.files)
+    for (const auto& i : f.issues) conflicts += i.code == IssueCode::ConflictingValues;
+  EXPECT_EQ(conflicts, 1u);
+}
+
+TEST(Check, CommandExitCodesAndJson) {
+  std::ostringstream out, err;
+  auto plan_path = data("plans/an_duong_official.xlsx");
+  int code = cli::run({"check", "--plan", plan_path, "--year", "2026", "--format", "json", write("vhxh.csv", kVhxhReport)},
+                      out, err);
+  EXPECT_EQ(code, 1);  // the report has errors
+  EXPECT_NE(out.str().find("\"unit_source\": \"header\""), std::string::npos);
+  EXPECT_NE(out.str().find("\"code\": \"missing-value\""), std::string::npos);
+  EXPECT_NE(out.str().find("\"completeness\""), std::string::npos);
+  std::ostringstream o2, e2;
+  EXPECT_EQ(cli::run({"check", "--plan", plan_path, "--year", "2026", data("bad_truncated.xlsx")}, o2, e2), 3);
+  std::ostringstream o3, e3;
+  EXPECT_EQ(cli::run({"check", "--year", "2026", data("types.xlsx")}, o3, e3), 2);
+  EXPECT_NE(e3.str().find("--plan"), std::string::npos);
+}
