@@ -9,7 +9,13 @@ spelling ("Tở dân phố") and numbering. Values are invented but plausible fo
                          two-row merged header band, percent-formatted fractions
   phong-kt-ht-dt-2026.csv   Phòng Kinh tế, Hạ tầng và Đô thị: a bare table in CSV with
                          abbreviations, decimal commas and its own running numbers
+  cong-an-2026.xlsx      Công an phường: an old template typed in TCVN3 with .VnTime and
+                         .VnTimeH fonts (converted with glibc's iconv, TCVN5712-1)
+  bch-quan-su-2026.xlsx  Ban Chỉ huy Quân sự: text in decomposed Unicode (NFD), a one-row
+                         header at A1, one planted defect (an empty value)
 """
+import subprocess
+import unicodedata
 import csv
 import datetime
 import os
@@ -107,11 +113,72 @@ def kt(path):
             w.writerow([i, name, row["unit"], row["target_annual_avg"], ACTUAL.get(row["name"], ""), ""])
 
 
+def tcvn3(text):
+    """Unicode -> TCVN3 bytes (glibc iconv), as the Latin-1 characters a reader shows."""
+    raw = subprocess.run(["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"], input=text.encode("utf-8"),
+                         capture_output=True, check=True).stdout
+    return raw.decode("latin-1")
+
+
+def cong_an(path):
+    wb = openpyxl.Workbook()
+    wb.properties.created = wb.properties.modified = FIXED
+    ws = wb.active
+    ws.title = "BC"
+    vn = Font(name=".VnTime", size=13)
+    vnh = Font(name=".VnTimeH", size=13, bold=True)
+    ws["A1"], ws["A1"].font = tcvn3("công an phường an dương"), vnh
+    ws["A3"], ws["A3"].font = tcvn3("báo cáo kết quả thực hiện chỉ tiêu năm 2026"), vnh
+    heads = ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Ghi chú"]
+    for i, h in enumerate(heads, 1):
+        ws.cell(5, i, tcvn3(h)).font = vn
+    rows = [
+        ("1", "Tỷ lệ điều tra, khám phá án chung", "%", "75% trở lên", 0.81),
+        ("", "+ Án rất nghiêm trọng, đặc biệt nghiêm trọng được khám phá", "%", "95% trở lên", 0.96),
+        ("", "+ Tiếp nhận, giải quyết tin báo tội phạm", "%", "90% trở lên", 0.88),
+        ("2", "Xây dựng và duy trì phường không ma túy", "Mô hình", "Duy trì", "Duy trì"),
+    ]
+    for r, (code, name, unit, plan, actual) in enumerate(rows, 6):
+        ws.cell(r, 1, code or None).font = vn
+        ws.cell(r, 2, tcvn3(name)).font = vn
+        ws.cell(r, 3, tcvn3(unit)).font = vn
+        ws.cell(r, 4, tcvn3(plan)).font = vn
+        c = ws.cell(r, 5, tcvn3(actual) if isinstance(actual, str) else actual)
+        c.font = vn
+        if isinstance(actual, float):
+            c.number_format = "0%"
+    wb.save(path)
+
+
+def bch_quan_su(path):
+    wb = openpyxl.Workbook()
+    wb.properties.created = wb.properties.modified = FIXED
+    ws = wb.active
+    ws.title = unicodedata.normalize("NFD", "Báo cáo năm 2026")
+    nfd = lambda t: unicodedata.normalize("NFD", t)
+    for i, h in enumerate(["STT", "Nội dung", "Đơn vị tính", "Kết quả thực hiện năm 2026", "Tiến độ"], 1):
+        ws.cell(1, i, nfd(h))
+    ws.cell(2, 1, 1)
+    ws.cell(2, 2, nfd("Hoàn thành chỉ tiêu tuyển chọn và gọi công dân nhập ngũ"))
+    ws.cell(2, 3, "%")
+    ws.cell(2, 4, 100)
+    ws.cell(3, 1, 2)
+    ws.cell(3, 2, nfd("Thực hiện nhiệm vụ quốc phòng, quân sự địa phương"))
+    ws.cell(3, 5, nfd("Đang thực hiện"))
+    ws.cell(4, 1, 3)
+    ws.cell(4, 2, nfd("Tuyển chọn và gọi công dân nhập ngũ hàng năm"))
+    # The status of task 39 is left empty: a planted missing-value.
+    ws.cell(5, 1, nfd("Ban Chỉ huy Quân sự phường"))
+    wb.save(path)
+
+
 def main():
     out = os.path.join(HERE, "bao-cao")
     os.makedirs(out, exist_ok=True)
     vhxh(os.path.join(out, "phong-vhxh-2026.xlsx"))
     kt(os.path.join(out, "phong-kt-ht-dt-2026.csv"))
+    cong_an(os.path.join(out, "cong-an-2026.xlsx"))
+    bch_quan_su(os.path.join(out, "bch-quan-su-2026.xlsx"))
     return 0
 
 

@@ -8,6 +8,7 @@
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
 #include "read/reader.hpp"
+#include "recognise/legacy.hpp"
 #include "validate/check.hpp"
 
 namespace po = boost::program_options;
@@ -250,6 +251,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
     write_issue_text(io.err, e.issue(), lang, "");
     return int(ExitCode::Unreadable);
   }
+  convert_legacy_text(plan_book);
   auto plan = build_plan(plan_book, ctx->roles, ctx->units);
   if (plan.plan.indicators.empty() && plan.plan.tasks.empty()) {
     for (const auto& i : plan.issues) write_issue_text(io.err, i, lang, "");

@@ -7,6 +7,7 @@
 #include "core/json_writer.hpp"
 #include "plan/plan.hpp"
 #include "read/reader.hpp"
+#include "recognise/legacy.hpp"
 
 namespace po = boost::program_options;
 
@@ -229,7 +230,17 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
     write_issue_text(io.err, e.issue(), lang, "");
     return int(ExitCode::Unreadable);
   }
+  auto legacy = convert_legacy_text(book);
   auto result = build_plan(book, roles, *units);
+  for (const auto& f : legacy) {
+    Location where;
+    where.file = path;
+    where.sheet = f.sheet;
+    result.issues.insert(result.issues.begin(),
+                         make_issue(IssueCode::LegacyEncoding, where,
+                                    {{"cells", std::to_string(f.cells)}, {"encoding", f.encoding},
+                                     {"font", ".Vn*"}, {"example", f.example}}));
+  }
   if (opt.format == OutputFormat::Json) write_json(io.out, path, result, lang);
   else write_text(io.out, result, lang);
   for (const auto& i : result.issues)

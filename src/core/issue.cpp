@@ -138,6 +138,11 @@ constexpr Template kTemplates[] = {
     {IssueCode::ConflictingValues, "conflicting-values", Severity::Warning, IssueLevel::Row,
      "\"{name}\": {unit} báo cáo {value}, {other} báo cáo {other_value}.", "\"{name}\": {unit} reports {value}, {other} reports {other_value}.",
      "Thống nhất số liệu giữa hai đơn vị.", "Agree the figure between the two units."},
+    {IssueCode::LegacyEncoding, "legacy-encoding", Severity::Info, IssueLevel::Sheet,
+     "{cells} ô gõ bằng bảng mã {encoding} (phông {font}) đã được chuyển sang Unicode, ví dụ \"{example}\".",
+     "{cells} cells typed in {encoding} (fonts {font}) were converted to Unicode, e.g. \"{example}\".",
+     "Nên chuyển tệp sang Unicode (ví dụ bằng Unikey) và dùng phông Times New Roman.",
+     "Convert the file to Unicode (e.g. with Unikey) and use Times New Roman."},
 };
 
 const Template& find_template(IssueCode code) {

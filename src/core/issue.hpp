@@ -49,6 +49,7 @@ enum class IssueCode {
   MissingItem,
   MissingSubmission,
   ConflictingValues,
+  LegacyEncoding,
 };
 
 // Which part of the input a problem belongs to (frictionless-style levels).

@@ -9,6 +9,7 @@
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "read/reader.hpp"
+#include "recognise/legacy.hpp"
 
 namespace tonghop {
 
@@ -122,6 +123,9 @@ class FileChecker {
       out_.issues.push_back(e.issue());
       return;
     }
+    for (const auto& f : convert_legacy_text(book))
+      issue(IssueCode::LegacyEncoding, f.sheet, std::nullopt, std::nullopt, "",
+            {{"cells", std::to_string(f.cells)}, {"encoding", f.encoding}, {"font", ".Vn*"}, {"example", f.example}});
     auto tables = recognise_tables(book, ctx_.roles);
     std::vector<const Table*> reports;
     for (const auto& t : tables)
