@@ -47,6 +47,17 @@ bool tcvn3_font(const std::string& font) {
 // .VnTimeH, .VnArialH ...: the capitals fonts.
 bool capitals_font(const std::string& font) { return tcvn3_font(font) && !font.empty() && font.back() == 'H'; }
 
+// Text whose every non-ASCII character is a letter Vietnamese has in Latin-1 (à á â ã è é
+// ê ì í ò ó ô õ ù ú ý and capitals) reads as Unicode already ("dòng", "Tháng"), whatever
+// the font says: someone typed Unicode into an old .VnTime template.
+bool plausible_unicode(const std::string& bytes) {
+  static const std::string letters = "\xC0\xC1\xC2\xC3\xC8\xC9\xCA\xCC\xCD\xD2\xD3\xD4\xD5\xD9\xDA\xDD"
+                                     "\xE0\xE1\xE2\xE3\xE8\xE9\xEA\xEC\xED\xF2\xF3\xF4\xF5\xF9\xFA\xFD";
+  for (unsigned char c : bytes)
+    if (c >= 0x80 && letters.find(char(c)) == std::string::npos) return false;
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::string> tcvn3_to_unicode(const std::string& text, bool capitals) {
@@ -84,15 +95,27 @@ std::vector<LegacyFinding> convert_legacy_text(Workbook& book) {
   std::vector<LegacyFinding> out;
   bool no_fonts = book.info.format == FileFormat::Csv;
   for (auto& sheet : book.sheets) {
+    // A sheet is TCVN3 when one of its cells can only be TCVN3; then all its legacy-font
+    // text is, even words that would also read as Unicode ("Ghi chó" for "Ghi chú").
+    bool sheet_is_tcvn3 = false;
+    for (const auto& c : sheet.cells) {
+      if (c.type != CellType::Text) continue;
+      bool candidate = tcvn3_font(c.font) || (no_fonts && looks_like_tcvn3(c.text));
+      auto bytes = candidate ? as_bytes(c.text) : std::nullopt;
+      if (bytes && !plausible_unicode(*bytes)) {
+        sheet_is_tcvn3 = true;
+        break;
+      }
+    }
+    if (!sheet_is_tcvn3) continue;
     LegacyFinding f{sheet.info.name, "TCVN3", 0, {}};
     for (auto& c : sheet.cells) {
       if (c.type != CellType::Text) continue;
-      bool by_font = tcvn3_font(c.font);
-      if (!by_font && !(no_fonts && looks_like_tcvn3(c.text))) continue;
+      if (!tcvn3_font(c.font) && !(no_fonts && looks_like_tcvn3(c.text))) continue;
       auto converted = tcvn3_to_unicode(c.text, capitals_font(c.font));
       if (!converted || *converted == c.text) continue;
       c.text = *converted;
-      if (f.example.empty() || f.example.size() < 12) f.example = c.text;
+      if (f.example.size() < 12) f.example = c.text;
       ++f.cells;
     }
     if (f.cells) out.push_back(std::move(f));

@@ -31,3 +31,9 @@ TEST(Legacy, WorkbookCellsInVnTimeAreConvertedAndReported) {
   EXPECT_EQ(at(wb.sheets[0], "C10").text, "Báo cáo");
   EXPECT_EQ(at(wb.sheets[0], "B6").text, "Tỷ lệ người dân tham gia bảo hiểm y tế");  // Unicode untouched
 }
+
+TEST(Legacy, UnicodeTypedIntoAVnTimeCellIsLeftAlone) {
+  auto wb = load("traps.xlsx");  // J2: "dòng\rhai" in a .VnTime font
+  EXPECT_TRUE(convert_legacy_text(wb).empty());
+  EXPECT_EQ(at(wb.sheets[0], "J2").text, "dòng\rhai");
+}
