@@ -59,7 +59,7 @@ def rows_for(unit):
     return out
 
 
-def vhxh(path):
+def vhxh(path, first_version=False):
     wb = openpyxl.Workbook()
     wb.properties.created = wb.properties.modified = FIXED
     ws = wb.active
@@ -95,6 +95,8 @@ def vhxh(path):
         ws.cell(r, 4, row["target_annual_avg"])
         ws.cell(r, 5, row["target_annual_avg"])
         actual = ACTUAL.get(row["name"])
+        if first_version and row["name"] == "Tỷ lệ gia đình văn hóa":
+            actual = 0.89  # corrected to 91.2% in the version sent later
         c = ws.cell(r, 6, actual)
         if isinstance(actual, float):
             c.number_format = "0.0%"
@@ -176,6 +178,15 @@ def main():
     out = os.path.join(HERE, "bao-cao")
     os.makedirs(out, exist_ok=True)
     vhxh(os.path.join(out, "phong-vhxh-2026.xlsx"))
+    vhxh(os.path.join(out, "phong-vhxh-2026-lan-1.xlsx"), first_version=True)
+    with open(os.path.join(HERE, "so-nhan-bao-cao.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Tệp", "Ngày nhận"])
+        w.writerow(["phong-vhxh-2026-lan-1.xlsx", "20/11/2026"])
+        w.writerow(["phong-vhxh-2026.xlsx", "28/11/2026"])
+        w.writerow(["phong-kt-ht-dt-2026.csv", "01/12/2026"])
+        w.writerow(["cong-an-2026.xlsx", "05/12/2026"])
+        w.writerow(["bch-quan-su-2026.xlsx", "03/12/2026"])
     kt(os.path.join(out, "phong-kt-ht-dt-2026.csv"))
     cong_an(os.path.join(out, "cong-an-2026.xlsx"))
     bch_quan_su(os.path.join(out, "bch-quan-su-2026.xlsx"))

@@ -5,6 +5,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
+#include "core/date.hpp"
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
 #include "read/reader.hpp"
@@ -22,10 +23,12 @@ constexpr std::string_view kUsageVi =
     "  tonghop check --plan ke-hoach.xlsx --year 2026 --format json bao-cao/ > kiem-tra.json\n"
     "  tonghop check --plan ke-hoach.xlsx --unit bc1.xlsx=\"Công an phường\" bc1.xlsx\n\n"
     "Cách dùng: tonghop check --plan KẾ_HOẠCH [--year NĂM] [--period year|h1|q1|q2|q3|q4|9m]\n"
-    "                          [--unit TỆP=ĐƠN_VỊ]... TỆP|THƯ_MỤC...\n\n"
+    "                          [--unit TỆP=ĐƠN_VỊ]... [--received TỆP=NGÀY]... [--receipts SỔ.csv]\n"
+    "                          [--deadline NGÀY] TỆP|THƯ_MỤC...\n\n"
     "Đọc báo cáo của từng đơn vị theo đúng mẫu đơn vị dùng, nhận ra bảng, khớp từng dòng với\n"
     "chỉ tiêu/nhiệm vụ của kế hoạch, kiểm tra số liệu và cho biết đơn vị nào chưa gửi, chưa\n"
-    "báo cáo nội dung nào. Mỗi lỗi kèm ô (ví dụ 'Biểu 01'!F12) và cách sửa.\n"
+    "báo cáo nội dung nào. Mỗi lỗi kèm ô (ví dụ 'Biểu 01'!F12) và cách sửa. Ngày nhận: --received,\n"
+    "sổ --receipts (cột A tệp, cột B ngày), nếu không thì thời gian sửa tệp; hạn mặc định 3/12.\n"
     "Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 sai cách dùng, 3 có tệp\n"
     "không đọc được.\n";
 constexpr std::string_view kUsageEn =
@@ -34,10 +37,13 @@ constexpr std::string_view kUsageEn =
     "  tonghop check --plan plan.xlsx --year 2026 --format json reports/ > check.json\n"
     "  tonghop check --plan plan.xlsx --unit r1.xlsx=\"Công an phường\" r1.xlsx\n\n"
     "Usage: tonghop check --plan PLAN [--year YEAR] [--period year|h1|q1|q2|q3|q4|9m]\n"
-    "                     [--unit FILE=UNIT]... FILE|FOLDER...\n\n"
+    "                     [--unit FILE=UNIT]... [--received FILE=DATE]... [--receipts BOOK.csv]\n"
+    "                     [--deadline DATE] FILE|FOLDER...\n\n"
     "Reads each unit's report in its own layout, recognises the table, maps every row to a\n"
     "plan indicator or task, checks the figures, and says who has not sent or reported what.\n"
-    "Every problem comes with its cell (e.g. 'Biểu 01'!F12) and how to fix it.\n"
+    "Every problem comes with its cell (e.g. 'Biểu 01'!F12) and how to fix it. Receipt dates:\n"
+    "--received, a --receipts book (file in column A, date in B), else the file's modification\n"
+    "time; the deadline defaults to 3 December.\n"
     "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error, 3 a file could not\n"
     "be read.\n";
 
@@ -76,6 +82,11 @@ void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
     } else {
       j.null();
     }
+    j.key("received");
+    if (f.received) j.value(serial_to_iso(*f.received).substr(0, 19)); else j.null();
+    j.key("received_source");
+    if (f.received_source.empty()) j.null(); else j.value(f.received_source);
+    j.field("late", f.late);
     j.key("rows");
     j.begin_array();
     for (const auto& row : f.rows) {
@@ -120,6 +131,7 @@ void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
   }
   j.key("late");
   j.begin_array();
+  for (const auto& u : r.late) j.value(u);
   j.end_array();
   j.end_object();
   j.key("issues");
@@ -199,6 +211,9 @@ int check_command(const std::vector<std::string>& args, Streams io) {
       "period", po::value<std::string>()->default_value("year"), "year|h1|q1|q2|q3|q4|9m")(
       "unit", po::value<std::vector<std::string>>()->composing(), "FILE=UNIT")(
       "units", po::value<std::string>(), "unit names and spellings (TOML)")(
+      "received", po::value<std::vector<std::string>>()->composing(), "FILE=DATE")(
+      "receipts", po::value<std::string>(), "CSV: file,received")(
+      "deadline", po::value<std::string>(), "DATE (default 3 December of the year)")(
       "input", po::value<std::vector<std::string>>(), "reports");
   Lang lang = lang_from_args(args);
   CommonOptions opt;
@@ -230,6 +245,38 @@ int check_command(const std::vector<std::string>& args, Streams io) {
           throw UsageError{Text("--unit cần dạng TỆP=ĐƠN_VỊ, không phải '" + a + "'", "--unit needs FILE=UNIT, not '" + a + "'")};
         check.unit_of[a.substr(0, eq)] = a.substr(eq + 1);
       }
+    auto date_or_fail = [&](const std::string& text, const std::string& what) {
+      auto d = parse_receipt_date(text);
+      if (!d)
+        throw UsageError{Text(what + ": không hiểu ngày '" + text + "' (dùng 2026-12-03 hoặc 03/12/2026)",
+                              what + ": the date '" + text + "' is not understood (use 2026-12-03 or 03/12/2026)")};
+      return *d;
+    };
+    if (vm.count("received"))
+      for (const auto& a : vm["received"].as<std::vector<std::string>>()) {
+        auto eq = a.find('=');
+        if (eq == std::string::npos) throw UsageError{Text("--received cần dạng TỆP=NGÀY", "--received needs FILE=DATE")};
+        check.received[a.substr(0, eq)] = date_or_fail(a.substr(eq + 1), "--received");
+      }
+    if (vm.count("receipts")) {
+      // A receipts book kept by the office: "file,received" per line (a header line is skipped).
+      WorkbookCollector sink;
+      try {
+        read_workbook(vm["receipts"].as<std::string>(), sink, opt.limits);
+      } catch (const InputError& e) {
+        throw UsageError{Text("--receipts: " + e.issue().message(Lang::Vi), "--receipts: " + e.issue().message(Lang::En))};
+      }
+      auto book = sink.take();
+      for (const auto& sheet : book.sheets)
+        for (const auto& c : sheet.cells) {
+          if (c.col != 0 || c.type != CellType::Text) continue;
+          const auto* d = sheet.find(c.row, 1);
+          if (!d) continue;
+          auto when = d->type == CellType::Date ? std::optional<double>(d->number) : parse_receipt_date(d->text);
+          if (when) check.received[c.text] = *when;
+        }
+    }
+    if (vm.count("deadline")) check.deadline = date_or_fail(vm["deadline"].as<std::string>(), "--deadline") + 0.99999;
     files = expand_inputs(vm["input"].as<std::vector<std::string>>());
     if (files.empty()) throw UsageError{Text("thư mục không có bảng tính nào", "the folder holds no spreadsheet")};
     try {

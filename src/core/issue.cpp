@@ -143,6 +143,16 @@ constexpr Template kTemplates[] = {
      "{cells} cells typed in {encoding} (fonts {font}) were converted to Unicode, e.g. \"{example}\".",
      "Nên chuyển tệp sang Unicode (ví dụ bằng Unikey) và dùng phông Times New Roman.",
      "Convert the file to Unicode (e.g. with Unikey) and use Times New Roman."},
+    {IssueCode::LateSubmission, "late-submission", Severity::Warning, IssueLevel::File,
+     "{unit} gửi báo cáo ngày {received}, sau hạn {deadline}.", "{unit} sent the report on {received}, after the deadline {deadline}.",
+     "Ghi nhận việc nộp muộn trong báo cáo tổng hợp.", "Record the late submission in the consolidated report."},
+    {IssueCode::DuplicateSubmission, "duplicate-submission", Severity::Warning, IssueLevel::File,
+     "{unit} đã gửi tệp mới hơn ({newer}); số liệu của tệp này không được tính.",
+     "{unit} sent a newer file ({newer}); this file's figures are not counted.",
+     "Nếu tệp này mới là bản đúng, hãy bỏ tệp kia khỏi thư mục.", "If this file is the right one, remove the other from the folder."},
+    {IssueCode::ReceiptFromFileTime, "receipt-from-file-time", Severity::Info, IssueLevel::File,
+     "Không có ngày nhận; lấy theo thời gian sửa tệp ({received}).", "No receipt date given; the file's modification time is used ({received}).",
+     "Ghi ngày nhận bằng --received TỆP=NGÀY hoặc tệp --receipts.", "Give receipt dates with --received FILE=DATE or a --receipts file."},
 };
 
 const Template& find_template(IssueCode code) {

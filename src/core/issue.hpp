@@ -50,6 +50,9 @@ enum class IssueCode {
   MissingSubmission,
   ConflictingValues,
   LegacyEncoding,
+  LateSubmission,
+  DuplicateSubmission,
+  ReceiptFromFileTime,
 };
 
 // Which part of the input a problem belongs to (frictionless-style levels).

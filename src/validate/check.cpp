@@ -1,11 +1,15 @@
 #include "validate/check.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <regex>
 #include <set>
 
+#include "core/date.hpp"
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "read/reader.hpp"
@@ -55,6 +59,21 @@ std::optional<Period> detect_period(const std::vector<std::string>& texts) {
     auto k = fold_key(t);
     if (std::regex_search(k, m, year)) return Period{std::stoi(m[1]), PeriodKind::Year};
   }
+  return std::nullopt;
+}
+
+std::optional<double> parse_receipt_date(std::string_view text) {
+  std::string t(text);
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  static const std::regex dmy(R"(^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$)");
+  std::smatch m;
+  if (std::regex_match(t, m, dmy)) {
+    char iso[32];
+    std::snprintf(iso, sizeof iso, "%s-%02d-%02dT%02d:%s:00", m[3].str().c_str(), std::stoi(m[2]), std::stoi(m[1]),
+                  m[4].matched ? std::stoi(m[4]) : 0, m[5].matched ? m[5].str().c_str() : "00");
+    return iso_to_serial(iso);
+  }
+  if (t.size() >= 10 && t[4] == '-') return iso_to_serial(t);
   return std::nullopt;
 }
 
@@ -367,11 +386,55 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
                               const CheckContext& ctx) {
   CheckReport report;
   report.period = opt.period;
+  double deadline = opt.deadline ? *opt.deadline
+                                 : *iso_to_serial(std::to_string(opt.period.year) + "-12-03T23:59:59");
   for (const auto& f : files) {
     FileResult fr;
     fr.path = f;
     FileChecker(plan, opt, ctx, fr).run();
+    // When it came in: as the office recorded it, else the file's modification time.
+    auto it = opt.received.find(f);
+    if (it == opt.received.end()) it = opt.received.find(std::filesystem::path(f).filename().string());
+    if (it != opt.received.end()) {
+      fr.received = it->second;
+      fr.received_source = "option";
+    } else if (fr.readable) {
+      struct stat st {};
+      if (::stat(f.c_str(), &st) == 0) {
+        fr.received = 25569.0 + double(st.st_mtime) / 86400.0;  // 1970-01-01 is serial 25569
+        fr.received_source = "file-time";
+        Location where;
+        where.file = f;
+        fr.issues.push_back(make_issue(IssueCode::ReceiptFromFileTime, where,
+                                       {{"received", serial_to_iso(*fr.received).substr(0, 16)}}));
+      }
+    }
     report.files.push_back(std::move(fr));
+  }
+  // One unit, several usable files for the period: the newest counts.
+  std::map<std::string, FileResult*> newest;
+  for (auto& f : report.files) {
+    if (!f.readable || f.unit.empty() || (f.period && !(*f.period == opt.period))) continue;
+    auto [it, inserted] = newest.emplace(f.unit, &f);
+    if (inserted) continue;
+    FileResult* older = &f;
+    if (f.received.value_or(0) > it->second->received.value_or(0)) std::swap(older, it->second);
+    for (auto& r : older->rows) r.counts = false;
+    Location where;
+    where.file = older->path;
+    older->issues.push_back(make_issue(IssueCode::DuplicateSubmission, where,
+                                       {{"unit", older->unit}, {"newer", it->second->path}}));
+  }
+  for (auto& [unit, f] : newest) {
+    if (!f->received || *f->received <= deadline) continue;
+    f->late = true;
+    report.late.push_back(unit);
+    Location where;
+    where.file = f->path;
+    f->issues.push_back(make_issue(IssueCode::LateSubmission, where,
+                                   {{"unit", unit},
+                                    {"received", serial_to_iso(*f->received).substr(0, 10)},
+                                    {"deadline", serial_to_iso(deadline).substr(0, 10)}}));
   }
   // Completeness: who was expected, who sent a usable file, what each left out.
   std::set<std::string> submitted;
@@ -395,6 +458,13 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
     std::set<std::string> reported;
     for (auto& f : report.files) {
       if (f.unit != u.name) continue;
+      // The file that counts (not one superseded by a newer file) holds what is missing.
+      bool superseded = std::any_of(f.issues.begin(), f.issues.end(),
+                                    [](const Issue& i) { return i.code == IssueCode::DuplicateSubmission; });
+      if (!superseded && (!home || std::any_of(home->issues.begin(), home->issues.end(), [](const Issue& i) {
+                            return i.code == IssueCode::DuplicateSubmission;
+                          })))
+        home = &f;
       if (!home) home = &f;
       for (const auto& r : f.rows)
         if (r.item && r.counts) reported.insert(r.kind + "#" + std::to_string(*r.item));

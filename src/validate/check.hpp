@@ -35,9 +35,14 @@ struct Period {
 // "6 tháng đầu năm 2026", "Quý III/2026", "9 tháng năm 2026").
 std::optional<Period> detect_period(const std::vector<std::string>& texts);
 
+// "2026-12-03", "2026-12-03T09:30", "03/12/2026" to a serial day (1900 system).
+std::optional<double> parse_receipt_date(std::string_view text);
+
 struct CheckOptions {
   Period period;                                // what is being consolidated
   std::map<std::string, std::string> unit_of;   // --unit FILE=NAME
+  std::map<std::string, double> received;       // path or file name -> day (--received, --receipts)
+  std::optional<double> deadline;               // default: 3 December of the year
   ReadLimits limits;
 };
 
@@ -66,6 +71,9 @@ struct FileResult {
   std::string unit;         // canonical, "" when unknown
   std::string unit_source;  // "header" | "filename" | "option"
   std::optional<Period> period;
+  std::optional<double> received;  // serial day
+  std::string received_source;     // "option" | "file-time"
+  bool late = false;
   std::vector<RowResult> rows;
   std::vector<Issue> issues;
   std::string status() const;  // "ok" | "warnings" | "errors" | "unreadable"
@@ -74,7 +82,7 @@ struct FileResult {
 struct CheckReport {
   Period period;
   std::vector<FileResult> files;
-  std::vector<std::string> expected, submitted, missing;
+  std::vector<std::string> expected, submitted, missing, late;
   std::vector<Issue> issues;  // completeness problems that belong to no file
   std::size_t count(Severity s) const;
 };

@@ -158,3 +158,27 @@ TEST(Check, CommandExitCodesAndJson) {
   EXPECT_EQ(cli::run({"check", "--year", "2026", data("types.xlsx")}, o3, e3), 2);
   EXPECT_NE(e3.str().find("--plan"), std::string::npos);
 }
+
+TEST(Check, ReceiptsLateAndDuplicateSubmissions) {
+  std::string body = "PHÒNG VĂN HÓA - XÃ HỘI\nBÁO CÁO NĂM 2026\nSTT,Chỉ tiêu,ĐVT,TH\n1,Tỷ lệ gia đình văn hóa,%,";
+  auto first = write("vh-1.csv", body + "89\n");
+  auto second = write("vh-2.csv", body + "91\n");
+  CheckOptions opt;
+  opt.received["vh-1.csv"] = *parse_receipt_date("20/11/2026");  // by file name
+  opt.received[second] = *parse_receipt_date("2026-12-04");        // by path: a day late
+  auto r = run({second, first}, opt);
+  auto a = issues_of(r.files[0]), b = issues_of(r.files[1]);
+  EXPECT_EQ(a.count("late-submission@"), 1u);
+  EXPECT_EQ(b.count("duplicate-submission@"), 1u);   // the older file
+  for (const auto& row : r.files[1].rows) EXPECT_FALSE(row.counts);
+  EXPECT_EQ(r.late, std::vector<std::string>{"Phòng Văn hóa - Xã hội"});
+  EXPECT_GT(a.count("missing-item@"), 0u);            // held by the file that counts
+  EXPECT_EQ(b.count("missing-item@"), 0u);
+  EXPECT_EQ(r.files[0].received_source, "option");
+  // Without a recorded date, the file's time, said plainly.
+  auto plain = run({write("vh-3.csv", body + "91\n")}).files[0];
+  EXPECT_EQ(plain.received_source, "file-time");
+  EXPECT_EQ(issues_of(plain).count("receipt-from-file-time@"), 1u);
+  EXPECT_TRUE(parse_receipt_date("03/12/2026 14:30"));
+  EXPECT_FALSE(parse_receipt_date("hôm qua"));
+}
