@@ -13,6 +13,9 @@ spelling ("Tở dân phố") and numbering. Values are invented but plausible fo
                          .VnTimeH fonts (converted with glibc's iconv, TCVN5712-1)
   bch-quan-su-2026.xlsx  Ban Chỉ huy Quân sự: text in decomposed Unicode (NFD), a one-row
                          header at A1, one planted defect (an empty value)
+  van-phong-2026.ods     Văn phòng HĐND và UBND: task progress, saved by LibreOffice as .ods
+  bql-du-an-2026.xls     Ban Quản lý dự án: task progress, saved by LibreOffice as Excel 97
+                         (.xls); needs soffice when regenerating
 """
 import subprocess
 import unicodedata
@@ -174,6 +177,38 @@ def bch_quan_su(path):
     wb.save(path)
 
 
+def task_report(path_xlsx, unit_upper, rows):
+    wb = openpyxl.Workbook()
+    wb.properties.created = wb.properties.modified = FIXED
+    ws = wb.active
+    ws.title = "Nhiệm vụ"
+    ws["A1"] = "UBND PHƯỜNG AN DƯƠNG"
+    ws["A2"] = unit_upper
+    ws["A4"] = "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2026"
+    ws.merge_cells("A4:E4")
+    for i, h in enumerate(["STT", "Nội dung nhiệm vụ", "Tiến độ thực hiện", "Kết quả/sản phẩm", "Ghi chú"], 1):
+        ws.cell(6, i, h).font = Font(bold=True)
+    for r, (code, name, status, result) in enumerate(rows, 7):
+        ws.cell(r, 1, code)
+        ws.cell(r, 2, name)
+        ws.cell(r, 3, status)
+        ws.cell(r, 4, result)
+    wb.save(path_xlsx)
+
+
+def convert(path_xlsx, fmt, out_name):
+    """LibreOffice saves the report in another format, in a private profile."""
+    import shutil
+    import tempfile
+    out_dir = os.path.dirname(path_xlsx)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "-env:UserInstallation=file://" + tmp + "/p", "--headless", "--convert-to", fmt,
+                        "--outdir", tmp, path_xlsx], check=True, capture_output=True)
+        produced = [f for f in os.listdir(tmp) if not f.startswith("p")][0]
+        shutil.move(os.path.join(tmp, produced), os.path.join(out_dir, out_name))
+    os.remove(path_xlsx)
+
+
 def main():
     out = os.path.join(HERE, "bao-cao")
     os.makedirs(out, exist_ok=True)
@@ -187,9 +222,24 @@ def main():
         w.writerow(["phong-kt-ht-dt-2026.csv", "01/12/2026"])
         w.writerow(["cong-an-2026.xlsx", "05/12/2026"])
         w.writerow(["bch-quan-su-2026.xlsx", "03/12/2026"])
+        w.writerow(["van-phong-2026.ods", "02/12/2026"])
+        w.writerow(["bql-du-an-2026.xls", "30/11/2026"])
     kt(os.path.join(out, "phong-kt-ht-dt-2026.csv"))
     cong_an(os.path.join(out, "cong-an-2026.xlsx"))
     bch_quan_su(os.path.join(out, "bch-quan-su-2026.xlsx"))
+    tmp = os.path.join(out, "van-phong-2026.tmp.xlsx")
+    task_report(tmp, "VĂN PHÒNG HĐND VÀ UBND", [
+        (1, "Triển khai thực hiện các mục tiêu, chỉ tiêu phát triển KT-XH giai đoạn 2026 - 2030", "Đang thực hiện",
+         "Báo cáo 6 tháng, năm"),
+        (2, "Xây dựng và phát triển CSDL số của phường", "Đã hoàn thành", "Cơ sở dữ liệu dân cư"),
+    ])
+    convert(tmp, "ods", "van-phong-2026.ods")
+    tmp = os.path.join(out, "bql-du-an-2026.tmp.xlsx")
+    task_report(tmp, "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG PHƯỜNG", [
+        (1, "Triển khai kế hoạch đầu tư công trung hạn và hàng năm", "Đang triển khai", "Báo cáo tiến độ"),
+        (2, "Đẩy nhanh tiến độ giải ngân vốn đầu tư công", "Chậm tiến độ", "Giải ngân 82%"),
+    ])
+    convert(tmp, "xls:MS Excel 97", "bql-du-an-2026.xls")
     return 0
 
 

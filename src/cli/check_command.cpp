@@ -175,19 +175,27 @@ void write_text(std::ostream& os, const CheckReport& r, Lang lang) {
     for (const auto& i : f->issues) issues.push_back(&i);
     std::stable_sort(issues.begin(), issues.end(), [](auto* a, auto* b) { return int(a->severity) < int(b->severity); });
     for (const auto* i : issues) write_issue_text(os, *i, lang, "  ");
-    std::size_t met = 0, not_met = 0, unknown = 0, matched = 0;
+    std::size_t met = 0, not_met = 0, unknown = 0, indicators = 0, tasks = 0, done = 0, behind = 0;
     for (const auto& row : f->rows) {
       if (!row.item || !row.counts) continue;
-      ++matched;
-      if (row.kind != "indicator") continue;
+      if (row.kind == "task") {
+        ++tasks;
+        done += row.actual.status == Status::Done;
+        behind += row.actual.status == Status::Behind || row.actual.status == Status::NotStarted;
+        continue;
+      }
+      ++indicators;
       met += row.assessment == Assessment::Met || row.assessment == Assessment::Exceeded;
       not_met += row.assessment == Assessment::NotMet;
       unknown += row.assessment == Assessment::Unknown;
     }
-    if (f->readable)
-      os << (vi ? "  dòng khớp với kế hoạch: " : "  rows matched to the plan: ") << matched << " ("
-         << (vi ? "đạt " : "met ") << met << (vi ? ", không đạt " : ", not met ") << not_met
-         << (vi ? ", chưa đánh giá được " : ", not assessable ") << unknown << ")\n";
+    if (f->readable && indicators)
+      os << (vi ? "  chỉ tiêu: " : "  indicators: ") << indicators << " (" << (vi ? "đạt " : "met ") << met
+         << (vi ? ", không đạt " : ", not met ") << not_met << (vi ? ", chưa đánh giá được " : ", not assessable ")
+         << unknown << ")\n";
+    if (f->readable && tasks)
+      os << (vi ? "  nhiệm vụ: " : "  tasks: ") << tasks << " (" << (vi ? "hoàn thành " : "done ") << done
+         << (vi ? ", chậm hoặc chưa làm " : ", behind or not started ") << behind << ")\n";
     os << "\n";
   }
   os << (vi ? "Đơn vị phải báo cáo: " : "Units expected: ") << r.expected.size() << (vi ? ", đã gửi: " : ", sent: ")
