@@ -21,7 +21,8 @@ constexpr std::string_view kUsageVi =
     "Ví dụ:\n"
     "  tonghop check --plan ke-hoach/an-duong-2026-2030.xlsx --year 2026 bao-cao/\n"
     "  tonghop check --plan ke-hoach.xlsx --year 2026 --format json bao-cao/ > kiem-tra.json\n"
-    "  tonghop check --plan ke-hoach.xlsx --unit bc1.xlsx=\"Công an phường\" bc1.xlsx\n\n"
+    "  tonghop check --plan ke-hoach.xlsx --unit bc1.xlsx=\"Công an phường\" bc1.xlsx\n"
+    "  tonghop check --plan ke-hoach.xlsx --explain bao-cao/cong-an.xlsx\n\n"
     "Cách dùng: tonghop check --plan KẾ_HOẠCH [--year NĂM] [--period year|h1|q1|q2|q3|q4|9m]\n"
     "                          [--unit TỆP=ĐƠN_VỊ]... [--received TỆP=NGÀY]... [--receipts SỔ.csv]\n"
     "                          [--deadline NGÀY] TỆP|THƯ_MỤC...\n\n"
@@ -35,7 +36,8 @@ constexpr std::string_view kUsageEn =
     "Examples:\n"
     "  tonghop check --plan plans/an-duong-2026-2030.xlsx --year 2026 reports/\n"
     "  tonghop check --plan plan.xlsx --year 2026 --format json reports/ > check.json\n"
-    "  tonghop check --plan plan.xlsx --unit r1.xlsx=\"Công an phường\" r1.xlsx\n\n"
+    "  tonghop check --plan plan.xlsx --unit r1.xlsx=\"Công an phường\" r1.xlsx\n"
+    "  tonghop check --plan plan.xlsx --explain reports/cong-an.xlsx\n\n"
     "Usage: tonghop check --plan PLAN [--year YEAR] [--period year|h1|q1|q2|q3|q4|9m]\n"
     "                     [--unit FILE=UNIT]... [--received FILE=DATE]... [--receipts BOOK.csv]\n"
     "                     [--deadline DATE] FILE|FOLDER...\n\n"
@@ -147,7 +149,32 @@ void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
   j.end_object();
 }
 
-void write_text(std::ostream& os, const CheckReport& r, Lang lang) {
+// Why each row matched what it matched.
+void write_explain(std::ostream& os, const Plan& plan, const FileResult& f, Lang lang) {
+  bool vi = lang == Lang::Vi;
+  auto item = [&](const RowResult& row, std::size_t i) {
+    const bool task = row.kind == "task";
+    if (task ? i >= plan.tasks.size() : i >= plan.indicators.size()) return std::string("-");
+    const auto& code = task ? plan.tasks[i].code : plan.indicators[i].code;
+    const auto& name = task ? plan.tasks[i].name : plan.indicators[i].name;
+    return (code.empty() ? std::string() : code + " ") + "\"" + name + "\"";
+  };
+  os << (vi ? "  cách khớp từng dòng (ngưỡng " : "  how each row matched (threshold ") << format_number(kMatchThreshold) << "):\n";
+  for (const auto& row : f.rows) {
+    os << "    " << row.sheet << (vi ? " hàng " : " row ") << row.row + 1 << " \"" << row.written << "\"\n      ";
+    if (row.item)
+      os << "→ " << item(row, *row.item) << (vi ? ", độ giống " : ", similarity ") << format_number(row.score)
+         << (row.by_code ? (vi ? ", cùng số thứ tự" : ", same number") : "");
+    else
+      os << (vi ? "không khớp; gần nhất " : "no match; closest ") << item(row, row.closest) << " "
+         << format_number(row.score);
+    if (row.runner_up_score > 0)
+      os << (vi ? "; kế tiếp " : "; next ") << item(row, row.runner_up) << " " << format_number(row.runner_up_score);
+    os << "\n";
+  }
+}
+
+void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang lang, bool explain) {
   bool vi = lang == Lang::Vi;
   // Worst first: unreadable, errors, warnings, ok.
   auto rank = [](const FileResult& f) {
@@ -175,6 +202,7 @@ void write_text(std::ostream& os, const CheckReport& r, Lang lang) {
     for (const auto& i : f->issues) issues.push_back(&i);
     std::stable_sort(issues.begin(), issues.end(), [](auto* a, auto* b) { return int(a->severity) < int(b->severity); });
     for (const auto* i : issues) write_issue_text(os, *i, lang, "  ");
+    if (explain) write_explain(os, plan, *f, lang);
     std::size_t met = 0, not_met = 0, unknown = 0, indicators = 0, tasks = 0, done = 0, behind = 0;
     for (const auto& row : f->rows) {
       if (!row.item || !row.counts) continue;
@@ -222,6 +250,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
       "received", po::value<std::vector<std::string>>()->composing(), "FILE=DATE")(
       "receipts", po::value<std::string>(), "CSV: file,received")(
       "deadline", po::value<std::string>(), "DATE (default 3 December of the year)")(
+      "explain", po::bool_switch(), "why each row matched what it matched")(
       "input", po::value<std::vector<std::string>>(), "reports");
   Lang lang = lang_from_args(args);
   CommonOptions opt;
@@ -229,6 +258,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   std::string plan_path;
   std::vector<std::string> files;
   std::optional<CheckContext> ctx;
+  bool explain = false;
   try {
     auto vm = parse(args, desc, true);
     opt = common_options(vm);
@@ -240,6 +270,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
     if (!vm.count("plan")) throw UsageError{Text("cần --plan TỆP_KẾ_HOẠCH", "--plan PLAN_FILE is needed")};
     if (!vm.count("input")) throw UsageError{Text("cần ít nhất một tệp báo cáo hoặc thư mục", "at least one report file or folder is needed")};
     plan_path = vm["plan"].as<std::string>();
+    explain = vm["explain"].as<bool>();
     check.period.year = vm.count("year") ? vm["year"].as<int>() : current_year();
     auto kind = period_kind_from_string(vm["period"].as<std::string>());
     if (!kind)
@@ -314,7 +345,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   }
   auto report = check_submissions(plan.plan, files, check, *ctx);
   if (opt.format == OutputFormat::Json) write_json(io.out, plan.plan, report, lang);
-  else write_text(io.out, report, lang);
+  else write_text(io.out, plan.plan, report, lang, explain);
   for (const auto& f : report.files)
     if (!f.readable) return int(ExitCode::Unreadable);
   return int(report.count(Severity::Error) ? ExitCode::DataErrors : ExitCode::Ok);

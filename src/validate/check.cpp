@@ -242,6 +242,10 @@ class FileChecker {
       const auto& m = is_task ? mt : mi;
       row.kind = is_task ? "task" : "indicator";
       row.score = std::round(m.score * 100) / 100;
+      row.closest = m.index;
+      row.runner_up = m.runner_up;
+      row.runner_up_score = std::round(m.runner_up_score * 100) / 100;
+      row.by_code = m.by_code;
       const std::string& code = r.code;
       if (m.kind == MatchResult::Kind::Unknown) {
         issue(IssueCode::UnknownItem, sheet, r.row, name_col, code,

@@ -59,6 +59,10 @@ struct RowResult {
   std::optional<std::size_t> item;  // index into the plan's indicators or tasks
   std::string written;    // the name as the unit wrote it
   double score = 0;
+  // For --explain: the closest item and the runner-up, and whether the code agreed.
+  std::size_t closest = 0, runner_up = 0;
+  double runner_up_score = 0;
+  bool by_code = false;
   Value actual;
   std::optional<double> plan_value;
   Assessment assessment = Assessment::Unknown;

@@ -95,11 +95,15 @@ MatchResult match_row(const NameMatcher& m, const std::string& code, const std::
     }
   }
   r.score = best;
-  if (best < kMatchThreshold) return r;
+  r.runner_up_score = second;
+  if (candidates.size() > 1) r.runner_up = candidates[second_i].index;
+  if (best < kMatchThreshold) {
+    r.index = candidates.empty() ? 0 : candidates[best_i].index;  // the closest, for --explain
+    return r;
+  }
   if (second >= kMatchThreshold && best - second < kAmbiguityMargin) {
     r.kind = MatchResult::Kind::Ambiguous;
     r.index = candidates[best_i].index;
-    r.runner_up = candidates[second_i].index;
     return r;
   }
   r.kind = MatchResult::Kind::Matched;

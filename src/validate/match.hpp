@@ -39,8 +39,9 @@ struct Candidate {
 struct MatchResult {
   enum class Kind { Matched, Ambiguous, Unknown } kind = Kind::Unknown;
   std::size_t index = 0;      // Matched: the item
-  std::size_t runner_up = 0;  // Ambiguous: the other close item
+  std::size_t runner_up = 0;  // the second closest item (Ambiguous: the other close one)
   double score = 0;
+  double runner_up_score = 0;
   bool by_code = false;       // the row's code agreed with the item's code
 };
 
