@@ -137,6 +137,7 @@ struct Band {
   std::uint32_t first, last;
   std::vector<Column> columns;
   std::size_t roles = 0;
+  std::vector<std::string> folded;  // each column's label, folded once (repeated headers)
 };
 
 // Distinct non-empty cells of a row, counting a merged range once.
@@ -190,6 +191,7 @@ std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::ui
   }
   b.roles = found.size();
   if (!found.count(Role::Name) || b.roles < 3) return std::nullopt;
+  for (const auto& c : b.columns) b.folded.push_back(fold_key(c.label));
   return b;
 }
 
@@ -213,13 +215,15 @@ bool column_number_row(const SheetView& v, std::uint32_t row, const std::vector<
 
 bool repeated_header(const SheetView& v, std::uint32_t row, const Band& b) {
   std::size_t same = 0, total = 0;
-  for (const auto& c : b.columns) {
-    auto t = fold_key(v.text(row, c.col));
+  for (std::size_t i = 0; i < b.columns.size(); ++i) {
+    const auto* cell = v.cell(row, b.columns[i].col);
+    // Header labels are text: a number or an empty cell cannot repeat one.
+    if (!cell || cell->type != CellType::Text) continue;
+    auto t = fold_key(cell->text);
     if (t.empty()) continue;
     ++total;
-    if (c.label.find(" / ") == std::string::npos ? fold_key(c.label) == t
-                                                 : fold_key(c.label).find(t) != std::string::npos)
-      ++same;
+    const auto& label = b.folded[i];
+    if (b.columns[i].label.find(" / ") == std::string::npos ? label == t : label.find(t) != std::string::npos) ++same;
   }
   return total >= 2 && same * 2 > total;
 }

@@ -128,10 +128,23 @@ std::optional<std::uint32_t> pick_column(const Table& t, Role role, int year) {
   return first;
 }
 
+// The plan's items ready for matching, prepared once for all files.
+struct PlanItems {
+  std::vector<Candidate> indicators, tasks;
+  PlanItems(const Plan& plan, const NameMatcher& m) {
+    for (std::size_t i = 0; i < plan.indicators.size(); ++i)
+      indicators.push_back({i, plan.indicators[i].code, plan.indicators[i].name, {}});
+    for (std::size_t i = 0; i < plan.tasks.size(); ++i) tasks.push_back({i, plan.tasks[i].code, plan.tasks[i].name, {}});
+    prepare_candidates(m, indicators);
+    prepare_candidates(m, tasks);
+  }
+};
+
 class FileChecker {
  public:
-  FileChecker(const Plan& plan, const CheckOptions& opt, const CheckContext& ctx, FileResult& out)
-      : plan_(plan), opt_(opt), ctx_(ctx), out_(out) {}
+  FileChecker(const Plan& plan, const PlanItems& items, const CheckOptions& opt, const CheckContext& ctx,
+              FileResult& out)
+      : plan_(plan), items_(items), opt_(opt), ctx_(ctx), out_(out) {}
 
   void run() {
     Workbook book;
@@ -223,10 +236,6 @@ class FileChecker {
             {{"what", Text("\"Thực hiện\" hay \"Tiến độ\"", "\"Thực hiện\" (actual) or \"Tiến độ\" (status)")}});
       return;
     }
-    std::vector<Candidate> indicators, tasks;
-    for (std::size_t i = 0; i < plan_.indicators.size(); ++i)
-      indicators.push_back({i, plan_.indicators[i].code, plan_.indicators[i].name});
-    for (std::size_t i = 0; i < plan_.tasks.size(); ++i) tasks.push_back({i, plan_.tasks[i].code, plan_.tasks[i].name});
 
     for (const auto& r : t.rows) {
       if (r.kind == RowKind::Group) continue;
@@ -236,8 +245,9 @@ class FileChecker {
       row.counts = counts;
       row.written = name_col ? v.text(r.row, *name_col) : std::string();
       if (row.written.empty()) continue;
-      auto mi = match_row(ctx_.matcher, r.code, row.written, indicators);
-      auto mt = match_row(ctx_.matcher, r.code, row.written, tasks);
+      auto prepared = ctx_.matcher.prepare(row.written);
+      auto mi = match_row(ctx_.matcher, r.code, prepared, items_.indicators);
+      auto mt = match_row(ctx_.matcher, r.code, prepared, items_.tasks);
       bool is_task = mt.score > mi.score;
       const auto& m = is_task ? mt : mi;
       row.kind = is_task ? "task" : "indicator";
@@ -373,6 +383,7 @@ class FileChecker {
   }
 
   const Plan& plan_;
+  const PlanItems& items_;
   const CheckOptions& opt_;
   const CheckContext& ctx_;
   FileResult& out_;
@@ -392,10 +403,11 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
   report.period = opt.period;
   double deadline = opt.deadline ? *opt.deadline
                                  : *iso_to_serial(std::to_string(opt.period.year) + "-12-03T23:59:59");
+  PlanItems items(plan, ctx.matcher);
   for (const auto& f : files) {
     FileResult fr;
     fr.path = f;
-    FileChecker(plan, opt, ctx, fr).run();
+    FileChecker(plan, items, opt, ctx, fr).run();
     // When it came in: as the office recorded it, else the file's modification time.
     auto it = opt.received.find(f);
     if (it == opt.received.end()) it = opt.received.find(std::filesystem::path(f).filename().string());

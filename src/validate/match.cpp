@@ -56,26 +56,47 @@ std::vector<std::string> NameMatcher::words(std::string_view name) const {
   return out;
 }
 
-double NameMatcher::similarity(std::string_view a, std::string_view b) const {
-  auto wa = words(a), wb = words(b);
-  std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
-  if (sa.empty() || sb.empty()) return 0;
+PreparedName NameMatcher::prepare(std::string_view name) const {
+  PreparedName p;
+  p.words = words(name);
+  std::sort(p.words.begin(), p.words.end());
+  p.words.erase(std::unique(p.words.begin(), p.words.end()), p.words.end());
+  for (const auto& w : p.words)
+    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      p.numbers.push_back(w.find_first_not_of('0') == std::string::npos ? "0" : w.substr(w.find_first_not_of('0')));
+  std::sort(p.numbers.begin(), p.numbers.end());
+  p.numbers.erase(std::unique(p.numbers.begin(), p.numbers.end()), p.numbers.end());
+  return p;
+}
+
+double NameMatcher::similarity(const PreparedName& a, const PreparedName& b) const {
+  if (a.words.empty() || b.words.empty()) return 0;
   std::size_t common = 0;
-  for (const auto& w : sa) common += sb.count(w);
-  double dice = 2.0 * double(common) / double(sa.size() + sb.size());
-  auto numbers = [](const std::set<std::string>& s) {
-    std::set<std::string> n;
-    for (const auto& w : s)
-      if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        n.insert(w.find_first_not_of('0') == std::string::npos ? "0" : w.substr(w.find_first_not_of('0')));
-    return n;
-  };
-  auto na = numbers(sa), nb = numbers(sb);
-  if (!na.empty() && !nb.empty() && na != nb) dice = std::min(dice, 0.5);
+  for (auto i = a.words.begin(), j = b.words.begin(); i != a.words.end() && j != b.words.end();) {
+    int c = i->compare(*j);
+    if (c == 0) ++common, ++i, ++j;
+    else if (c < 0) ++i;
+    else ++j;
+  }
+  double dice = 2.0 * double(common) / double(a.words.size() + b.words.size());
+  if (!a.numbers.empty() && !b.numbers.empty() && a.numbers != b.numbers) dice = std::min(dice, 0.5);
   return dice;
 }
 
+double NameMatcher::similarity(std::string_view a, std::string_view b) const {
+  return similarity(prepare(a), prepare(b));
+}
+
+void prepare_candidates(const NameMatcher& m, std::vector<Candidate>& candidates) {
+  for (auto& c : candidates) c.prepared = m.prepare(c.name);
+}
+
 MatchResult match_row(const NameMatcher& m, const std::string& code, const std::string& name,
+                      const std::vector<Candidate>& candidates) {
+  return match_row(m, code, m.prepare(name), candidates);
+}
+
+MatchResult match_row(const NameMatcher& m, const std::string& code, const PreparedName& row,
                       const std::vector<Candidate>& candidates) {
   MatchResult r;
   double best = 0, second = 0;
@@ -83,7 +104,7 @@ MatchResult match_row(const NameMatcher& m, const std::string& code, const std::
   bool best_by_code = false;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const auto& c = candidates[i];
-    double s = m.similarity(name, c.name);
+    double s = m.similarity(row, c.prepared.words.empty() ? m.prepare(c.name) : c.prepared);
     bool code_agrees = !code.empty() && code == c.code;
     // The same code lifts a fair name match; units' own numbering cannot lift a poor one.
     if (code_agrees && s >= 0.5) s = std::min(1.0, s + 0.15);

@@ -14,6 +14,12 @@
 
 namespace tonghop {
 
+// A name made ready for comparison: its words and its numbers, sorted and unique.
+struct PreparedName {
+  std::vector<std::string> words;
+  std::vector<std::string> numbers;
+};
+
 class NameMatcher {
  public:
   static NameMatcher load(const std::string& path);  // throws ConfigError
@@ -25,6 +31,8 @@ class NameMatcher {
   // Dice similarity of the two word sets; names whose numbers differ ("mức độ 1" and
   // "mức độ 2") score at most 0.5: they are different items.
   double similarity(std::string_view a, std::string_view b) const;
+  double similarity(const PreparedName& a, const PreparedName& b) const;
+  PreparedName prepare(std::string_view name) const;
 
  private:
   std::map<std::string, std::string> abbreviations_;
@@ -34,7 +42,11 @@ struct Candidate {
   std::size_t index;  // into the plan's indicators or tasks
   std::string code;
   std::string name;
+  PreparedName prepared;  // filled by prepare_candidates
 };
+
+// Prepares the candidates' names once, so a row is compared with each in linear time.
+void prepare_candidates(const NameMatcher& m, std::vector<Candidate>& candidates);
 
 struct MatchResult {
   enum class Kind { Matched, Ambiguous, Unknown } kind = Kind::Unknown;
@@ -51,6 +63,9 @@ inline constexpr double kMatchThreshold = 0.72;
 inline constexpr double kAmbiguityMargin = 0.04;
 
 MatchResult match_row(const NameMatcher& m, const std::string& code, const std::string& name,
+                      const std::vector<Candidate>& candidates);
+// The same with the row's name prepared once (a row is matched against several lists).
+MatchResult match_row(const NameMatcher& m, const std::string& code, const PreparedName& name,
                       const std::vector<Candidate>& candidates);
 
 }  // namespace tonghop

@@ -92,7 +92,7 @@ TEST(Units, AgencyListsSplitOnSemicolonsOnly) {
 }
 
 TEST(Units, BadDataFileIsAClearErrorWithFileAndLine) {
-  std::string path = ::testing::TempDir() + "/bad_units.toml";
+  std::string path = ::testing::TempDir() + "/tonghop_bad_units.toml";
   std::ofstream(path) << "[abbreviations]\nvh = \"van hoa\"\n\n[[unit]]\naliases = [\"x\"]\n";
   try {
     UnitRegistry::load(path);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -19,8 +20,14 @@ const Plan& plan() {
   static Plan p = build_plan(load("plans/an_duong_official.xlsx"), ctx().roles, ctx().units).plan;
   return p;
 }
+// A folder of the running test's own: CTest runs tests in parallel processes.
+std::string dir() {
+  std::string d = ::testing::TempDir() + "tonghop_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + "/";
+  std::filesystem::create_directories(d);
+  return d;
+}
 std::string write(const std::string& name, const std::string& csv) {
-  std::string path = ::testing::TempDir() + name;
+  std::string path = dir() + name;
   std::ofstream(path) << csv;
   return path;
 }
@@ -112,7 +119,7 @@ TEST(Check, WhoSentTheFile) {
   EXPECT_EQ(by_name.unit, "Phòng Kinh tế, Hạ tầng và Đô thị");
   EXPECT_EQ(by_name.unit_source, "filename");
   CheckOptions opt;
-  opt.unit_of[::testing::TempDir() + "r2.csv"] = "Công an phường";
+  opt.unit_of[dir() + "r2.csv"] = "Công an phường";
   auto by_option = run({write("r2.csv", body)}, opt).files[0];
   EXPECT_EQ(by_option.unit, "Công an");
   EXPECT_EQ(by_option.unit_source, "option");
