@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 namespace tonghop {
 
@@ -116,24 +117,65 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string fold_key(std::string_view s) {
-  // Decompose, lower-case and drop combining marks in one utf8proc pass.
+namespace {
+
+// Decompose, case-fold and drop combining marks, through utf8proc.
+std::string fold_chars(std::string_view s) {
   utf8proc_uint8_t* mapped = nullptr;
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), utf8proc_ssize_t(s.size()),
-                        &mapped,
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), utf8proc_ssize_t(s.size()), &mapped,
                         utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
                                           UTF8PROC_STRIPMARK));
+  if (n < 0) return lower(s);
+  std::string out(reinterpret_cast<const char*>(mapped), std::size_t(n));
+  std::free(mapped);
+  return out;
+}
+
+// The same folding of every code point below U+2000 (Latin, Vietnamese, combining
+// marks), computed once: labels and names are folded for every row of every report.
+constexpr char32_t kFoldTable = 0x2000;
+const std::vector<std::string>& fold_table() {
+  static const std::vector<std::string> table = [] {
+    std::vector<std::string> t(kFoldTable);
+    for (char32_t cp = 0; cp < kFoldTable; ++cp) {
+      std::string one;
+      append_utf8(one, cp);
+      t[cp] = (cp >= 0xD800 && cp < 0xE000) ? one : fold_chars(one);
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+std::string fold_key(std::string_view s) {
+  const auto& table = fold_table();
   std::string base;
-  if (n >= 0) {
-    base.assign(reinterpret_cast<const char*>(mapped), std::size_t(n));
-    std::free(mapped);
-  } else {
-    base = lower(s);
+  base.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = (unsigned char)s[i];
+    if (c < 0x80) {
+      base += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              utf8proc_ssize_t(s.size() - i), &cp);
+    if (n <= 0) {
+      ++i;
+      continue;
+    }
+    if (char32_t(cp) < kFoldTable) base += table[std::size_t(cp)];
+    else base += fold_chars(s.substr(i, std::size_t(n)));
+    i += std::size_t(n);
   }
   std::string out;
   out.reserve(base.size());
   bool space = false;
-  std::size_t i = 0;
+  i = 0;
   while (i < base.size()) {
     utf8proc_int32_t cp;
     auto k = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(base.data() + i),
