@@ -21,7 +21,13 @@ std::string format_number(double v);
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::ostream& out, bool pretty = true) : out_(out), pretty_(pretty) {}
+  explicit JsonWriter(std::ostream& out, bool pretty = true) : os_(out), pretty_(pretty) {}
+  ~JsonWriter() { flush(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  // Output is buffered; it reaches the stream when the buffer fills, when the outermost
+  // value closes, and at destruction.
+  void flush();
 
   void begin_object();
   void end_object();
@@ -50,7 +56,8 @@ class JsonWriter {
   void newline();
   void write_string(std::string_view s);
 
-  std::ostream& out_;
+  std::ostream& os_;
+  std::string out_;
   bool pretty_;
   // Per open container: number of elements written so far.
   std::vector<std::size_t> counts_;

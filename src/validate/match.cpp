@@ -56,16 +56,22 @@ std::vector<std::string> NameMatcher::words(std::string_view name) const {
   return out;
 }
 
+int NameMatcher::id(const std::string& word) const {
+  auto [it, inserted] = ids_->emplace(word, int(ids_->size()));
+  return it->second;
+}
+
 PreparedName NameMatcher::prepare(std::string_view name) const {
   PreparedName p;
-  p.words = words(name);
-  std::sort(p.words.begin(), p.words.end());
-  p.words.erase(std::unique(p.words.begin(), p.words.end()), p.words.end());
-  for (const auto& w : p.words)
+  for (const auto& w : words(name)) {
+    p.words.push_back(id(w));
     if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      p.numbers.push_back(w.find_first_not_of('0') == std::string::npos ? "0" : w.substr(w.find_first_not_of('0')));
-  std::sort(p.numbers.begin(), p.numbers.end());
-  p.numbers.erase(std::unique(p.numbers.begin(), p.numbers.end()), p.numbers.end());
+      p.numbers.push_back(id(w.find_first_not_of('0') == std::string::npos ? "0" : w.substr(w.find_first_not_of('0'))));
+  }
+  for (auto* v : {&p.words, &p.numbers}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
   return p;
 }
 
@@ -73,9 +79,8 @@ double NameMatcher::similarity(const PreparedName& a, const PreparedName& b) con
   if (a.words.empty() || b.words.empty()) return 0;
   std::size_t common = 0;
   for (auto i = a.words.begin(), j = b.words.begin(); i != a.words.end() && j != b.words.end();) {
-    int c = i->compare(*j);
-    if (c == 0) ++common, ++i, ++j;
-    else if (c < 0) ++i;
+    if (*i == *j) ++common, ++i, ++j;
+    else if (*i < *j) ++i;
     else ++j;
   }
   double dice = 2.0 * double(common) / double(a.words.size() + b.words.size());

@@ -7,17 +7,19 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tonghop {
 
-// A name made ready for comparison: its words and its numbers, sorted and unique.
+// A name made ready for comparison: its words and its numbers as ids, sorted and unique.
 struct PreparedName {
-  std::vector<std::string> words;
-  std::vector<std::string> numbers;
+  std::vector<int> words;
+  std::vector<int> numbers;
 };
 
 class NameMatcher {
@@ -35,7 +37,10 @@ class NameMatcher {
   PreparedName prepare(std::string_view name) const;
 
  private:
+  int id(const std::string& word) const;
   std::map<std::string, std::string> abbreviations_;
+  // Word ids, shared by every name prepared with this matcher (one thread).
+  std::shared_ptr<std::unordered_map<std::string, int>> ids_ = std::make_shared<std::unordered_map<std::string, int>>();
 };
 
 struct Candidate {
