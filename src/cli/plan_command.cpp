@@ -239,7 +239,7 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
     result.issues.insert(result.issues.begin(),
                          make_issue(IssueCode::LegacyEncoding, where,
                                     {{"cells", std::to_string(f.cells)}, {"encoding", f.encoding},
-                                     {"font", ".Vn*"}, {"example", f.example}}));
+                                     {"font", f.encoding == "VNI" ? "VNI-*" : ".Vn*"}, {"example", f.example}}));
   }
   if (opt.format == OutputFormat::Json) write_json(io.out, path, result, lang);
   else write_text(io.out, result, lang);

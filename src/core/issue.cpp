@@ -153,6 +153,11 @@ constexpr Template kTemplates[] = {
     {IssueCode::ReceiptFromFileTime, "receipt-from-file-time", Severity::Info, IssueLevel::File,
      "Không có ngày nhận; lấy theo thời gian sửa tệp ({received}).", "No receipt date given; the file's modification time is used ({received}).",
      "Ghi ngày nhận bằng --received TỆP=NGÀY hoặc tệp --receipts.", "Give receipt dates with --received FILE=DATE or a --receipts file."},
+    {IssueCode::DuplicateLabel, "duplicate-label", Severity::Warning, IssueLevel::Header,
+     "Có nhiều cột \"{label}\" mà tiêu đề không ghi năm {year}; dùng cột đầu tiên.",
+     "Several \"{label}\" columns, none labelled with the year {year}; the first one is used.",
+     "Ghi năm vào tiêu đề cột (ví dụ \"TH 2026\") hoặc xóa cột thừa.",
+     "Put the year in the column labels (e.g. \"TH 2026\") or remove the extra column."},
 };
 
 const Template& find_template(IssueCode code) {

@@ -53,6 +53,9 @@ enum class IssueCode {
   LateSubmission,
   DuplicateSubmission,
   ReceiptFromFileTime,
+  DuplicateLabel,
+  // Keep last: tests check that every code before it has its own template.
+  EndOfCodes,
 };
 
 // Which part of the input a problem belongs to (frictionless-style levels).

@@ -58,7 +58,96 @@ bool plausible_unicode(const std::string& bytes) {
   return true;
 }
 
+bool vni_font(const std::string& font) {
+  return font.size() >= 4 && (font[0] == 'V' || font[0] == 'v') && (font[1] == 'N' || font[1] == 'n') &&
+         (font[2] == 'I' || font[2] == 'i') && font[3] == '-';
+}
+
+// VNI Windows: what a modifier byte adds to the vowel before it, as combining marks
+// (acute U+0301, grave U+0300, hook U+0309, tilde U+0303, dot below U+0323, circumflex
+// U+0302, breve U+0306). Lower and upper case bytes mean the same.
+const char32_t* vni_marks(unsigned char b, char32_t vowel) {
+  switch (b | 0x20) {  // Ù->ù ...: Latin-1 upper and lower case differ by 0x20
+    case 0xF9: return U"\u0301";
+    case 0xF8: return U"\u0300";
+    case 0xFB: return U"\u0309";
+    case 0xF5: return U"\u0303";
+    case 0xEF: return U"\u0323";
+    case 0xE2: return U"\u0302";
+    case 0xE1: return U"\u0302\u0301";
+    case 0xE0: return U"\u0302\u0300";
+    case 0xE5: return U"\u0302\u0309";
+    case 0xE3: return U"\u0302\u0303";
+    case 0xE4: return U"\u0302\u0323";
+  }
+  if (vowel == 'a' || vowel == 'A') switch (b | 0x20) {  // the breve is for a only
+      case 0xEA: return U"\u0306";
+      case 0xE9: return U"\u0306\u0301";
+      case 0xE8: return U"\u0306\u0300";
+      case 0xFA: return U"\u0306\u0309";
+      case 0xFC: return U"\u0306\u0303";
+      case 0xEB: return U"\u0306\u0323";
+    }
+  return nullptr;
+}
+
+// Letters VNI writes as one byte: ơ ư đ and the toned i and y.
+const char32_t* vni_letter(unsigned char b) {
+  switch (b) {
+    case 0xF4: return U"\u01A1";  case 0xD4: return U"\u01A0";  // ơ Ơ
+    case 0xF6: return U"\u01B0";  case 0xD6: return U"\u01AF";  // ư Ư
+    case 0xF1: return U"\u0111";  case 0xD1: return U"\u0110";  // đ Đ
+    case 0xED: return U"i\u0301"; case 0xCD: return U"I\u0301";
+    case 0xEC: return U"i\u0300"; case 0xCC: return U"I\u0300";
+    case 0xE6: return U"i\u0309"; case 0xC6: return U"I\u0309";
+    case 0xF3: return U"i\u0303"; case 0xD3: return U"I\u0303";
+    case 0xF2: return U"i\u0323"; case 0xD2: return U"I\u0323";
+    case 0xEE: return U"y\u0323"; case 0xCE: return U"Y\u0323";
+  }
+  return nullptr;
+}
+
+bool vni_vowel(char32_t c);
+
+// A vowel right before a VNI modifier byte ("aù", "eâ", "oï"): Unicode Vietnamese does not
+// write that, VNI writes little else.
+bool vni_definite(const std::string& bytes) {
+  for (std::size_t i = 0; i + 1 < bytes.size(); ++i)
+    if (vni_vowel((unsigned char)bytes[i]) && vni_marks((unsigned char)bytes[i + 1], (unsigned char)bytes[i])) return true;
+  return false;
+}
+
+bool vni_vowel(char32_t c) {
+  switch (c) {
+    case 'a': case 'e': case 'o': case 'u': case 'y': case 'A': case 'E': case 'O': case 'U': case 'Y':
+    case 0x01A1: case 0x01A0: case 0x01B0: case 0x01AF: return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::optional<std::string> vni_to_unicode(const std::string& text) {
+  auto bytes = as_bytes(text);
+  if (!bytes) return std::nullopt;
+  std::string out;
+  char32_t last = 0;  // the last letter written, to attach modifiers to
+  for (unsigned char b : *bytes) {
+    if (const char32_t* marks = vni_vowel(last) ? vni_marks(b, last) : nullptr) {
+      for (; *marks; ++marks) append_utf8(out, *marks);
+      continue;
+    }
+    if (const char32_t* letter = vni_letter(b)) {
+      for (const char32_t* p = letter; *p; ++p) append_utf8(out, *p);
+      last = letter[0];
+      continue;
+    }
+    append_utf8(out, char32_t(b));
+    last = b;
+  }
+  nfc_in_place(out);
+  return out;
+}
 
 std::optional<std::string> tcvn3_to_unicode(const std::string& text, bool capitals) {
   auto bytes = as_bytes(text);
@@ -94,31 +183,33 @@ bool looks_like_tcvn3(const std::string& text) {
 std::vector<LegacyFinding> convert_legacy_text(Workbook& book) {
   std::vector<LegacyFinding> out;
   bool no_fonts = book.info.format == FileFormat::Csv;
+  auto tcvn3_cell = [&](const StoredCell& c) { return tcvn3_font(c.font) || (no_fonts && looks_like_tcvn3(c.text)); };
   for (auto& sheet : book.sheets) {
-    // A sheet is TCVN3 when one of its cells can only be TCVN3; then all its legacy-font
-    // text is, even words that would also read as Unicode ("Ghi chó" for "Ghi chú").
-    bool sheet_is_tcvn3 = false;
+    // A sheet is in a legacy encoding when one of its cells can only be read that way;
+    // then all its legacy-font text is, even words that would also read as Unicode
+    // ("Ghi chó" for "Ghi chú").
+    bool tcvn3 = false, vni = false;
     for (const auto& c : sheet.cells) {
       if (c.type != CellType::Text) continue;
-      bool candidate = tcvn3_font(c.font) || (no_fonts && looks_like_tcvn3(c.text));
-      auto bytes = candidate ? as_bytes(c.text) : std::nullopt;
-      if (bytes && !plausible_unicode(*bytes)) {
-        sheet_is_tcvn3 = true;
-        break;
+      auto bytes = as_bytes(c.text);
+      if (!bytes) continue;
+      if (vni_font(c.font)) vni |= vni_definite(*bytes);
+      else if (!plausible_unicode(*bytes)) tcvn3 |= tcvn3_cell(c);
+    }
+    for (auto [on, encoding] : {std::pair{tcvn3, "TCVN3"}, std::pair{vni, "VNI"}}) {
+      if (!on) continue;
+      LegacyFinding f{sheet.info.name, encoding, 0, {}};
+      bool is_vni = std::string_view(encoding) == "VNI";
+      for (auto& c : sheet.cells) {
+        if (c.type != CellType::Text || (is_vni ? !vni_font(c.font) : !tcvn3_cell(c))) continue;
+        auto converted = is_vni ? vni_to_unicode(c.text) : tcvn3_to_unicode(c.text, capitals_font(c.font));
+        if (!converted || *converted == c.text) continue;
+        c.text = *converted;
+        if (f.example.size() < 12) f.example = c.text;
+        ++f.cells;
       }
+      if (f.cells) out.push_back(std::move(f));
     }
-    if (!sheet_is_tcvn3) continue;
-    LegacyFinding f{sheet.info.name, "TCVN3", 0, {}};
-    for (auto& c : sheet.cells) {
-      if (c.type != CellType::Text) continue;
-      if (!tcvn3_font(c.font) && !(no_fonts && looks_like_tcvn3(c.text))) continue;
-      auto converted = tcvn3_to_unicode(c.text, capitals_font(c.font));
-      if (!converted || *converted == c.text) continue;
-      c.text = *converted;
-      if (f.example.size() < 12) f.example = c.text;
-      ++f.cells;
-    }
-    if (f.cells) out.push_back(std::move(f));
   }
   return out;
 }

@@ -182,10 +182,8 @@ std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::ui
     for (auto it = parts.rbegin(); it != parts.rend() && col.role == Role::None; ++it)
       col.role = roles.match(fold_key(*it));
     if (col.role == Role::None) col.role = roles.match(fold_key(col.label));
-    if (col.role != Role::None && found.count(col.role)) {
-      // A second column of the same role ("Kế hoạch" under two years): keep the first.
-      col.role = Role::None;
-    }
+    // A role may come twice ("Kế hoạch" under two years): both columns keep it, and the
+    // stage that knows the year picks one.
     if (col.role != Role::None) found.insert(col.role);
     b.columns.push_back(std::move(col));
   }

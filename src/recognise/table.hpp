@@ -58,6 +58,7 @@ struct Table {
   std::vector<TableRow> rows;
   // Title lines above the header (merged banners, "PHỤ LỤC 1", "UBND PHƯỜNG ...").
   std::vector<std::string> title;
+  // The first column of a role (a role can have several: one per year).
   std::optional<std::uint32_t> column(Role r) const;
   bool has(Role r) const { return column(r).has_value(); }
 };

@@ -117,14 +117,17 @@ Text period_label(const Period& p) {
 }
 
 // Of several columns of one role (two years side by side), the one whose label names the
-// year being consolidated.
-std::optional<std::uint32_t> pick_column(const Table& t, Role role, int year) {
+// year being consolidated; `undecided` tells that several exist and none names it.
+std::optional<std::uint32_t> pick_column(const Table& t, Role role, int year, const Column** undecided = nullptr) {
   std::optional<std::uint32_t> first;
+  const Column* second = nullptr;
   for (const auto& c : t.columns) {
     if (c.role != role) continue;
-    if (!first) first = c.col;
     if (fold_key(c.label).find(std::to_string(year)) != std::string::npos) return c.col;
+    if (!first) first = c.col;
+    else if (!second) second = &c;
   }
+  if (undecided) *undecided = second;
   return first;
 }
 
@@ -157,7 +160,7 @@ class FileChecker {
     }
     for (const auto& f : convert_legacy_text(book))
       issue(IssueCode::LegacyEncoding, f.sheet, std::nullopt, std::nullopt, "",
-            {{"cells", std::to_string(f.cells)}, {"encoding", f.encoding}, {"font", ".Vn*"}, {"example", f.example}});
+            {{"cells", std::to_string(f.cells)}, {"encoding", f.encoding}, {"font", f.encoding == "VNI" ? "VNI-*" : ".Vn*"}, {"example", f.example}});
     auto tables = recognise_tables(book, ctx_.roles);
     std::vector<const Table*> reports;
     for (const auto& t : tables)
@@ -225,7 +228,11 @@ class FileChecker {
     SheetView v(book.sheets[t.sheet]);
     const std::string& sheet = book.sheets[t.sheet].info.name;
     int year = opt_.period.year;
-    auto actual_col = pick_column(t, Role::Actual, year);
+    const Column* undecided = nullptr;
+    auto actual_col = pick_column(t, Role::Actual, year, &undecided);
+    if (undecided)
+      issue(IssueCode::DuplicateLabel, sheet, t.header_last, undecided->col, "",
+            {{"label", undecided->label}, {"year", std::to_string(year)}});
     auto status_col = pick_column(t, Role::Status, year);
     auto plan_col = pick_column(t, Role::PlanValue, year);
     auto ratio_col = pick_column(t, Role::Ratio, year);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
 #include "core/issue.hpp"
@@ -44,4 +45,18 @@ TEST(Issue, InputErrorCarriesTheIssue) {
     return;
   }
   FAIL() << "no InputError";
+}
+
+TEST(Issue, EveryCodeHasItsOwnTemplateInBothLanguages) {
+  std::set<std::string> names;
+  for (int c = 0; c < int(IssueCode::EndOfCodes); ++c) {
+    auto code = IssueCode(c);
+    std::string name(to_string(code));
+    EXPECT_TRUE(names.insert(name).second) << "code " << c << " has no template of its own (" << name << ")";
+    EXPECT_EQ(issue_code_from_string(name), code) << name;
+    auto i = make_issue(code, {}, {});
+    EXPECT_FALSE(i.message(Lang::Vi).empty());
+    EXPECT_FALSE(i.message(Lang::En).empty());
+    EXPECT_NE(i.message(Lang::Vi), i.message(Lang::En)) << name;
+  }
 }

@@ -37,3 +37,52 @@ TEST(Legacy, UnicodeTypedIntoAVnTimeCellIsLeftAlone) {
   EXPECT_TRUE(convert_legacy_text(wb).empty());
   EXPECT_EQ(at(wb.sheets[0], "J2").text, "dòng\rhai");
 }
+
+// VNI Windows: a letter followed by modifier bytes, written here as the Latin-1 characters
+// a reader delivers.
+TEST(Legacy, VniModifiersComposeToUnicode) {
+  struct {
+    const char* vni;
+    const char* unicode;
+  } cases[] = {
+      {"Ba\u00F9o ca\u00F9o", "Báo cáo"},
+      {"Ty\u00FB le\u00E4 ho\u00E4 nghe\u00F8o", "Tỷ lệ hộ nghèo"},  // the tone follows its vowel
+      {"\u00D1a\u00EFt", "Đạt"},
+      {"Ph\u00F6\u00F4\u00F8ng", "Phường"},
+      {"na\u00EAm 2026", "năm 2026"},                                 // the breve on a
+      {"Khoâng \u00F1a\u00EFt", "Không đạt"},
+      {"ch\u00E6 tie\u00E2u", "chỉ tiêu"},                             // ỉ is one byte (æ)
+      {"ch\u00EC", "chì"},
+  };
+  for (const auto& c : cases) {
+    auto got = vni_to_unicode(c.vni);
+    ASSERT_TRUE(got) << c.vni;
+    EXPECT_EQ(*got, c.unicode) << c.vni;
+  }
+}
+
+TEST(Legacy, VniTimesCellsInAWorkbookAreConverted) {
+  Workbook wb;
+  wb.info.format = FileFormat::Xlsx;
+  Sheet s;
+  s.info.name = "BC";
+  auto cell = [](std::uint32_t col, const char* text, const char* font) {
+    StoredCell c;
+    c.col = col;
+    c.type = CellType::Text;
+    c.text = text;
+    c.font = font;
+    return c;
+  };
+  s.cells.push_back(cell(0, "Ba\u00F9o ca\u00F9o na\u00EAm", "VNI-Times"));
+  s.cells.push_back(cell(1, "Ghi chu\u00F9", "VNI-Times"));
+  s.cells.push_back(cell(2, "Tổng", "Times New Roman"));
+  wb.sheets.push_back(s);
+  auto found = convert_legacy_text(wb);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].encoding, "VNI");
+  EXPECT_EQ(found[0].cells, 2u);
+  EXPECT_EQ(wb.sheets[0].cells[0].text, "Báo cáo năm");
+  EXPECT_EQ(wb.sheets[0].cells[1].text, "Ghi chú");
+  EXPECT_EQ(wb.sheets[0].cells[2].text, "Tổng");
+}

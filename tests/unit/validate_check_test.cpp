@@ -189,3 +189,22 @@ TEST(Check, ReceiptsLateAndDuplicateSubmissions) {
   EXPECT_TRUE(parse_receipt_date("03/12/2026 14:30"));
   EXPECT_FALSE(parse_receipt_date("hôm qua"));
 }
+
+TEST(Check, TwoYearsSideBySideThePeriodsYearIsUsed) {
+  // "Năm 2025 | Năm 2026", each over "Kế hoạch | Thực hiện", as CSV with the year in the labels.
+  std::string csv = "PHÒNG VĂN HÓA - XÃ HỘI\nBÁO CÁO NĂM 2026\n"
+                    "STT,Chỉ tiêu,ĐVT,KH 2025,TH 2025,KH 2026,TH 2026\n"
+                    "1,Tỷ lệ gia đình văn hóa,%,Trên 90,88,Trên 90,91\n";
+  auto f = run({write("two-years.csv", csv)}).files[0];
+  const RowResult* row = nullptr;
+  for (const auto& r : f.rows)
+    if (r.item) row = &r;
+  ASSERT_TRUE(row);
+  EXPECT_DOUBLE_EQ(row->actual.number, 91);
+  EXPECT_EQ(row->assessment, Assessment::Met);
+  EXPECT_EQ(issues_of(f).count("duplicate-label@E3"), 0u);
+  // Without years in the labels the first column is used, and that is said.
+  std::string plain = "PHÒNG VĂN HÓA - XÃ HỘI\nBÁO CÁO NĂM 2026\nSTT,Chỉ tiêu,ĐVT,TH,TH\n1,Tỷ lệ gia đình văn hóa,%,88,91\n";
+  auto g = run({write("two-th.csv", plain)}).files[0];
+  EXPECT_EQ(issues_of(g).count("duplicate-label@E3"), 1u);
+}
