@@ -323,7 +323,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
                                vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default(),
                                NameMatcher::load_default()});
     } catch (const ConfigError& e) {
-      throw UsageError{Text(std::string("tệp cấu hình lỗi: ") + e.what(), std::string("bad configuration file: ") + e.what())};
+      throw config_usage_error(e);
     }
   } catch (const UsageError& e) {
     io.err << "tonghop check: " << e.message.in(lang) << "\n\n" << (lang == Lang::Vi ? kUsageVi : kUsageEn);
@@ -331,12 +331,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   }
 
   Workbook plan_book;
-  try {
-    plan_book = load_workbook(plan_path, opt.limits);
-  } catch (const InputError& e) {
-    write_issue_text(io.err, e.issue(), lang, "");
-    return int(ExitCode::Unreadable);
-  }
+  if (!load_or_report(plan_path, opt, io.err, plan_book)) return int(ExitCode::Unreadable);
   convert_legacy_text(plan_book);
   auto plan = build_plan(plan_book, ctx->roles, ctx->units);
   if (plan.plan.indicators.empty() && plan.plan.tasks.empty()) {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/issue_render.hpp"
+#include "read/reader.hpp"
+
 namespace po = boost::program_options;
 
 namespace tonghop::cli {
@@ -63,6 +66,20 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
                           std::string("invalid option: ") + e.what())};
   }
   return vm;
+}
+
+UsageError config_usage_error(const std::exception& e) {
+  return UsageError{Text(std::string("tệp cấu hình lỗi: ") + e.what(), std::string("bad configuration file: ") + e.what())};
+}
+
+bool load_or_report(const std::string& path, const CommonOptions& opt, std::ostream& err, Workbook& out) {
+  try {
+    out = load_workbook(path, opt.limits);
+    return true;
+  } catch (const InputError& e) {
+    write_issue_text(err, e.issue(), opt.lang, "");
+    return false;
+  }
 }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {

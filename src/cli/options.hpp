@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/issue.hpp"
+#include "core/workbook.hpp"
 #include "read/limits.hpp"
 
 namespace tonghop::cli {
@@ -37,6 +38,13 @@ Lang lang_from_args(const std::vector<std::string>& args);
 boost::program_options::variables_map parse(const std::vector<std::string>& args,
                                             const boost::program_options::options_description& desc,
                                             bool positional_inputs);
+
+// A configuration file that cannot be used, as a usage error (exit code 2).
+UsageError config_usage_error(const std::exception& e);
+
+// Reads an input workbook; on a refusal writes the issue to io.err and returns false (the
+// command then exits with ExitCode::Unreadable).
+bool load_or_report(const std::string& path, const CommonOptions& opt, std::ostream& err, Workbook& out);
 
 // Files as given, and the spreadsheets inside a folder (sorted by name; hidden files and
 // Office lock files "~$..." left out). A missing path is kept: the reader reports it.

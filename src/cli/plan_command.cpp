@@ -216,7 +216,7 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
       units = vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default();
       roles = LabelRoles::load_default();
     } catch (const ConfigError& e) {
-      throw UsageError{Text(std::string("tệp cấu hình lỗi: ") + e.what(), std::string("bad configuration file: ") + e.what())};
+      throw config_usage_error(e);
     }
   } catch (const UsageError& e) {
     io.err << "tonghop plan: " << e.message.in(lang) << "\n\n" << (lang == Lang::Vi ? kUsageVi : kUsageEn);
@@ -224,12 +224,7 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
   }
 
   Workbook book;
-  try {
-    book = load_workbook(path, opt.limits);
-  } catch (const InputError& e) {
-    write_issue_text(io.err, e.issue(), lang, "");
-    return int(ExitCode::Unreadable);
-  }
+  if (!load_or_report(path, opt, io.err, book)) return int(ExitCode::Unreadable);
   auto legacy = convert_legacy_text(book);
   auto result = build_plan(book, roles, *units);
   for (const auto& f : legacy) {

@@ -227,6 +227,12 @@ Issue make_issue(IssueCode code, Location where, std::map<std::string, Text> par
   return Issue{code, find_template(code).severity, std::move(where), std::move(params)};
 }
 
+Issue make_issue_at(IssueCode code, const std::string& file, const std::string& sheet,
+                    std::optional<std::uint32_t> row, std::optional<std::uint32_t> col, const std::string& item,
+                    std::map<std::string, Text> params) {
+  return make_issue(code, Location{file, sheet, row, col, item}, std::move(params));
+}
+
 InputError::InputError(Issue issue) : issue_(std::move(issue)), what_(issue_.message(Lang::En)) {}
 
 void throw_unreadable(Text reason) {

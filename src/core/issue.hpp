@@ -97,6 +97,10 @@ struct Issue {
 };
 
 Issue make_issue(IssueCode code, Location where, std::map<std::string, Text> params = {});
+// The same for a place in a sheet: the usual case of the stages that check tables.
+Issue make_issue_at(IssueCode code, const std::string& file, const std::string& sheet,
+                    std::optional<std::uint32_t> row, std::optional<std::uint32_t> col, const std::string& item,
+                    std::map<std::string, Text> params = {});
 
 // An input that cannot be read at all. Readers throw it; commands turn it into a report
 // entry and exit code 3.

@@ -93,7 +93,7 @@ class Builder {
       const auto& r = t.rows[i];
       if (r.kind == RowKind::Group) continue;
       Indicator ind;
-      ind.code = r.kind == RowKind::SubItem ? r.code : r.code;
+      ind.code = r.code;
       ind.name = col(Role::Name, r.row);
       ind.group = r.group;
       ind.unit = col(Role::UnitOfMeasure, r.row);
@@ -223,13 +223,7 @@ class Builder {
 
   void issue(IssueCode code, const std::string& sheet, std::uint32_t row, std::optional<std::uint32_t> col,
              const std::string& item, std::map<std::string, Text> params) {
-    Location where;
-    where.file = book_.path;
-    where.sheet = sheet;
-    where.row = row;
-    where.col = col;
-    where.item = item;
-    out_.issues.push_back(make_issue(code, where, std::move(params)));
+    out_.issues.push_back(make_issue_at(code, book_.path, sheet, row, col, item, std::move(params)));
   }
 
   const Workbook& book_;

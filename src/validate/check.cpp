@@ -380,13 +380,7 @@ class FileChecker {
 
   void issue(IssueCode code, const std::string& sheet, std::optional<std::uint32_t> row,
              std::optional<std::uint32_t> col, const std::string& item, std::map<std::string, Text> params) {
-    Location where;
-    where.file = out_.path;
-    where.sheet = sheet;
-    where.row = row;
-    where.col = col;
-    where.item = item;
-    out_.issues.push_back(make_issue(code, where, std::move(params)));
+    out_.issues.push_back(make_issue_at(code, out_.path, sheet, row, col, item, std::move(params)));
   }
 
   const Plan& plan_;
@@ -514,12 +508,8 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
       auto [it, inserted] = first_value.emplace(*r.item, std::pair{&f, &r});
       if (inserted || it->second.first->unit == f.unit) continue;
       if (std::fabs(it->second.second->actual.number - r.actual.number) < 1e-9) continue;
-      Location where;
-      where.file = f.path;
-      where.sheet = r.sheet;
-      where.row = r.row;
-      where.item = plan.indicators[*r.item].code;
-      f.issues.push_back(make_issue(IssueCode::ConflictingValues, where,
+      f.issues.push_back(make_issue_at(IssueCode::ConflictingValues, f.path, r.sheet, r.row, std::nullopt,
+                                       plan.indicators[*r.item].code,
                                     {{"name", plan.indicators[*r.item].name},
                                      {"unit", f.unit},
                                      {"value", value_text(r.actual)},
