@@ -97,7 +97,8 @@ std::size_t CheckReport::count(Severity s) const {
 
 namespace {
 
-std::string period_text(const Period& p, Lang) {
+// The Vietnamese name of a period; period_label pairs it with the English one.
+std::string period_text(const Period& p) {
   switch (p.kind) {
     case PeriodKind::Year: return "năm " + std::to_string(p.year);
     case PeriodKind::H1: return "6 tháng đầu năm " + std::to_string(p.year);
@@ -113,7 +114,7 @@ Text period_label(const Period& p) {
     case PeriodKind::M9: en = "nine months of " + std::to_string(p.year); break;
     default: en = "Q" + std::to_string(int(p.kind) - int(PeriodKind::Q1) + 1) + " " + std::to_string(p.year);
   }
-  return Text(period_text(p, Lang::Vi), en);
+  return Text(period_text(p), en);
 }
 
 // Of several columns of one role (two years side by side), the one whose label names the
