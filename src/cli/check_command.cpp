@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "cli/check_args.hpp"
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
 #include "core/date.hpp"
@@ -233,16 +234,14 @@ void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
      << (vi ? " lỗi, " : " errors, ") << r.count(Severity::Warning) << (vi ? " cảnh báo\n" : " warnings\n");
 }
 
+}  // namespace
+
 int current_year() {
   auto now = std::chrono::system_clock::now();
   return int(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
 }
 
-}  // namespace
-
-int check_command(const std::vector<std::string>& args, Streams io) {
-  po::options_description desc;
-  add_common_options(desc);
+void add_check_options(po::options_description& desc) {
   desc.add_options()("plan", po::value<std::string>(), "plan workbook")("year", po::value<int>(), "year")(
       "period", po::value<std::string>()->default_value("year"), "year|h1|q1|q2|q3|q4|9m")(
       "unit", po::value<std::vector<std::string>>()->composing(), "FILE=UNIT")(
@@ -250,14 +249,92 @@ int check_command(const std::vector<std::string>& args, Streams io) {
       "received", po::value<std::vector<std::string>>()->composing(), "FILE=DATE")(
       "receipts", po::value<std::string>(), "CSV: file,received")(
       "deadline", po::value<std::string>(), "DATE (default 3 December of the year)")(
-      "explain", po::bool_switch(), "why each row matched what it matched")(
       "input", po::value<std::vector<std::string>>(), "reports");
+}
+
+CheckRun read_check_options(const po::variables_map& vm, const CommonOptions& opt) {
+  CheckRun run;
+  auto& check = run.options;
+  if (!vm.count("plan")) throw UsageError{Text("cần --plan TỆP_KẾ_HOẠCH", "--plan PLAN_FILE is needed")};
+  if (!vm.count("input")) throw UsageError{Text("cần ít nhất một tệp báo cáo hoặc thư mục", "at least one report file or folder is needed")};
+  run.plan_path = vm["plan"].as<std::string>();
+  check.period.year = vm.count("year") ? vm["year"].as<int>() : current_year();
+  auto kind = period_kind_from_string(vm["period"].as<std::string>());
+  if (!kind)
+    throw UsageError{Text("--period phải là year, h1, q1, q2, q3, q4 hoặc 9m", "--period must be year, h1, q1, q2, q3, q4 or 9m")};
+  check.period.kind = *kind;
+  check.limits = opt.limits;
+  if (vm.count("unit"))
+    for (const auto& a : vm["unit"].as<std::vector<std::string>>()) {
+      auto eq = a.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == a.size())
+        throw UsageError{Text("--unit cần dạng TỆP=ĐƠN_VỊ, không phải '" + a + "'", "--unit needs FILE=UNIT, not '" + a + "'")};
+      check.unit_of[a.substr(0, eq)] = a.substr(eq + 1);
+    }
+  auto date_or_fail = [&](const std::string& text, const std::string& what) {
+    auto d = parse_receipt_date(text);
+    if (!d)
+      throw UsageError{Text(what + ": không hiểu ngày '" + text + "' (dùng 2026-12-03 hoặc 03/12/2026)",
+                            what + ": the date '" + text + "' is not understood (use 2026-12-03 or 03/12/2026)")};
+    return *d;
+  };
+  if (vm.count("received"))
+    for (const auto& a : vm["received"].as<std::vector<std::string>>()) {
+      auto eq = a.find('=');
+      if (eq == std::string::npos) throw UsageError{Text("--received cần dạng TỆP=NGÀY", "--received needs FILE=DATE")};
+      check.received[a.substr(0, eq)] = date_or_fail(a.substr(eq + 1), "--received");
+    }
+  if (vm.count("receipts")) {
+    // A receipts book kept by the office: file name in column A, date in B.
+    WorkbookCollector sink;
+    try {
+      read_workbook(vm["receipts"].as<std::string>(), sink, opt.limits);
+    } catch (const InputError& e) {
+      throw UsageError{Text("--receipts: " + e.issue().message(Lang::Vi), "--receipts: " + e.issue().message(Lang::En))};
+    }
+    auto book = sink.take();
+    for (const auto& sheet : book.sheets)
+      for (const auto& c : sheet.cells) {
+        if (c.col != 0 || c.type != CellType::Text) continue;
+        const auto* d = sheet.find(c.row, 1);
+        if (!d) continue;
+        auto when = d->type == CellType::Date ? std::optional<double>(d->number) : parse_receipt_date(d->text);
+        if (when) check.received[c.text] = *when;
+      }
+  }
+  if (vm.count("deadline")) check.deadline = date_or_fail(vm["deadline"].as<std::string>(), "--deadline") + 0.99999;
+  run.files = expand_inputs(vm["input"].as<std::vector<std::string>>());
+  if (run.files.empty()) throw UsageError{Text("thư mục không có bảng tính nào", "the folder holds no spreadsheet")};
+  try {
+    run.context.emplace(CheckContext{LabelRoles::load_default(),
+                                     vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default(),
+                                     NameMatcher::load_default()});
+  } catch (const ConfigError& e) {
+    throw config_usage_error(e);
+  }
+  return run;
+}
+
+int load_plan(const CheckRun& run, const CommonOptions& opt, std::ostream& err, PlanResult& out) {
+  Workbook plan_book;
+  if (!load_or_report(run.plan_path, opt, err, plan_book)) return int(ExitCode::Unreadable);
+  convert_legacy_text(plan_book);
+  out = build_plan(plan_book, run.context->roles, run.context->units);
+  if (out.plan.indicators.empty() && out.plan.tasks.empty()) {
+    for (const auto& i : out.issues) write_issue_text(err, i, opt.lang, "");
+    return int(ExitCode::DataErrors);
+  }
+  return int(ExitCode::Ok);
+}
+
+int check_command(const std::vector<std::string>& args, Streams io) {
+  po::options_description desc;
+  add_common_options(desc);
+  add_check_options(desc);
+  desc.add_options()("explain", po::bool_switch(), "why each row matched what it matched");
   Lang lang = lang_from_args(args);
   CommonOptions opt;
-  CheckOptions check;
-  std::string plan_path;
-  std::vector<std::string> files;
-  std::optional<CheckContext> ctx;
+  CheckRun run;
   bool explain = false;
   try {
     auto vm = parse(args, desc, true);
@@ -267,78 +344,15 @@ int check_command(const std::vector<std::string>& args, Streams io) {
       io.out << (lang == Lang::Vi ? kUsageVi : kUsageEn);
       return int(ExitCode::Ok);
     }
-    if (!vm.count("plan")) throw UsageError{Text("cần --plan TỆP_KẾ_HOẠCH", "--plan PLAN_FILE is needed")};
-    if (!vm.count("input")) throw UsageError{Text("cần ít nhất một tệp báo cáo hoặc thư mục", "at least one report file or folder is needed")};
-    plan_path = vm["plan"].as<std::string>();
+    run = read_check_options(vm, opt);
     explain = vm["explain"].as<bool>();
-    check.period.year = vm.count("year") ? vm["year"].as<int>() : current_year();
-    auto kind = period_kind_from_string(vm["period"].as<std::string>());
-    if (!kind)
-      throw UsageError{Text("--period phải là year, h1, q1, q2, q3, q4 hoặc 9m", "--period must be year, h1, q1, q2, q3, q4 or 9m")};
-    check.period.kind = *kind;
-    check.limits = opt.limits;
-    if (vm.count("unit"))
-      for (const auto& a : vm["unit"].as<std::vector<std::string>>()) {
-        auto eq = a.find('=');
-        if (eq == std::string::npos || eq == 0 || eq + 1 == a.size())
-          throw UsageError{Text("--unit cần dạng TỆP=ĐƠN_VỊ, không phải '" + a + "'", "--unit needs FILE=UNIT, not '" + a + "'")};
-        check.unit_of[a.substr(0, eq)] = a.substr(eq + 1);
-      }
-    auto date_or_fail = [&](const std::string& text, const std::string& what) {
-      auto d = parse_receipt_date(text);
-      if (!d)
-        throw UsageError{Text(what + ": không hiểu ngày '" + text + "' (dùng 2026-12-03 hoặc 03/12/2026)",
-                              what + ": the date '" + text + "' is not understood (use 2026-12-03 or 03/12/2026)")};
-      return *d;
-    };
-    if (vm.count("received"))
-      for (const auto& a : vm["received"].as<std::vector<std::string>>()) {
-        auto eq = a.find('=');
-        if (eq == std::string::npos) throw UsageError{Text("--received cần dạng TỆP=NGÀY", "--received needs FILE=DATE")};
-        check.received[a.substr(0, eq)] = date_or_fail(a.substr(eq + 1), "--received");
-      }
-    if (vm.count("receipts")) {
-      // A receipts book kept by the office: "file,received" per line (a header line is skipped).
-      WorkbookCollector sink;
-      try {
-        read_workbook(vm["receipts"].as<std::string>(), sink, opt.limits);
-      } catch (const InputError& e) {
-        throw UsageError{Text("--receipts: " + e.issue().message(Lang::Vi), "--receipts: " + e.issue().message(Lang::En))};
-      }
-      auto book = sink.take();
-      for (const auto& sheet : book.sheets)
-        for (const auto& c : sheet.cells) {
-          if (c.col != 0 || c.type != CellType::Text) continue;
-          const auto* d = sheet.find(c.row, 1);
-          if (!d) continue;
-          auto when = d->type == CellType::Date ? std::optional<double>(d->number) : parse_receipt_date(d->text);
-          if (when) check.received[c.text] = *when;
-        }
-    }
-    if (vm.count("deadline")) check.deadline = date_or_fail(vm["deadline"].as<std::string>(), "--deadline") + 0.99999;
-    files = expand_inputs(vm["input"].as<std::vector<std::string>>());
-    if (files.empty()) throw UsageError{Text("thư mục không có bảng tính nào", "the folder holds no spreadsheet")};
-    try {
-      ctx.emplace(CheckContext{LabelRoles::load_default(),
-                               vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default(),
-                               NameMatcher::load_default()});
-    } catch (const ConfigError& e) {
-      throw config_usage_error(e);
-    }
   } catch (const UsageError& e) {
     io.err << "tonghop check: " << e.message.in(lang) << "\n\n" << (lang == Lang::Vi ? kUsageVi : kUsageEn);
     return int(ExitCode::Usage);
   }
-
-  Workbook plan_book;
-  if (!load_or_report(plan_path, opt, io.err, plan_book)) return int(ExitCode::Unreadable);
-  convert_legacy_text(plan_book);
-  auto plan = build_plan(plan_book, ctx->roles, ctx->units);
-  if (plan.plan.indicators.empty() && plan.plan.tasks.empty()) {
-    for (const auto& i : plan.issues) write_issue_text(io.err, i, lang, "");
-    return int(ExitCode::DataErrors);
-  }
-  auto report = check_submissions(plan.plan, files, check, *ctx);
+  PlanResult plan;
+  if (int code = load_plan(run, opt, io.err, plan)) return code;
+  auto report = check_submissions(plan.plan, run.files, run.options, *run.context);
   if (opt.format == OutputFormat::Json) write_json(io.out, plan.plan, report, lang);
   else write_text(io.out, plan.plan, report, lang, explain);
   for (const auto& f : report.files)

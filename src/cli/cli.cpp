@@ -19,6 +19,8 @@ constexpr Command kCommands[] = {
      "show what the reader sees: sheets, cells, types, formats, fonts"},
     {"check", check_command, "kiểm tra báo cáo của các đơn vị theo kế hoạch: lỗi theo từng ô, ai chưa gửi",
      "check the units' reports against the plan: problems by cell, who has not sent"},
+    {"consolidate", consolidate_command, "kiểm tra rồi lập sổ tổng hợp năm theo mẫu (công thức, tiêu đề hành chính)",
+     "check, then write the consolidated yearly workbook in a layout (formulas, official header)"},
     {"plan", plan_command, "đọc các phụ lục của kế hoạch: chỉ tiêu, nhiệm vụ, đơn vị, lỗi trong kế hoạch",
      "read a plan's annex tables: indicators, tasks, units, the plan's defects"},
 };

@@ -22,5 +22,6 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 int inspect_command(const std::vector<std::string>& args, Streams io);
 int plan_command(const std::vector<std::string>& args, Streams io);
 int check_command(const std::vector<std::string>& args, Streams io);
+int consolidate_command(const std::vector<std::string>& args, Streams io);
 
 }  // namespace tonghop::cli

@@ -149,6 +149,25 @@ const std::vector<std::string>& fold_table() {
 
 }  // namespace
 
+std::string upper(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              utf8proc_ssize_t(s.size() - i), &cp);
+    if (n <= 0) {
+      append_utf8(out, 0xFFFD);
+      ++i;
+      continue;
+    }
+    append_utf8(out, char32_t(utf8proc_toupper(cp)));
+    i += std::size_t(n);
+  }
+  return out;
+}
+
 std::string fold_key(std::string_view s) {
   const auto& table = fold_table();
   std::string base;

@@ -24,8 +24,9 @@ void append_utf8(std::string& out, char32_t cp);
 //   fold_key("Phòng VH- XH") == "phong vh-xh"
 std::string fold_key(std::string_view s);
 
-// Lower case of a UTF-8 string (Vietnamese letters included), keeping diacritics.
+// Lower / upper case of a UTF-8 string (Vietnamese letters included), keeping diacritics.
 std::string lower(std::string_view s);
+std::string upper(std::string_view s);
 
 // Decodes Excel's "_xHHHH_" escapes (used in OOXML strings for control characters).
 void unescape_ooxml(std::string& s);

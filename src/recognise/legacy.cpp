@@ -26,20 +26,6 @@ std::optional<std::string> as_bytes(const std::string& text) {
   return out;
 }
 
-std::string upper(const std::string& s) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    utf8proc_int32_t cp;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                              utf8proc_ssize_t(s.size() - i), &cp);
-    if (n <= 0) break;
-    append_utf8(out, char32_t(utf8proc_toupper(cp)));
-    i += std::size_t(n);
-  }
-  return out;
-}
-
 bool tcvn3_font(const std::string& font) {
   return font.size() >= 3 && font[0] == '.' && (font[1] == 'V' || font[1] == 'v') && (font[2] == 'n' || font[2] == 'N');
 }

@@ -48,4 +48,7 @@ TEST(Text, FoldKeyMakesSpellingVariantsAgree) {
   EXPECT_EQ(fold_key("T" "y\xCC\x89"), "ty");
 }
 
-TEST(Text, LowerKeepsDiacritics) { EXPECT_EQ(lower("ĐẠT Chuẩn"), "đạt chuẩn"); }
+TEST(Text, LowerKeepsDiacritics) {
+  EXPECT_EQ(lower("ĐẠT Chuẩn"), "đạt chuẩn");
+  EXPECT_EQ(upper("phường An Dương"), "PHƯỜNG AN DƯƠNG");
+}

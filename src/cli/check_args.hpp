@@ -1,0 +1,32 @@
+// The arguments `check` and `consolidate` share: the plan, the period, the units, the
+// receipts and the reports.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/options.hpp"
+#include "plan/plan.hpp"
+#include "validate/check.hpp"
+
+namespace tonghop::cli {
+
+struct CheckRun {
+  std::string plan_path;
+  std::vector<std::string> files;
+  CheckOptions options;
+  std::optional<CheckContext> context;
+};
+
+void add_check_options(boost::program_options::options_description& desc);
+// Throws UsageError.
+CheckRun read_check_options(const boost::program_options::variables_map& vm, const CommonOptions& opt);
+// Reads and understands the plan; a non-zero exit code when it cannot be used (the
+// reason written to err).
+int load_plan(const CheckRun& run, const CommonOptions& opt, std::ostream& err, PlanResult& out);
+int current_year();
+
+}  // namespace tonghop::cli

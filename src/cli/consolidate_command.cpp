@@ -1,0 +1,108 @@
+// tonghop consolidate: the check, then the consolidated yearly workbook in the city's
+// layout.
+#include "cli/check_args.hpp"
+#include "cli/cli.hpp"
+#include "consolidate/year_report.hpp"
+#include "core/issue_render.hpp"
+#include "write/consolidated_writer.hpp"
+
+namespace po = boost::program_options;
+
+namespace tonghop::cli {
+namespace {
+
+constexpr std::string_view kUsageVi =
+    "Ví dụ:\n"
+    "  tonghop consolidate --plan ke-hoach/an-duong-2026-2030.xlsx --year 2026 -o tong-hop-2026.xlsx bao-cao/\n"
+    "  tonghop consolidate --plan ke-hoach.xlsx --year 2026 --receipts so-nhan.csv -o th.xlsx bao-cao/\n"
+    "  tonghop consolidate --plan ke-hoach.xlsx --year 2026 --template mau-thanh-pho.toml -o th.xlsx bao-cao/\n\n"
+    "Cách dùng: tonghop consolidate --plan KẾ_HOẠCH --year NĂM -o TỆP.xlsx [--template TÊN|TỆP]\n"
+    "                                [--strict] [tùy chọn của check] TỆP|THƯ_MỤC...\n\n"
+    "Kiểm tra các báo cáo như tonghop check rồi lập sổ tổng hợp năm theo mẫu (mặc định\n"
+    "templates/commune-yearly.toml): Tổng hợp, Biểu 01 Chỉ tiêu, Biểu 02 Nhiệm vụ, Đơn vị báo cáo,\n"
+    "Lỗi kiểm tra. Mọi số suy ra là công thức kèm giá trị đã tính. Tệp được ghi ra tệp tạm rồi\n"
+    "đổi tên: chạy lỗi không để lại tệp dở. Có lỗi trong báo cáo: vẫn ghi sổ, mã thoát 1;\n"
+    "--strict: không ghi. Mã thoát: 0, 1 có lỗi, 2 sai cách dùng, 3 có tệp không đọc được,\n"
+    "4 không ghi được sổ.\n";
+constexpr std::string_view kUsageEn =
+    "Examples:\n"
+    "  tonghop consolidate --plan plans/an-duong-2026-2030.xlsx --year 2026 -o summary-2026.xlsx reports/\n"
+    "  tonghop consolidate --plan plan.xlsx --year 2026 --receipts receipts.csv -o out.xlsx reports/\n"
+    "  tonghop consolidate --plan plan.xlsx --year 2026 --template city-form.toml -o out.xlsx reports/\n\n"
+    "Usage: tonghop consolidate --plan PLAN --year YEAR -o FILE.xlsx [--template NAME|FILE]\n"
+    "                           [--strict] [check's options] FILE|FOLDER...\n\n"
+    "Checks the reports as tonghop check does, then writes the consolidated yearly workbook in a\n"
+    "layout (default templates/commune-yearly.toml): summary, indicators, tasks, units,\n"
+    "issues. Every derived figure is a formula with its computed value. The file is written\n"
+    "to a temporary file and renamed: a failed run leaves no half-written workbook. Reports\n"
+    "with errors: the workbook is still written and the exit code is 1; --strict refuses.\n"
+    "Exit codes: 0, 1 errors, 2 usage error, 3 a file could not be read, 4 the workbook could\n"
+    "not be written.\n";
+
+}  // namespace
+
+int consolidate_command(const std::vector<std::string>& args, Streams io) {
+  po::options_description desc;
+  add_common_options(desc);
+  add_check_options(desc);
+  desc.add_options()("output,o", po::value<std::string>(), "the workbook to write")(
+      "template", po::value<std::string>()->default_value("commune-yearly"), "layout name or file")(
+      "strict", po::bool_switch(), "write nothing when a report has errors");
+  Lang lang = lang_from_args(args);
+  CommonOptions opt;
+  CheckRun run;
+  std::string out;
+  bool strict = false;
+  std::optional<Layout> layout;
+  try {
+    auto vm = parse(args, desc, true);
+    opt = common_options(vm);
+    lang = opt.lang;
+    if (vm["help"].as<bool>()) {
+      io.out << (lang == Lang::Vi ? kUsageVi : kUsageEn);
+      return int(ExitCode::Ok);
+    }
+    if (!vm.count("output")) throw UsageError{Text("cần -o TỆP.xlsx", "-o FILE.xlsx is needed")};
+    if (!vm.count("year")) throw UsageError{Text("cần --year NĂM", "--year YEAR is needed")};
+    out = vm["output"].as<std::string>();
+    strict = vm["strict"].as<bool>();
+    run = read_check_options(vm, opt);
+    try {
+      layout = Layout::find(vm["template"].as<std::string>());
+    } catch (const ConfigError& e) {
+      throw config_usage_error(e);
+    }
+  } catch (const UsageError& e) {
+    io.err << "tonghop consolidate: " << e.message.in(lang) << "\n\n" << (lang == Lang::Vi ? kUsageVi : kUsageEn);
+    return int(ExitCode::Usage);
+  }
+  PlanResult plan;
+  if (int code = load_plan(run, opt, io.err, plan)) return code;
+  auto report = check_submissions(plan.plan, run.files, run.options, *run.context);
+  bool unreadable = false;
+  for (const auto& f : report.files) unreadable |= !f.readable;
+  std::size_t errors = report.count(Severity::Error);
+  bool vi = lang == Lang::Vi;
+  if (strict && errors) {
+    io.err << (vi ? "tonghop consolidate: các báo cáo có " : "tonghop consolidate: the reports have ") << errors
+           << (vi ? " lỗi; --strict: không ghi sổ tổng hợp (xem tonghop check).\n"
+                  : " errors; --strict: no workbook written (see tonghop check).\n");
+    return int(unreadable ? ExitCode::Unreadable : ExitCode::DataErrors);
+  }
+  try {
+    auto year = consolidate(plan.plan, report);
+    write_consolidated(out, plan.plan, year, *layout, WriteOptions::for_year(run.options.period.year));
+  } catch (const std::exception& e) {
+    io.err << (vi ? "tonghop consolidate: không ghi được " : "tonghop consolidate: cannot write ") << out << ": "
+           << e.what() << "\n";
+    return int(ExitCode::Internal);
+  }
+  io.out << (vi ? "Đã ghi " : "Written ") << out << (vi ? ": " : ": ") << report.files.size()
+         << (vi ? " tệp báo cáo, " : " reports, ") << errors << (vi ? " lỗi, " : " errors, ")
+         << report.count(Severity::Warning) << (vi ? " cảnh báo (chi tiết ở trang Lỗi kiểm tra).\n"
+                                                   : " warnings (details on the issues sheet).\n");
+  if (unreadable) return int(ExitCode::Unreadable);
+  return int(errors ? ExitCode::DataErrors : ExitCode::Ok);
+}
+
+}  // namespace tonghop::cli

@@ -1,0 +1,124 @@
+#include "consolidate/year_report.hpp"
+
+#include <filesystem>
+#include <map>
+
+#include "core/date.hpp"
+
+namespace tonghop {
+
+std::string SourceRef::text() const {
+  if (file.empty()) return {};
+  return std::filesystem::path(file).filename().string() + "!" + sheet_prefix(sheet) + cell;
+}
+
+namespace {
+
+// The plan's yearly figure as one number, when the target gives one: "76" -> 76;
+// "Trên 97,5" -> 97.5; "14 - 15" -> 14 (the low end).
+std::optional<double> plan_figure(const Indicator& ind) {
+  const Target& t = ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final;
+  switch (t.kind) {
+    case TargetKind::Exact:
+    case TargetKind::AtLeast:
+    case TargetKind::MoreThan:
+    case TargetKind::Range:
+    case TargetKind::About:
+    case TargetKind::Level:
+    case TargetKind::Increase:
+      return t.low;
+    case TargetKind::AtMost:
+    case TargetKind::LessThan:
+      return t.high;
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+YearReport consolidate(const Plan& plan, const CheckReport& check) {
+  YearReport y;
+  y.period = check.period;
+  for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
+    IndicatorLine line{i, std::nullopt, {}, plan_figure(plan.indicators[i]), Assessment::Unknown, {}, {}};
+    y.indicators.push_back(line);
+  }
+  for (std::size_t i = 0; i < plan.tasks.size(); ++i) y.tasks.push_back(TaskLine{i, Status::None, {}, {}});
+  // The first counted row for an item is its value (conflicts are reported by the check).
+  for (const auto& f : check.files)
+    for (const auto& r : f.rows) {
+      if (!r.item || !r.counts) continue;
+      SourceRef src{f.path, r.sheet, cell_ref(r.row, 0)};
+      if (r.kind == "indicator") {
+        auto& line = y.indicators[*r.item];
+        if (!line.source.file.empty() || r.actual.kind == Value::Kind::Empty) continue;
+        if (r.actual.kind == Value::Kind::Number) line.actual = r.actual.number;
+        line.actual_text = r.actual.raw;
+        line.assessment = r.assessment;
+        line.source = src;
+        line.unit = f.unit;
+      } else {
+        auto& line = y.tasks[*r.item];
+        if (!line.source.file.empty() || r.actual.kind != Value::Kind::Status) continue;
+        line.status = r.actual.status;
+        line.status_text = r.actual.raw;
+        line.source = src;
+      }
+    }
+  // Units: expected ones first, in the plan's order.
+  std::map<std::string, std::size_t> at;
+  for (const auto& u : plan.units) {
+    at[u.name] = y.units.size();
+    y.units.push_back(UnitLine{u.name, {}, {}, false, false, 0, 0, 0});
+  }
+  for (const auto& f : check.files) {
+    if (f.unit.empty()) continue;
+    if (!at.count(f.unit)) {
+      at[f.unit] = y.units.size();
+      y.units.push_back(UnitLine{f.unit, {}, {}, false, false, 0, 0, 0});
+    }
+    auto& u = y.units[at[f.unit]];
+    u.files.push_back(std::filesystem::path(f.path).filename().string());
+    bool superseded = false;
+    for (const auto& i : f.issues) {
+      u.errors += i.severity == Severity::Error;
+      u.warnings += i.severity == Severity::Warning;
+      u.missing_items += i.code == IssueCode::MissingItem;
+      superseded |= i.code == IssueCode::DuplicateSubmission;
+    }
+    if (!superseded) {
+      u.late = f.late;
+      if (f.received) u.received = serial_to_iso(*f.received).substr(0, 10);
+    }
+  }
+  for (const auto& s : check.submitted) y.units[at[s]].sent = true;
+  for (const auto& f : check.files) y.issues.insert(y.issues.end(), f.issues.begin(), f.issues.end());
+  y.issues.insert(y.issues.end(), check.issues.begin(), check.issues.end());
+  // Key figures.
+  auto& k = y.kpi;
+  k.indicators = y.indicators.size();
+  for (const auto& l : y.indicators) {
+    if (l.source.file.empty()) ++k.indicators_no_data;
+    else if (l.assessment == Assessment::Met || l.assessment == Assessment::Exceeded) ++k.indicators_met;
+    else if (l.assessment == Assessment::NotMet) ++k.indicators_not_met;
+    else ++k.indicators_no_data;
+  }
+  k.tasks = y.tasks.size();
+  for (const auto& t : y.tasks) {
+    switch (t.status) {
+      case Status::Done: ++k.tasks_done; break;
+      case Status::InProgress: ++k.tasks_in_progress; break;
+      case Status::NotStarted: ++k.tasks_not_started; break;
+      case Status::Behind: ++k.tasks_behind; break;
+      default: ++k.tasks_no_data;
+    }
+  }
+  k.units_expected = plan.units.size();
+  for (const auto& u : y.units) {
+    k.units_sent += u.sent;
+    k.units_on_time += u.sent && !u.late;
+  }
+  return y;
+}
+
+}  // namespace tonghop

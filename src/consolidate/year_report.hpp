@@ -1,0 +1,66 @@
+// The consolidated year: for every plan indicator and task, the value that counts and
+// where it came from; for every unit, what it sent and when; the key figures. Pure
+// computation from the plan and the check (no I/O), written by src/write.
+//
+//   auto year = consolidate(plan, check_report);
+//   year.kpi.indicators_met;
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/plan.hpp"
+#include "validate/check.hpp"
+
+namespace tonghop {
+
+struct SourceRef {
+  std::string file, sheet, cell;  // "" when nothing was reported
+  std::string text() const;       // "phong-vhxh-2026.xlsx!'Biểu 01'!F11"
+};
+
+struct IndicatorLine {
+  std::size_t index;              // into Plan::indicators
+  std::optional<double> actual;   // numeric value, in percent for rates
+  std::string actual_text;        // a status ("Đạt", "Duy trì") or the number as written
+  std::optional<double> plan_value;  // the yearly figure a range or bound gives, when numeric
+  Assessment assessment = Assessment::Unknown;
+  SourceRef source;
+  std::string unit;               // who reported it
+};
+
+struct TaskLine {
+  std::size_t index;              // into Plan::tasks
+  Status status = Status::None;
+  std::string status_text;
+  SourceRef source;
+};
+
+struct UnitLine {
+  std::string name;
+  std::vector<std::string> files;
+  std::string received;           // ISO date of the file that counts, "" if none
+  bool sent = false, late = false;
+  std::size_t errors = 0, warnings = 0, missing_items = 0;
+};
+
+struct Kpi {
+  std::size_t indicators = 0, indicators_met = 0, indicators_not_met = 0, indicators_no_data = 0;
+  std::size_t tasks = 0, tasks_done = 0, tasks_in_progress = 0, tasks_not_started = 0, tasks_behind = 0,
+              tasks_no_data = 0;
+  std::size_t units_expected = 0, units_sent = 0, units_on_time = 0;
+};
+
+struct YearReport {
+  Period period;
+  std::vector<IndicatorLine> indicators;  // in plan order
+  std::vector<TaskLine> tasks;            // in plan order
+  std::vector<UnitLine> units;
+  std::vector<Issue> issues;              // every issue of the check
+  Kpi kpi;
+};
+
+YearReport consolidate(const Plan& plan, const CheckReport& check);
+
+}  // namespace tonghop

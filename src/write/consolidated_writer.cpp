@@ -1,0 +1,456 @@
+// The consolidated workbook through libxlsxwriter (the only place that includes it).
+// Every derived figure is a live formula written with its computed value, so viewers that
+// do not recalculate still show the right numbers.
+#include "write/consolidated_writer.hpp"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/date.hpp"
+#include "core/json_writer.hpp"
+#include "core/text.hpp"
+
+namespace tonghop {
+namespace {
+
+std::string status_text(Status s) {
+  switch (s) {
+    case Status::Done: return "Hoàn thành";
+    case Status::InProgress: return "Đang thực hiện";
+    case Status::NotStarted: return "Chưa thực hiện";
+    case Status::Behind: return "Chậm tiến độ";
+    default: return "";
+  }
+}
+
+// The formula's own words, so the cached value and the formula agree.
+constexpr const char* kMet = "Đạt";
+constexpr const char* kExceeded = "Vượt";
+constexpr const char* kNotMet = "Không đạt";
+constexpr const char* kNoData = "Chưa có số liệu";
+constexpr const char* kNotAssessable = "Chưa đánh giá được";
+
+std::string assessment_text(const IndicatorLine& l) {
+  if (l.source.file.empty()) return kNoData;
+  switch (l.assessment) {
+    case Assessment::Met: return kMet;
+    case Assessment::Exceeded: return kExceeded;
+    case Assessment::NotMet: return kNotMet;
+    default: return kNotAssessable;
+  }
+}
+
+std::string quote_sheet(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string num(double v) { return format_number(v); }
+
+class Writer {
+ public:
+  Writer(const Plan& plan, const YearReport& year, const Layout& layout, const WriteOptions& opt)
+      : plan_(plan), y_(year), l_(layout), opt_(opt) {}
+
+  void write(const std::string& path) {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_FALSE;
+    wb_ = workbook_new_opt(path.c_str(), &options);
+    if (!wb_) throw WriteError("cannot create " + path);
+    lxw_doc_properties props{};
+    props.title = "Báo cáo tổng hợp";
+    props.author = "tonghop";
+    props.created = opt_.document_time;
+    workbook_set_properties(wb_, &props);
+    formats();
+    values_ = {{"commune", plan_.commune}, {"COMMUNE", upper_commune()}, {"year", std::to_string(y_.period.year)},
+               {"period", plan_.period}, {"place", opt_.place.empty() ? place_from_commune() : opt_.place},
+               {"day", opt_.day}, {"month", opt_.month}, {"date_year", opt_.date_year}};
+    // Sheets in the layout's order; the summary's formulas refer to the others.
+    auto* summary = workbook_add_worksheet(wb_, l_.summary.sheet.c_str());
+    indicators();
+    tasks();
+    units();
+    issues();
+    summary_sheet(summary);
+    if (workbook_close(wb_) != LXW_NO_ERROR) throw WriteError("libxlsxwriter could not write " + path);
+  }
+
+ private:
+  lxw_format* font(bool bold = false, bool wrap = true, bool border = true, bool center = false, double size = 0,
+                   bool italic = false) {
+    auto* f = workbook_add_format(wb_);
+    format_set_font_name(f, l_.font.c_str());
+    format_set_font_size(f, size > 0 ? size : l_.font_size);
+    if (bold) format_set_bold(f);
+    if (italic) format_set_italic(f);
+    if (wrap) format_set_text_wrap(f);
+    if (border) format_set_border(f, LXW_BORDER_THIN);
+    if (center) format_set_align(f, LXW_ALIGN_CENTER);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    return f;
+  }
+
+  void formats() {
+    body_ = font();
+    number_ = font();
+    format_set_num_format(number_, "#,##0.0##");
+    bold_ = font(true);
+    header_ = font(true, true, true, true);
+    format_set_bg_color(header_, 0xD9E1F2);
+    title_ = font(true, true, false, true, l_.font_size + 2);
+    block_ = font(true, true, false, true);
+    block_plain_ = font(false, true, false, true, 0, true);
+  }
+
+  std::string upper_commune() const { return upper(plan_.commune); }
+  std::string place_from_commune() const {
+    auto space = plan_.commune.find(' ');
+    return space == std::string::npos ? plan_.commune : plan_.commune.substr(space + 1);
+  }
+  std::string fill(const std::string& t) const { return fill_placeholders(t, values_); }
+
+  // The administrative header block and the title; returns the first free row.
+  lxw_row_t header_block(lxw_worksheet* ws, const LayoutTable& t, lxw_col_t width) {
+    lxw_col_t last = std::max<lxw_col_t>(width, 4) - 1;
+    lxw_col_t left_end = std::min<lxw_col_t>(1, last);
+    lxw_col_t right_start = std::max<lxw_col_t>(left_end + 1, last > 3 ? last - 2 : last);
+    auto merge = [&](lxw_row_t r, lxw_col_t c0, lxw_col_t c1, const std::string& text, lxw_format* f) {
+      if (text.empty()) return;
+      if (c1 > c0) worksheet_merge_range(ws, r, c0, r, c1, text.c_str(), f);
+      else worksheet_write_string(ws, r, c0, text.c_str(), f);
+    };
+    merge(0, 0, left_end, fill(l_.issuing_body), block_);
+    merge(1, 0, left_end, fill(l_.office), block_);
+    merge(0, right_start, last, fill(l_.motto), block_);
+    merge(1, right_start, last, fill(l_.motto_line2), block_);
+    merge(2, right_start, last, fill(l_.place_date), block_plain_);
+    merge(4, 0, last, fill(t.title), title_);
+    return 6;
+  }
+
+  void page_setup(lxw_worksheet* ws, lxw_row_t header_row) {
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);  // A4
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, header_row, header_row);
+    worksheet_set_footer(ws, "&CTrang &P/&N");
+    worksheet_freeze_panes(ws, header_row + 1, 0);
+  }
+
+  lxw_row_t table_header(lxw_worksheet* ws, const LayoutTable& t, lxw_row_t row) {
+    for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
+      worksheet_set_column(ws, c, c, t.columns[c].width, nullptr);
+      worksheet_write_string(ws, row, c, fill(t.columns[c].label).c_str(), header_);
+    }
+    page_setup(ws, row);
+    return row + 1;
+  }
+
+  static int column_of(const LayoutTable& t, const char* field) {
+    for (std::size_t i = 0; i < t.columns.size(); ++i)
+      if (t.columns[i].field == field) return int(i);
+    return -1;
+  }
+
+  void text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
+    if (s.empty()) worksheet_write_blank(ws, r, c, f ? f : body_);
+    else worksheet_write_string(ws, r, c, s.c_str(), f ? f : body_);
+  }
+
+  void indicators() {
+    const auto& t = l_.indicators;
+    auto* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
+    lxw_row_t row = table_header(ws, t, header_block(ws, t, lxw_col_t(t.columns.size())));
+    int actual_c = column_of(t, "actual"), plan_c = column_of(t, "plan_value");
+    ind_first_ = row;
+    std::string group;
+    for (const auto& line : y_.indicators) {
+      const auto& ind = plan_.indicators[line.index];
+      if (ind.group != group && !(group = ind.group).empty()) {
+        worksheet_merge_range(ws, row, 0, row, lxw_col_t(t.columns.size() - 1), group.c_str(), bold_);
+        ++row;
+      }
+      std::string a_ref = actual_c >= 0 ? cell_ref(row, std::uint32_t(actual_c)) : "";
+      std::string p_ref = plan_c >= 0 ? cell_ref(row, std::uint32_t(plan_c)) : "";
+      for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
+        const auto& f = t.columns[c].field;
+        if (f == "code") text(ws, row, c, ind.code);
+        else if (f == "name") text(ws, row, c, ind.parent.empty() || ind.name.rfind("+", 0) == 0 ? ind.name : "+ " + ind.name);
+        else if (f == "unit_of_measure") text(ws, row, c, ind.unit);
+        else if (f == "target_final") text(ws, row, c, ind.target_final.raw);
+        else if (f == "target_year") text(ws, row, c, ind.target.raw);
+        else if (f == "plan_value") {
+          if (line.plan_value) worksheet_write_number(ws, row, c, *line.plan_value, number_);
+          else text(ws, row, c, "");
+        } else if (f == "actual") {
+          if (line.actual) worksheet_write_number(ws, row, c, *line.actual, number_);
+          else text(ws, row, c, actual_status(line, ind));
+        } else if (f == "ratio") {
+          ratio(ws, row, c, line, a_ref, p_ref);
+        } else if (f == "assessment") {
+          assessment(ws, row, c, line, ind, a_ref);
+        } else if (f == "responsible") text(ws, row, c, ind.responsible);
+        else if (f == "leader") text(ws, row, c, ind.leader);
+        else if (f == "source") text(ws, row, c, line.source.text());
+      }
+      ++row;
+    }
+    ind_last_ = row - 1;
+    assess_col_ = column_of(t, "assessment");
+  }
+
+  // A yes/no result written the way the assessment formula compares it.
+  std::string actual_status(const IndicatorLine& line, const Indicator& ind) {
+    if (line.source.file.empty()) return "";
+    auto s = parse_status(line.actual_text);
+    bool maintain = ind.target.kind == TargetKind::Maintain || ind.target_final.kind == TargetKind::Maintain;
+    if (s == Status::Yes || s == Status::Done) return maintain ? "Duy trì" : "Đạt";
+    if (s == Status::No || s == Status::NotStarted) return maintain ? "Không duy trì" : "Không đạt";
+    return line.actual_text;
+  }
+
+  void ratio(lxw_worksheet* ws, lxw_row_t row, lxw_col_t c, const IndicatorLine& line, const std::string& a,
+             const std::string& p) {
+    if (a.empty() || p.empty()) return text(ws, row, c, "");
+    std::string formula = "=IF(AND(ISNUMBER(" + a + "),ISNUMBER(" + p + ")," + p + "<>0),ROUND(" + a + "/" + p +
+                          "*100,1),\"\")";
+    if (line.actual && line.plan_value && *line.plan_value != 0)
+      worksheet_write_formula_num(ws, row, c, formula.c_str(), number_,
+                                  std::round(*line.actual / *line.plan_value * 1000) / 10);
+    else
+      worksheet_write_formula_str(ws, row, c, formula.c_str(), body_, "");
+  }
+
+  void assessment(lxw_worksheet* ws, lxw_row_t row, lxw_col_t c, const IndicatorLine& line, const Indicator& ind,
+                  const std::string& a) {
+    const Target& t = ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final;
+    std::string value = assessment_text(line);
+    if (a.empty()) return text(ws, row, c, value);
+    std::string no_data = "\"" + std::string(kNoData) + "\"";
+    auto numeric = [&](const std::string& test) {
+      return "=IF(ISNUMBER(" + a + ")," + test + "," + no_data + ")";
+    };
+    std::string met = std::string("\"") + kMet + "\"", not_met = std::string("\"") + kNotMet + "\"",
+                over = std::string("\"") + kExceeded + "\"";
+    std::string formula;
+    switch (t.kind) {
+      case TargetKind::AtLeast:
+        formula = numeric("IF(" + a + ">=" + num(*t.low) + "," + met + "," + not_met + ")");
+        break;
+      case TargetKind::MoreThan:
+        formula = numeric("IF(" + a + ">" + num(*t.low) + "," + met + "," + not_met + ")");
+        break;
+      case TargetKind::LessThan:
+        formula = numeric("IF(" + a + "<" + num(*t.high) + "," + met + "," + not_met + ")");
+        break;
+      case TargetKind::AtMost:
+        formula = numeric("IF(" + a + "<=" + num(*t.high) + "," + met + "," + not_met + ")");
+        break;
+      case TargetKind::Exact:
+      case TargetKind::Level:
+      case TargetKind::Range:
+      case TargetKind::Increase:
+        if (!t.low) break;
+        formula = numeric("IF(" + a + "<" + num(*t.low) + "," + not_met + "," +
+                          (t.high ? "IF(" + a + ">" + num(*t.high) + "," + over + "," + met + ")" : met) + ")");
+        break;
+      case TargetKind::About:
+        formula = numeric("IF(ABS(" + a + "-" + num(*t.low) + ")<=" + num(0.05 * std::fabs(*t.low)) + "," + met +
+                          ",IF(" + a + ">" + num(*t.low) + "," + over + "," + not_met + "))");
+        break;
+      case TargetKind::NoneLeft:
+        formula = numeric("IF(" + a + "=0," + met + "," + not_met + ")");
+        break;
+      case TargetKind::Maintain:
+      case TargetKind::Attain:
+      case TargetKind::Complete:
+        formula = "=IF(" + a + "=\"\"," + no_data + ",IF(OR(" + a + "=\"Đạt\"," + a + "=\"Duy trì\"," + a +
+                  "=\"Hoàn thành\")," + met + "," + not_met + "))";
+        break;
+      default: break;
+    }
+    // Trends and unparsed targets cannot be judged by a formula: the text says so.
+    if (formula.empty()) return text(ws, row, c, value == kNoData ? value : kNotAssessable);
+    worksheet_write_formula_str(ws, row, c, formula.c_str(), body_, value.c_str());
+  }
+
+  void tasks() {
+    const auto& t = l_.tasks;
+    auto* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
+    lxw_row_t row = table_header(ws, t, header_block(ws, t, lxw_col_t(t.columns.size())));
+    task_first_ = row;
+    std::string section;
+    for (const auto& line : y_.tasks) {
+      const auto& task = plan_.tasks[line.index];
+      if (task.section != section && !(section = task.section).empty()) {
+        worksheet_merge_range(ws, row, 0, row, lxw_col_t(t.columns.size() - 1), section.c_str(), bold_);
+        ++row;
+      }
+      for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
+        const auto& f = t.columns[c].field;
+        if (f == "code") text(ws, row, c, task.code);
+        else if (f == "name") text(ws, row, c, task.name);
+        else if (f == "lead") text(ws, row, c, task.lead);
+        else if (f == "coordinating") {
+          std::string all;
+          for (const auto& a : task.coordinating) all += (all.empty() ? "" : "; ") + a;
+          text(ws, row, c, all);
+        } else if (f == "timeframe") text(ws, row, c, task.timeframe.raw);
+        else if (f == "status") text(ws, row, c, status_text(line.status));
+        else if (f == "source") text(ws, row, c, line.source.text());
+      }
+      ++row;
+    }
+    task_last_ = row - 1;
+    status_col_ = column_of(t, "status");
+  }
+
+  void units() {
+    const auto& t = l_.units;
+    auto* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
+    lxw_row_t row = table_header(ws, t, header_block(ws, t, lxw_col_t(t.columns.size())));
+    unit_first_ = row;
+    for (const auto& u : y_.units) {
+      for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
+        const auto& f = t.columns[c].field;
+        if (f == "name") text(ws, row, c, u.name);
+        else if (f == "files") {
+          std::string all;
+          for (const auto& x : u.files) all += (all.empty() ? "" : "; ") + x;
+          text(ws, row, c, all);
+        } else if (f == "received") text(ws, row, c, u.received);
+        else if (f == "on_time") text(ws, row, c, !u.sent ? "Chưa gửi" : u.late ? "Muộn" : "Đúng hạn");
+        else if (f == "errors") worksheet_write_number(ws, row, c, double(u.errors), body_);
+        else if (f == "warnings") worksheet_write_number(ws, row, c, double(u.warnings), body_);
+        else if (f == "missing_items") worksheet_write_number(ws, row, c, double(u.missing_items), body_);
+      }
+      ++row;
+    }
+    unit_last_ = row - 1;
+    on_time_col_ = column_of(t, "on_time");
+  }
+
+  void issues() {
+    const auto& t = l_.issues;
+    auto* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
+    lxw_row_t header = header_block(ws, t, lxw_col_t(t.columns.size()));
+    lxw_row_t row = table_header(ws, t, header);
+    for (const auto& i : y_.issues) {
+      for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
+        const auto& f = t.columns[c].field;
+        if (f == "file") text(ws, row, c, std::filesystem::path(i.where.file).filename().string());
+        else if (f == "sheet") text(ws, row, c, i.where.sheet);
+        else if (f == "cell") text(ws, row, c, i.cell());
+        else if (f == "severity")
+          text(ws, row, c, i.severity == Severity::Error ? "lỗi" : i.severity == Severity::Warning ? "cảnh báo" : "thông tin");
+        else if (f == "code") text(ws, row, c, std::string(to_string(i.code)));
+        else if (f == "message") text(ws, row, c, i.message(Lang::Vi));
+      }
+      ++row;
+    }
+    worksheet_autofilter(ws, header, 0, std::max<lxw_row_t>(row - 1, header), lxw_col_t(t.columns.size() - 1));
+  }
+
+  // COUNTIF over a column of another sheet, with its computed value.
+  void count(lxw_worksheet* ws, lxw_row_t row, const std::string& label, const LayoutTable& t, int col,
+             lxw_row_t first, lxw_row_t last, std::vector<const char*> values, std::size_t cached) {
+    worksheet_write_string(ws, row, 0, label.c_str(), body_);
+    if (col < 0 || last < first) {
+      worksheet_write_number(ws, row, 1, double(cached), body_);
+      return;
+    }
+    std::string range = quote_sheet(t.sheet) + "!" + range_ref({first, std::uint32_t(col), last, std::uint32_t(col)});
+    std::string f = "=";
+    for (std::size_t i = 0; i < values.size(); ++i)
+      f += (i ? "+" : "") + std::string("COUNTIF(") + range + ",\"" + values[i] + "\")";
+    worksheet_write_formula_num(ws, row, 1, f.c_str(), body_, double(cached));
+  }
+
+  void summary_sheet(lxw_worksheet* ws) {
+    const auto& k = y_.kpi;
+    lxw_row_t row = header_block(ws, l_.summary, 4);
+    worksheet_set_column(ws, 0, 0, 60, nullptr);
+    worksheet_set_column(ws, 1, 1, 14, nullptr);
+    worksheet_set_column(ws, 2, 3, 14, nullptr);
+    worksheet_write_string(ws, row, 0, "Nội dung", header_);
+    worksheet_write_string(ws, row, 1, "Số lượng", header_);
+    page_setup(ws, row);
+    ++row;
+    worksheet_merge_range(ws, row, 0, row, 1, "Chỉ tiêu", bold_);
+    ++row;
+    count(ws, row++, "Đạt hoặc vượt", l_.indicators, assess_col_, ind_first_, ind_last_, {kMet, kExceeded}, k.indicators_met);
+    count(ws, row++, "Không đạt", l_.indicators, assess_col_, ind_first_, ind_last_, {kNotMet}, k.indicators_not_met);
+    count(ws, row++, "Chưa có số liệu hoặc chưa đánh giá được", l_.indicators, assess_col_, ind_first_, ind_last_,
+          {kNoData, kNotAssessable}, k.indicators_no_data);
+    worksheet_merge_range(ws, row, 0, row, 1, "Nhiệm vụ", bold_);
+    ++row;
+    count(ws, row++, "Hoàn thành", l_.tasks, status_col_, task_first_, task_last_, {"Hoàn thành"}, k.tasks_done);
+    count(ws, row++, "Đang thực hiện", l_.tasks, status_col_, task_first_, task_last_, {"Đang thực hiện"}, k.tasks_in_progress);
+    count(ws, row++, "Chưa thực hiện", l_.tasks, status_col_, task_first_, task_last_, {"Chưa thực hiện"}, k.tasks_not_started);
+    count(ws, row++, "Chậm tiến độ", l_.tasks, status_col_, task_first_, task_last_, {"Chậm tiến độ"}, k.tasks_behind);
+    worksheet_merge_range(ws, row, 0, row, 1, "Đơn vị báo cáo", bold_);
+    ++row;
+    worksheet_write_string(ws, row, 0, "Phải báo cáo", body_);
+    worksheet_write_number(ws, row++, 1, double(k.units_expected), body_);
+    count(ws, row++, "Đã gửi", l_.units, on_time_col_, unit_first_, unit_last_, {"Đúng hạn", "Muộn"}, k.units_sent);
+    count(ws, row++, "Gửi đúng hạn", l_.units, on_time_col_, unit_first_, unit_last_, {"Đúng hạn"}, k.units_on_time);
+  }
+
+  const Plan& plan_;
+  const YearReport& y_;
+  const Layout& l_;
+  const WriteOptions& opt_;
+  std::vector<std::pair<std::string, std::string>> values_;
+  lxw_workbook* wb_ = nullptr;
+  lxw_format *body_ = nullptr, *number_ = nullptr, *bold_ = nullptr, *header_ = nullptr, *title_ = nullptr,
+             *block_ = nullptr, *block_plain_ = nullptr;
+  lxw_row_t ind_first_ = 0, ind_last_ = 0, task_first_ = 0, task_last_ = 0, unit_first_ = 0, unit_last_ = 0;
+  int assess_col_ = -1, status_col_ = -1, on_time_col_ = -1;
+};
+
+}  // namespace
+
+WriteOptions WriteOptions::for_year(int year) {
+  WriteOptions o;
+  std::tm tm{};
+  tm.tm_year = year - 1900;
+  tm.tm_mon = 11;
+  tm.tm_mday = 31;
+  tm.tm_hour = 12;
+  o.document_time = timegm(&tm);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) o.document_time = std::time_t(std::strtoll(epoch, nullptr, 10));
+  std::tm when{};
+  gmtime_r(&o.document_time, &when);
+  o.day = std::to_string(when.tm_mday);
+  o.month = std::to_string(when.tm_mon + 1);
+  o.date_year = std::to_string(when.tm_year + 1900);
+  return o;
+}
+
+void write_consolidated(const std::string& out, const Plan& plan, const YearReport& year, const Layout& layout,
+                        const WriteOptions& opt) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto dir = fs::path(out).parent_path();
+  if (!dir.empty() && !fs::is_directory(dir, ec)) throw WriteError("the folder " + dir.string() + " does not exist");
+  // Written beside the target and renamed: a failed run leaves no half-written workbook
+  // and the previous one in place.
+  std::string tmp = (dir / ("." + fs::path(out).filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+  try {
+    Writer(plan, year, layout, opt).write(tmp);
+    fs::rename(tmp, out);
+  } catch (...) {
+    fs::remove(tmp, ec);
+    throw;
+  }
+}
+
+}  // namespace tonghop

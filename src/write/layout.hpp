@@ -1,0 +1,44 @@
+// A layout of the consolidated workbook, read from templates/*.toml: sheet names, titles
+// with placeholders, the header block, and the columns of each table by field.
+//
+//   auto layout = Layout::load(templates_dir() + "/commune-yearly.toml");
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tonghop {
+
+// Fields a column may show, by table:
+//   indicators: code name unit_of_measure target_final target_year plan_value actual ratio
+//               assessment responsible leader source
+//   tasks:      code name lead coordinating timeframe status source
+//   units:      name files received on_time errors warnings missing_items
+//   issues:     file sheet cell severity code message
+struct LayoutColumn {
+  std::string field, label;
+  double width = 12;
+};
+
+struct LayoutTable {
+  std::string sheet, title;
+  std::vector<LayoutColumn> columns;
+};
+
+struct Layout {
+  std::string name, font = "Times New Roman";
+  double font_size = 12;
+  std::string issuing_body, office, motto, motto_line2, place_date;
+  LayoutTable summary, indicators, tasks, units, issues;
+
+  // Throws ConfigError "path:line: what" for a syntax error, a missing sheet name or an
+  // unknown field.
+  static Layout load(const std::string& path);
+  // A name ("commune-yearly") from templates/, or a path to a .toml file.
+  static Layout find(const std::string& name_or_path);
+};
+
+// "{commune}" and the like replaced from pairs; unknown placeholders are left as written.
+std::string fill_placeholders(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
+
+}  // namespace tonghop
