@@ -159,3 +159,23 @@ TEST(Consolidate, BadTemplatesNameFileAndLine) {
   std::ofstream(path) << "name = \"x\"\n[summary\n";
   EXPECT_THROW(Layout::load(path), ConfigError);
 }
+
+// A second layout is a data file: other sheets and columns, the same code.
+TEST(Consolidate, TheCityRollUpLayoutIsJustAnotherFile) {
+  const auto& r = sample_run();
+  std::string out = dir() + "city.xlsx";
+  write_consolidated(out, r.plan, r.year, Layout::find("city-rollup"), WriteOptions::for_year(2026));
+  auto wb = load_workbook(out);
+  std::vector<std::string> names;
+  for (const auto& s : wb.sheets) names.push_back(s.info.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"TH", "CT", "NV", "DV", "Loi"}));
+  // No plan-value column here, so no ratio; the assessment formulas still carry values.
+  std::size_t assessed = 0;
+  for (const auto& c : wb.sheets[1].cells)
+    if (c.is_formula) {
+      EXPECT_FALSE(c.formula_without_value);
+      ++assessed;
+    }
+  EXPECT_GE(assessed, 15u);
+  EXPECT_EQ(at(wb.sheets[0], "A5").text, "TỔNG HỢP KẾT QUẢ NĂM 2026 - PHƯỜNG AN DƯƠNG");
+}
