@@ -121,7 +121,8 @@ class Writer {
   lxw_row_t header_block(lxw_worksheet* ws, const LayoutTable& t, lxw_col_t width) {
     lxw_col_t last = std::max<lxw_col_t>(width, 4) - 1;
     lxw_col_t left_end = std::min<lxw_col_t>(1, last);
-    lxw_col_t right_start = std::max<lxw_col_t>(left_end + 1, last > 3 ? last - 2 : last);
+    // The quốc hiệu needs about 40 characters of width: four columns when the sheet has them.
+    lxw_col_t right_start = std::max<lxw_col_t>(left_end + 1, last > 5 ? last - 3 : last > 3 ? last - 2 : last);
     auto merge = [&](lxw_row_t r, lxw_col_t c0, lxw_col_t c1, const std::string& text, lxw_format* f) {
       if (text.empty()) return;
       if (c1 > c0) worksheet_merge_range(ws, r, c0, r, c1, text.c_str(), f);
@@ -163,10 +164,24 @@ class Writer {
   void text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
     if (s.empty()) worksheet_write_blank(ws, r, c, f ? f : body_);
     else worksheet_write_string(ws, r, c, s.c_str(), f ? f : body_);
+    // Viewers that do not fit wrapped rows themselves get a height from the longest text.
+    if (current_ && c < current_->columns.size()) {
+      std::size_t chars = 0;
+      for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;
+      double per_line = std::max(4.0, current_->columns[c].width * 1.1 - 1);
+      lines_ = std::max<std::size_t>(lines_, std::size_t(std::ceil(double(chars) / per_line)));
+    }
+  }
+
+  // Sets the height of a data row from the lines its longest text needs.
+  void fit_row(lxw_worksheet* ws, lxw_row_t r) {
+    if (lines_ > 1) worksheet_set_row(ws, r, std::min(15.0 * double(lines_) + 2, 160.0), nullptr);
+    lines_ = 0;
   }
 
   void indicators() {
     const auto& t = l_.indicators;
+    current_ = &t;
     auto* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
     lxw_row_t row = table_header(ws, t, header_block(ws, t, lxw_col_t(t.columns.size())));
     int actual_c = column_of(t, "actual"), plan_c = column_of(t, "plan_value");
@@ -201,6 +216,7 @@ class Writer {
         else if (f == "leader") text(ws, row, c, ind.leader);
         else if (f == "source") text(ws, row, c, line.source.text());
       }
+      fit_row(ws, row);
       ++row;
     }
     ind_last_ = row - 1;
@@ -284,6 +300,7 @@ class Writer {
 
   void tasks() {
     const auto& t = l_.tasks;
+    current_ = &t;
     auto* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
     lxw_row_t row = table_header(ws, t, header_block(ws, t, lxw_col_t(t.columns.size())));
     task_first_ = row;
@@ -307,6 +324,7 @@ class Writer {
         else if (f == "status") text(ws, row, c, status_text(line.status));
         else if (f == "source") text(ws, row, c, line.source.text());
       }
+      fit_row(ws, row);
       ++row;
     }
     task_last_ = row - 1;
@@ -315,6 +333,7 @@ class Writer {
 
   void units() {
     const auto& t = l_.units;
+    current_ = &t;
     auto* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
     lxw_row_t row = table_header(ws, t, header_block(ws, t, lxw_col_t(t.columns.size())));
     unit_first_ = row;
@@ -340,6 +359,7 @@ class Writer {
 
   void issues() {
     const auto& t = l_.issues;
+    current_ = &t;
     auto* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
     lxw_row_t header = header_block(ws, t, lxw_col_t(t.columns.size()));
     lxw_row_t row = table_header(ws, t, header);
@@ -354,6 +374,7 @@ class Writer {
         else if (f == "code") text(ws, row, c, std::string(to_string(i.code)));
         else if (f == "message") text(ws, row, c, i.message(Lang::Vi));
       }
+      fit_row(ws, row);
       ++row;
     }
     worksheet_autofilter(ws, header, 0, std::max<lxw_row_t>(row - 1, header), lxw_col_t(t.columns.size() - 1));
@@ -376,10 +397,12 @@ class Writer {
 
   void summary_sheet(lxw_worksheet* ws) {
     const auto& k = y_.kpi;
-    lxw_row_t row = header_block(ws, l_.summary, 4);
-    worksheet_set_column(ws, 0, 0, 60, nullptr);
-    worksheet_set_column(ws, 1, 1, 14, nullptr);
-    worksheet_set_column(ws, 2, 3, 14, nullptr);
+    current_ = nullptr;
+    // The quốc hiệu block needs room on the right: eight columns for the header area.
+    lxw_row_t row = header_block(ws, l_.summary, 8);
+    worksheet_set_column(ws, 0, 0, 48, nullptr);
+    worksheet_set_column(ws, 1, 1, 12, nullptr);
+    worksheet_set_column(ws, 2, 7, 13, nullptr);
     worksheet_write_string(ws, row, 0, "Nội dung", header_);
     worksheet_write_string(ws, row, 1, "Số lượng", header_);
     page_setup(ws, row);
@@ -398,10 +421,29 @@ class Writer {
     count(ws, row++, "Chậm tiến độ", l_.tasks, status_col_, task_first_, task_last_, {"Chậm tiến độ"}, k.tasks_behind);
     worksheet_merge_range(ws, row, 0, row, 1, "Đơn vị báo cáo", bold_);
     ++row;
+    lxw_row_t units_first = row;
     worksheet_write_string(ws, row, 0, "Phải báo cáo", body_);
     worksheet_write_number(ws, row++, 1, double(k.units_expected), body_);
     count(ws, row++, "Đã gửi", l_.units, on_time_col_, unit_first_, unit_last_, {"Đúng hạn", "Muộn"}, k.units_sent);
     count(ws, row++, "Gửi đúng hạn", l_.units, on_time_col_, unit_first_, unit_last_, {"Đúng hạn"}, k.units_on_time);
+    // Charts of the figures above (they follow the formulas when Excel recalculates).
+    lxw_row_t ind_first = 8, task_first = ind_first + 4;
+    chart(ws, LXW_CHART_COLUMN, "Chỉ tiêu theo kết quả", ind_first, ind_first + 2, 6, 3);
+    chart(ws, LXW_CHART_DOUGHNUT, "Nhiệm vụ theo tiến độ", task_first, task_first + 3, 6, 9);
+    chart(ws, LXW_CHART_BAR, "Đơn vị gửi báo cáo", units_first, units_first + 2, 22, 3);
+  }
+
+  void chart(lxw_worksheet* ws, lxw_chart_type type, const char* title, lxw_row_t first, lxw_row_t last,
+             lxw_row_t at_row, lxw_col_t at_col) {
+    auto* c = workbook_add_chart(wb_, std::uint8_t(type));
+    std::string sheet = quote_sheet(l_.summary.sheet);
+    std::string cats = "=" + sheet + "!" + range_ref({first, 0, last, 0});
+    std::string vals = "=" + sheet + "!" + range_ref({first, 1, last, 1});
+    auto* series = chart_add_series(c, cats.c_str(), vals.c_str());
+    chart_series_set_name(series, title);
+    chart_title_set_name(c, title);
+    if (type != LXW_CHART_DOUGHNUT) chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
+    worksheet_insert_chart(ws, at_row, at_col, c);
   }
 
   const Plan& plan_;
@@ -412,6 +454,8 @@ class Writer {
   lxw_workbook* wb_ = nullptr;
   lxw_format *body_ = nullptr, *number_ = nullptr, *bold_ = nullptr, *header_ = nullptr, *title_ = nullptr,
              *block_ = nullptr, *block_plain_ = nullptr;
+  const LayoutTable* current_ = nullptr;  // the table being written, for row heights
+  std::size_t lines_ = 0;
   lxw_row_t ind_first_ = 0, ind_last_ = 0, task_first_ = 0, task_last_ = 0, unit_first_ = 0, unit_last_ = 0;
   int assess_col_ = -1, status_col_ = -1, on_time_col_ = -1;
 };

@@ -112,6 +112,22 @@ TEST(Consolidate, CachedFormulaValuesAreRight) {
   EXPECT_EQ(at(sum, "A1").font, "Times New Roman");
 }
 
+TEST(Consolidate, TheSummaryHasItsThreeCharts) {
+  auto out = write_sample("charts.xlsx");
+  // The package holds three chart parts, drawn from the summary's cells.
+  auto listing = [&] {
+    std::string cmd = "unzip -l '" + out + "' | grep -c 'xl/charts/chart[0-9]*.xml'";
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[32] = {0};
+    if (p) {
+      if (!fgets(buf, sizeof buf, p)) buf[0] = 0;
+      pclose(p);
+    }
+    return std::atoi(buf);
+  }();
+  EXPECT_EQ(listing, 3);
+}
+
 TEST(Consolidate, SameInputsSameBytes) {
   auto a = write_sample("a.xlsx");
   auto b = write_sample("b.xlsx");
