@@ -54,6 +54,12 @@ std::string quote_sheet(const std::string& s) {
 
 std::string num(double v) { return format_number(v); }
 
+std::string join(const std::vector<std::string>& parts) {
+  std::string all;
+  for (const auto& p : parts) all += (all.empty() ? "" : "; ") + p;
+  return all;
+}
+
 class Writer {
  public:
   Writer(const Plan& plan, const YearReport& year, const Layout& layout, const WriteOptions& opt)
@@ -316,11 +322,8 @@ class Writer {
         if (f == "code") text(ws, row, c, task.code);
         else if (f == "name") text(ws, row, c, task.name);
         else if (f == "lead") text(ws, row, c, task.lead);
-        else if (f == "coordinating") {
-          std::string all;
-          for (const auto& a : task.coordinating) all += (all.empty() ? "" : "; ") + a;
-          text(ws, row, c, all);
-        } else if (f == "timeframe") text(ws, row, c, task.timeframe.raw);
+        else if (f == "coordinating") text(ws, row, c, join(task.coordinating));
+        else if (f == "timeframe") text(ws, row, c, task.timeframe.raw);
         else if (f == "status") text(ws, row, c, status_text(line.status));
         else if (f == "source") text(ws, row, c, line.source.text());
       }
@@ -341,16 +344,14 @@ class Writer {
       for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
         const auto& f = t.columns[c].field;
         if (f == "name") text(ws, row, c, u.name);
-        else if (f == "files") {
-          std::string all;
-          for (const auto& x : u.files) all += (all.empty() ? "" : "; ") + x;
-          text(ws, row, c, all);
-        } else if (f == "received") text(ws, row, c, u.received);
+        else if (f == "files") text(ws, row, c, join(u.files));
+        else if (f == "received") text(ws, row, c, u.received);
         else if (f == "on_time") text(ws, row, c, !u.sent ? "Chưa gửi" : u.late ? "Muộn" : "Đúng hạn");
         else if (f == "errors") worksheet_write_number(ws, row, c, double(u.errors), body_);
         else if (f == "warnings") worksheet_write_number(ws, row, c, double(u.warnings), body_);
         else if (f == "missing_items") worksheet_write_number(ws, row, c, double(u.missing_items), body_);
       }
+      fit_row(ws, row);
       ++row;
     }
     unit_last_ = row - 1;
