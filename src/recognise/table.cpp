@@ -161,7 +161,7 @@ bool has_number(const SheetView& v, std::uint32_t row, std::uint32_t c0, std::ui
 
 std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::uint32_t first, std::uint32_t height,
                             std::uint32_t c0, std::uint32_t c1) {
-  Band b{first, first + height - 1, {}, 0};
+  Band b{first, first + height - 1, {}, 0, {}};
   for (std::uint32_t r = b.first; r <= b.last; ++r)
     if (distinct_cells(v, r, c0, c1) < 2 || has_number(v, r, c0, c1)) return std::nullopt;
   std::set<Role> found;

@@ -70,9 +70,12 @@ class Writer {
     options.constant_memory = LXW_FALSE;
     wb_ = workbook_new_opt(path.c_str(), &options);
     if (!wb_) throw WriteError("cannot create " + path);
+    // libxlsxwriter takes char*, not const char*.
+    static char title[] = "Báo cáo tổng hợp";
+    static char author[] = "tonghop";
     lxw_doc_properties props{};
-    props.title = "Báo cáo tổng hợp";
-    props.author = "tonghop";
+    props.title = title;
+    props.author = author;
     props.created = opt_.document_time;
     workbook_set_properties(wb_, &props);
     formats();
