@@ -82,9 +82,9 @@ Layout Layout::load(const std::string& path) {
 }
 
 Layout Layout::find(const std::string& name_or_path) {
-  if (name_or_path.find('/') != std::string::npos || name_or_path.size() > 5 &&
-                                                         name_or_path.compare(name_or_path.size() - 5, 5, ".toml") == 0)
-    return load(name_or_path);
+  bool is_path = name_or_path.find('/') != std::string::npos ||
+                 (name_or_path.size() > 5 && name_or_path.compare(name_or_path.size() - 5, 5, ".toml") == 0);
+  if (is_path) return load(name_or_path);
   return load(templates_dir() + "/" + name_or_path + ".toml");
 }
 
