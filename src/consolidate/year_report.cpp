@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/date.hpp"
+#include "core/json_writer.hpp"
 
 namespace tonghop {
 
@@ -92,6 +93,23 @@ YearReport consolidate(const Plan& plan, const CheckReport& check) {
     }
   }
   for (const auto& s : check.submitted) y.units[at[s]].sent = true;
+  for (const auto& f : check.files) {
+    if (!f.readable) continue;
+    RawSubmission sub{std::filesystem::path(f.path).filename().string(), f.unit, {}};
+    for (const auto& r : f.rows) {
+      RawRow raw;
+      raw.sheet = r.sheet;
+      raw.row = r.row + 1;
+      raw.written = r.written;
+      if (r.item) raw.code = r.kind == "task" ? plan.tasks[*r.item].code : plan.indicators[*r.item].code;
+      raw.value = r.actual.kind == Value::Kind::Number ? format_number(r.actual.number) : r.actual.raw;
+      if (!r.item) raw.verdict = "không khớp kế hoạch";
+      else if (!r.counts) raw.verdict = "không tính";
+      else raw.verdict = std::string(r.kind == "task" ? to_string(r.actual.status) : to_string(r.assessment));
+      sub.rows.push_back(std::move(raw));
+    }
+    y.submissions.push_back(std::move(sub));
+  }
   for (const auto& f : check.files) y.issues.insert(y.issues.end(), f.issues.begin(), f.issues.end());
   y.issues.insert(y.issues.end(), check.issues.begin(), check.issues.end());
   // Key figures.

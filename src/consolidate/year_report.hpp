@@ -45,6 +45,22 @@ struct UnitLine {
   std::size_t errors = 0, warnings = 0, missing_items = 0;
 };
 
+// One submission as read, for tracing every figure back to its file.
+struct RawRow {
+  std::string sheet;
+  std::uint32_t row = 0;   // 1-based, as the user sees it
+  std::string written;     // the name as the unit wrote it
+  std::string code;        // the plan item's code it matched ("" when none)
+  std::string value;       // the value after conversion (percent for rates, statuses)
+  std::string verdict;     // "met", "not-met", "done", ... or why it did not count
+};
+
+struct RawSubmission {
+  std::string file;  // file name
+  std::string unit;
+  std::vector<RawRow> rows;
+};
+
 struct Kpi {
   std::size_t indicators = 0, indicators_met = 0, indicators_not_met = 0, indicators_no_data = 0;
   std::size_t tasks = 0, tasks_done = 0, tasks_in_progress = 0, tasks_not_started = 0, tasks_behind = 0,
@@ -58,6 +74,7 @@ struct YearReport {
   std::vector<TaskLine> tasks;            // in plan order
   std::vector<UnitLine> units;
   std::vector<Issue> issues;              // every issue of the check
+  std::vector<RawSubmission> submissions; // every readable file, rows as read
   Kpi kpi;
 };
 

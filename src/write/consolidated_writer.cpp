@@ -11,6 +11,7 @@
 #include <ctime>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
@@ -88,6 +89,7 @@ class Writer {
     tasks();
     units();
     issues();
+    raw_sheets();
     summary_sheet(summary);
     if (workbook_close(wb_) != LXW_NO_ERROR) throw WriteError("libxlsxwriter could not write " + path);
   }
@@ -382,6 +384,53 @@ class Writer {
       ++row;
     }
     worksheet_autofilter(ws, header, 0, std::max<lxw_row_t>(row - 1, header), lxw_col_t(t.columns.size() - 1));
+  }
+
+  // One sheet per submission with its rows as read, so every figure can be traced. Sheet
+  // names are the file names cut to Excel's 31 characters and made unique.
+  void raw_sheets() {
+    std::set<std::string> used = {l_.summary.sheet, l_.indicators.sheet, l_.tasks.sheet, l_.units.sheet, l_.issues.sheet};
+    current_ = nullptr;
+    for (const auto& sub : y_.submissions) {
+      std::string name = sheet_name(sub.file, used);
+      auto* ws = workbook_add_worksheet(wb_, name.c_str());
+      worksheet_write_string(ws, 0, 0, (sub.file + (sub.unit.empty() ? "" : " - " + sub.unit)).c_str(), bold_);
+      const char* heads[] = {"Trang tính", "Hàng", "Tên như đơn vị ghi", "Mã kế hoạch", "Giá trị (đã chuyển đổi)", "Kết quả"};
+      const double widths[] = {16, 7, 50, 10, 18, 18};
+      for (lxw_col_t c = 0; c < 6; ++c) {
+        worksheet_set_column(ws, c, c, widths[c], nullptr);
+        worksheet_write_string(ws, 2, c, heads[c], header_);
+      }
+      lxw_row_t row = 3;
+      for (const auto& r : sub.rows) {
+        text(ws, row, 0, r.sheet);
+        worksheet_write_number(ws, row, 1, double(r.row), body_);
+        text(ws, row, 2, r.written);
+        text(ws, row, 3, r.code);
+        text(ws, row, 4, r.value);
+        text(ws, row, 5, r.verdict);
+        ++row;
+      }
+      worksheet_freeze_panes(ws, 3, 0);
+    }
+  }
+
+  static std::string sheet_name(const std::string& file, std::set<std::string>& used) {
+    // Excel forbids []:*?/\ in sheet names and allows 31 characters.
+    std::string base;
+    for (char c : std::filesystem::path(file).stem().string())
+      base += std::string("[]:*?/\\").find(c) == std::string::npos ? c : '_';
+    auto cut = [](std::string s, std::size_t n) {
+      if (s.size() <= n) return s;
+      s.resize(n);
+      while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // whole characters
+      if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
+      return s;
+    };
+    std::string name = cut(base, 31);
+    for (int k = 2; used.count(name); ++k) name = cut(base, 27) + " (" + std::to_string(k) + ")";
+    used.insert(name);
+    return name;
   }
 
   // COUNTIF over a column of another sheet, with its computed value.
