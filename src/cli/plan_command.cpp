@@ -140,9 +140,9 @@ void write_json(std::ostream& os, const std::string& path, const PlanResult& r, 
   j.end_object();
 }
 
-std::string target_text(const Target& t, Lang lang) {
+std::string target_text(const Target& t) {
   if (t.kind == TargetKind::Empty) return "";
-  return t.raw + " (" + std::string(to_string(t.kind)) + ")" + (lang == Lang::Vi ? "" : "");
+  return t.raw + " (" + std::string(to_string(t.kind)) + ")";
 }
 
 void write_text(std::ostream& os, const PlanResult& r, Lang lang) {
@@ -163,7 +163,7 @@ void write_text(std::ostream& os, const PlanResult& r, Lang lang) {
     os << "    " << (i.code.empty() ? "  " : i.code) << "  " << i.name;
     if (!i.unit.empty()) os << " [" << i.unit << "]";
     os << "\n      ";
-    auto annual = target_text(i.target, lang), final_t = target_text(i.target_final, lang);
+    auto annual = target_text(i.target), final_t = target_text(i.target_final);
     if (!annual.empty()) os << (vi ? "mục tiêu năm: " : "yearly target: ") << annual << "; ";
     if (!final_t.empty()) os << (vi ? "đến cuối kỳ: " : "by the end: ") << final_t << "; ";
     os << (vi ? "đơn vị: " : "unit: ") << (i.responsible.empty() ? "-" : i.responsible) << "\n";

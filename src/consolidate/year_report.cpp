@@ -41,7 +41,7 @@ YearReport consolidate(const Plan& plan, const CheckReport& check) {
   YearReport y;
   y.period = check.period;
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
-    IndicatorLine line{i, std::nullopt, {}, plan_figure(plan.indicators[i]), Assessment::Unknown, {}, {}};
+    IndicatorLine line{i, std::nullopt, {}, plan_figure(plan.indicators[i]), Assessment::Unknown, {}};
     y.indicators.push_back(line);
   }
   for (std::size_t i = 0; i < plan.tasks.size(); ++i) y.tasks.push_back(TaskLine{i, Status::None, {}, {}});
@@ -57,7 +57,6 @@ YearReport consolidate(const Plan& plan, const CheckReport& check) {
         line.actual_text = r.actual.raw;
         line.assessment = r.assessment;
         line.source = src;
-        line.unit = f.unit;
       } else {
         auto& line = y.tasks[*r.item];
         if (!line.source.file.empty() || r.actual.kind != Value::Kind::Status) continue;

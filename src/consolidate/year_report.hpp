@@ -27,7 +27,6 @@ struct IndicatorLine {
   std::optional<double> plan_value;  // the yearly figure a range or bound gives, when numeric
   Assessment assessment = Assessment::Unknown;
   SourceRef source;
-  std::string unit;               // who reported it
 };
 
 struct TaskLine {

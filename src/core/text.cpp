@@ -92,17 +92,14 @@ std::string nfc(std::string_view s) {
   return out;
 }
 
-std::string lower(std::string_view s) {
+namespace {
+// One pass over UTF-8 with a code point mapping (invalid bytes become U+FFFD).
+template <typename Map>
+std::string map_code_points(std::string_view s, Map map) {
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
   while (i < s.size()) {
-    auto c = (unsigned char)s[i];
-    if (c < 0x80) {
-      out += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      ++i;
-      continue;
-    }
     utf8proc_int32_t cp;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                               utf8proc_ssize_t(s.size() - i), &cp);
@@ -111,11 +108,15 @@ std::string lower(std::string_view s) {
       ++i;
       continue;
     }
-    append_utf8(out, char32_t(utf8proc_tolower(cp)));
+    append_utf8(out, char32_t(map(cp)));
     i += std::size_t(n);
   }
   return out;
 }
+}  // namespace
+
+std::string lower(std::string_view s) { return map_code_points(s, utf8proc_tolower); }
+std::string upper(std::string_view s) { return map_code_points(s, utf8proc_toupper); }
 
 namespace {
 
@@ -148,25 +149,6 @@ const std::vector<std::string>& fold_table() {
 }
 
 }  // namespace
-
-std::string upper(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    utf8proc_int32_t cp;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                              utf8proc_ssize_t(s.size() - i), &cp);
-    if (n <= 0) {
-      append_utf8(out, 0xFFFD);
-      ++i;
-      continue;
-    }
-    append_utf8(out, char32_t(utf8proc_toupper(cp)));
-    i += std::size_t(n);
-  }
-  return out;
-}
 
 std::string fold_key(std::string_view s) {
   const auto& table = fold_table();

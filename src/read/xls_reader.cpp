@@ -152,7 +152,6 @@ class RecordReader {
       if (cch > 0 && pos_ < segs_[seg_].size()) damaged("ký tự UTF-16 bị cắt đôi", "a UTF-16 character is split");
     }
   }
-  const std::vector<std::uint8_t>& first() const { return segs_[0]; }
 
  private:
   bool advance_if_needed() {

@@ -264,13 +264,14 @@ std::vector<Table> recognise_tables(const Workbook& book, const LabelRoles& role
       t.header_first = b.first;
       t.header_last = b.last;
       t.columns = b.columns;
-      std::uint32_t title_from = bi == 0 ? dim->first_row : bands[bi - 1].last + 1;
-      for (std::uint32_t r = title_from; r < b.first && bi == 0; ++r)
-        for (std::uint32_t c = c0; c <= c1; ++c) {
-          auto txt = v.text(r, c);
-          const auto* m = v.merge_at(r, c);
-          if (!txt.empty() && (!m || m->first_col == c)) t.title.push_back(txt);
-        }
+      // The title block stands above the sheet's first table.
+      if (bi == 0)
+        for (std::uint32_t r = dim->first_row; r < b.first; ++r)
+          for (std::uint32_t c = c0; c <= c1; ++c) {
+            auto txt = v.text(r, c);
+            const auto* m = v.merge_at(r, c);
+            if (!txt.empty() && (!m || m->first_col == c)) t.title.push_back(txt);
+          }
       std::uint32_t end = bi + 1 < bands.size() ? bands[bi + 1].first - 1 : dim->last_row;
       auto code_col = t.column(Role::Code);
       auto name_col = t.column(Role::Name);

@@ -7,7 +7,6 @@
 #include <xlsxwriter.h>
 
 #include <cmath>
-#include <cstdio>
 #include <ctime>
 #include <cstdlib>
 #include <filesystem>
