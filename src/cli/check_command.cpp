@@ -76,6 +76,8 @@ void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
     if (f.unit.empty()) j.null(); else j.value(f.unit);
     j.key("unit_source");
     if (f.unit_source.empty()) j.null(); else j.value(f.unit_source);
+    j.key("commune");
+    if (f.commune.empty()) j.null(); else j.value(f.commune);
     j.key("period");
     if (f.period) {
       j.begin_object();
@@ -196,6 +198,7 @@ void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
       os << " - " << f->unit;
       if (f->unit_source == "filename") os << (vi ? " (theo tên tệp)" : " (from the file name)");
       if (f->unit_source == "option") os << (vi ? " (theo --unit)" : " (from --unit)");
+      if (f->unit_source == "commune") os << (vi ? " (báo cáo của cả xã, phường)" : " (the commune's own report)");
     }
     os << ": " << errors << (vi ? " lỗi, " : " errors, ") << warnings << (vi ? " cảnh báo\n" : " warnings\n");
     // Errors before warnings before information.

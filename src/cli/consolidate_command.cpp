@@ -2,6 +2,7 @@
 // layout.
 #include "cli/check_args.hpp"
 #include "cli/cli.hpp"
+#include "consolidate/previous_year.hpp"
 #include "consolidate/year_report.hpp"
 #include "core/issue_render.hpp"
 #include "write/consolidated_writer.hpp"
@@ -15,12 +16,16 @@ constexpr std::string_view kUsageVi =
     "Ví dụ:\n"
     "  tonghop consolidate --plan ke-hoach/an-duong-2026-2030.xlsx --year 2026 -o tong-hop-2026.xlsx bao-cao/\n"
     "  tonghop consolidate --plan ke-hoach.xlsx --year 2026 --receipts so-nhan.csv -o th.xlsx bao-cao/\n"
-    "  tonghop consolidate --plan ke-hoach.xlsx --year 2026 --template mau-thanh-pho.toml -o th.xlsx bao-cao/\n\n"
+    "  tonghop consolidate --plan ke-hoach.xlsx --year 2026 --template mau-thanh-pho.toml -o th.xlsx bao-cao/\n"
+    "  tonghop consolidate --plan ke-hoach.xlsx --year 2027 --previous tong-hop-2026.xlsx -o th-2027.xlsx bao-cao/\n\n"
     "Cách dùng: tonghop consolidate --plan KẾ_HOẠCH --year NĂM -o TỆP.xlsx [--template TÊN|TỆP]\n"
-    "                                [--strict] [tùy chọn của check] TỆP|THƯ_MỤC...\n\n"
+    "                                [--previous SỔ_NĂM_TRƯỚC.xlsx] [--strict] [tùy chọn của check]\n"
+    "                                TỆP|THƯ_MỤC...\n\n"
     "Kiểm tra các báo cáo như tonghop check rồi lập sổ tổng hợp năm theo mẫu (mặc định\n"
     "templates/commune-yearly.toml): Tổng hợp, Biểu 01 Chỉ tiêu, Biểu 02 Nhiệm vụ, Đơn vị báo cáo,\n"
-    "Lỗi kiểm tra. Mọi số suy ra là công thức kèm giá trị đã tính. Tệp được ghi ra tệp tạm rồi\n"
+    "Lỗi kiểm tra. Mọi số suy ra là công thức kèm giá trị đã tính. Chỉ tiêu theo xu hướng (\"Giảm\n"
+    "hàng năm\", tốc độ tăng) được đánh giá so với sổ tổng hợp năm trước (--previous); không có\n"
+    "thì ghi rõ là chưa đánh giá được. Tệp được ghi ra tệp tạm rồi\n"
     "đổi tên: chạy lỗi không để lại tệp dở. Có lỗi trong báo cáo: vẫn ghi sổ, mã thoát 1;\n"
     "--strict: không ghi. Mã thoát: 0, 1 có lỗi, 2 sai cách dùng, 3 có tệp không đọc được,\n"
     "4 không ghi được sổ.\n";
@@ -28,12 +33,16 @@ constexpr std::string_view kUsageEn =
     "Examples:\n"
     "  tonghop consolidate --plan plans/an-duong-2026-2030.xlsx --year 2026 -o summary-2026.xlsx reports/\n"
     "  tonghop consolidate --plan plan.xlsx --year 2026 --receipts receipts.csv -o out.xlsx reports/\n"
-    "  tonghop consolidate --plan plan.xlsx --year 2026 --template city-form.toml -o out.xlsx reports/\n\n"
+    "  tonghop consolidate --plan plan.xlsx --year 2026 --template city-form.toml -o out.xlsx reports/\n"
+    "  tonghop consolidate --plan plan.xlsx --year 2027 --previous summary-2026.xlsx -o out-2027.xlsx reports/\n\n"
     "Usage: tonghop consolidate --plan PLAN --year YEAR -o FILE.xlsx [--template NAME|FILE]\n"
-    "                           [--strict] [check's options] FILE|FOLDER...\n\n"
+    "                           [--previous LAST_YEAR.xlsx] [--strict] [check's options]\n"
+    "                           FILE|FOLDER...\n\n"
     "Checks the reports as tonghop check does, then writes the consolidated yearly workbook in a\n"
     "layout (default templates/commune-yearly.toml): summary, indicators, tasks, units,\n"
-    "issues. Every derived figure is a formula with its computed value. The file is written\n"
+    "issues. Every derived figure is a formula with its computed value. Trend targets (\"Giảm\n"
+    "hàng năm\", growth rates) are judged against last year's consolidated workbook\n"
+    "(--previous); without it they are plainly not assessed. The file is written\n"
     "to a temporary file and renamed: a failed run leaves no half-written workbook. Reports\n"
     "with errors: the workbook is still written and the exit code is 1; --strict refuses.\n"
     "Exit codes: 0, 1 errors, 2 usage error, 3 a file could not be read, 4 the workbook could\n"
@@ -47,11 +56,12 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
   add_check_options(desc);
   desc.add_options()("output,o", po::value<std::string>(), "the workbook to write")(
       "template", po::value<std::string>()->default_value("commune-yearly"), "layout name or file")(
-      "strict", po::bool_switch(), "write nothing when a report has errors");
+      "strict", po::bool_switch(), "write nothing when a report has errors")(
+      "previous", po::value<std::string>(), "last year's consolidated workbook");
   Lang lang = lang_from_args(args);
   CommonOptions opt;
   CheckRun run;
-  std::string out;
+  std::string out, previous_path;
   bool strict = false;
   std::optional<Layout> layout;
   try {
@@ -66,6 +76,7 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
     if (!vm.count("year")) throw UsageError{Text("cần --year NĂM", "--year YEAR is needed")};
     out = vm["output"].as<std::string>();
     strict = vm["strict"].as<bool>();
+    if (vm.count("previous")) previous_path = vm["previous"].as<std::string>();
     run = read_check_options(vm, opt);
     try {
       layout = Layout::find(vm["template"].as<std::string>());
@@ -78,11 +89,26 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
   }
   PlanResult plan;
   if (int code = load_plan(run, opt, io.err, plan)) return code;
+  bool vi = lang == Lang::Vi;
+  std::optional<PreviousYear> previous;
+  if (!previous_path.empty()) {
+    int last = run.options.period.year - 1;
+    auto prev = read_previous_year(plan.plan, previous_path, last, *run.context, run.options.limits);
+    if (!prev.readable || prev.previous.values.empty()) {
+      io.err << "tonghop consolidate: --previous " << previous_path
+             << (vi ? ": không lấy được số liệu chỉ tiêu năm " : ": no indicator values for ") << last << "\n";
+      for (const auto& i : prev.issues) write_issue_text(io.err, i, lang, "  ");
+      if (prev.issues.empty())
+        io.err << (vi ? "  Cần sổ tổng hợp năm trước do tonghop lập (có Biểu 01 Chỉ tiêu).\n"
+                      : "  Give last year's consolidated workbook made by tonghop (with its indicators sheet).\n");
+      return int(prev.readable ? ExitCode::Usage : ExitCode::Unreadable);
+    }
+    previous = std::move(prev.previous);
+  }
   auto report = check_submissions(plan.plan, run.files, run.options, *run.context);
   bool unreadable = false;
   for (const auto& f : report.files) unreadable |= !f.readable;
   std::size_t errors = report.count(Severity::Error);
-  bool vi = lang == Lang::Vi;
   if (strict && errors) {
     io.err << (vi ? "tonghop consolidate: các báo cáo có " : "tonghop consolidate: the reports have ") << errors
            << (vi ? " lỗi; --strict: không ghi sổ tổng hợp (xem tonghop check).\n"
@@ -90,7 +116,7 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
     return int(unreadable ? ExitCode::Unreadable : ExitCode::DataErrors);
   }
   try {
-    auto year = consolidate(plan.plan, report);
+    auto year = consolidate(plan.plan, report, previous ? &*previous : nullptr);
     write_consolidated(out, plan.plan, year, *layout, WriteOptions::for_year(run.options.period.year));
   } catch (const std::exception& e) {
     io.err << (vi ? "tonghop consolidate: không ghi được " : "tonghop consolidate: cannot write ") << out << ": "

@@ -15,10 +15,15 @@ std::string SourceRef::text() const {
 
 namespace {
 
+const Target& yearly_target(const Indicator& ind) {
+  return ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final;
+}
+
 // The plan's yearly figure as one number, when the target gives one: "76" -> 76;
 // "Trên 97,5" -> 97.5; "14 - 15" -> 14 (the low end).
 std::optional<double> plan_figure(const Indicator& ind) {
-  const Target& t = ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final;
+  const Target& t = yearly_target(ind);
+  if (needs_previous(t, ind.unit)) return std::nullopt;  // a growth rate, not the year's figure
   switch (t.kind) {
     case TargetKind::Exact:
     case TargetKind::AtLeast:
@@ -37,19 +42,29 @@ std::optional<double> plan_figure(const Indicator& ind) {
 
 }  // namespace
 
-YearReport consolidate(const Plan& plan, const CheckReport& check) {
+YearReport consolidate(const Plan& plan, const CheckReport& check, const PreviousYear* previous) {
   YearReport y;
   y.period = check.period;
+  y.has_previous = previous != nullptr;
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
-    IndicatorLine line{i, std::nullopt, {}, plan_figure(plan.indicators[i]), Assessment::Unknown, {}};
+    IndicatorLine line;
+    line.index = i;
+    line.plan_value = plan_figure(plan.indicators[i]);
+    line.trend = needs_previous(yearly_target(plan.indicators[i]), plan.indicators[i].unit);
+    if (previous)
+      if (auto it = previous->values.find(i); it != previous->values.end()) line.previous = it->second;
     y.indicators.push_back(line);
   }
-  for (std::size_t i = 0; i < plan.tasks.size(); ++i) y.tasks.push_back(TaskLine{i, Status::None, {}, {}});
+  for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
+    TaskLine line;
+    line.index = i;
+    y.tasks.push_back(line);
+  }
   // The first counted row for an item is its value (conflicts are reported by the check).
   for (const auto& f : check.files)
     for (const auto& r : f.rows) {
       if (!r.item || !r.counts) continue;
-      SourceRef src{f.path, r.sheet, cell_ref(r.row, 0)};
+      SourceRef src{f.path, r.sheet, cell_ref(r.row, r.col), r.row, r.col};
       if (r.kind == "indicator") {
         auto& line = y.indicators[*r.item];
         if (!line.source.file.empty() || r.actual.kind == Value::Kind::Empty) continue;
@@ -57,14 +72,40 @@ YearReport consolidate(const Plan& plan, const CheckReport& check) {
         line.actual_text = r.actual.raw;
         line.assessment = r.assessment;
         line.source = src;
+        line.note = r.note;
       } else {
         auto& line = y.tasks[*r.item];
         if (!line.source.file.empty() || r.actual.kind != Value::Kind::Status) continue;
         line.status = r.actual.status;
         line.status_text = r.actual.raw;
+        line.result = r.result;
+        line.note = r.note;
         line.source = src;
       }
     }
+  // Trends: judged against last year's value, or said plainly that it is missing.
+  const std::string last_year = std::to_string(y.period.year - 1);
+  std::vector<Issue> trend_issues;
+  for (auto& line : y.indicators) {
+    if (!line.trend) continue;
+    std::string remark;
+    if (!line.previous)
+      remark = previous ? "Không có số liệu năm " + last_year + " trong " +
+                              std::filesystem::path(previous->file).filename().string() + " để so sánh"
+                        : "Cần số liệu năm " + last_year + " để đánh giá (chạy lại với --previous)";
+    else if (line.actual) {
+      const auto& ind = plan.indicators[line.index];
+      line.assessment = assess_trend(yearly_target(ind), *line.actual, *line.previous);
+      if (line.assessment == Assessment::NotMet)
+        trend_issues.push_back(make_issue_at(
+            IssueCode::TargetNotMet, line.source.file, line.source.sheet, line.source.row, line.source.col, ind.code,
+            {{"name", ind.name},
+             {"value", Text(line.actual_text + " (năm " + last_year + ": " + format_number(*line.previous) + ")",
+                            line.actual_text + " (" + last_year + ": " + format_number(*line.previous) + ")")},
+             {"target", yearly_target(ind).raw}}));
+    }
+    if (!remark.empty()) line.note += (line.note.empty() ? "" : "; ") + remark;
+  }
   // Units: expected ones first, in the plan's order.
   std::map<std::string, std::size_t> at;
   for (const auto& u : plan.units) {
@@ -111,6 +152,7 @@ YearReport consolidate(const Plan& plan, const CheckReport& check) {
   }
   for (const auto& f : check.files) y.issues.insert(y.issues.end(), f.issues.begin(), f.issues.end());
   y.issues.insert(y.issues.end(), check.issues.begin(), check.issues.end());
+  y.issues.insert(y.issues.end(), trend_issues.begin(), trend_issues.end());
   // Key figures.
   auto& k = y.kpi;
   k.indicators = y.indicators.size();

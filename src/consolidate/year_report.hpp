@@ -6,6 +6,7 @@
 //   year.kpi.indicators_met;
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ namespace tonghop {
 
 struct SourceRef {
   std::string file, sheet, cell;  // "" when nothing was reported
+  std::uint32_t row = 0, col = 0; // 0-based, the cell
   std::string text() const;       // "phong-vhxh-2026.xlsx!'Biểu 01'!F11"
 };
 
@@ -27,12 +29,17 @@ struct IndicatorLine {
   std::optional<double> plan_value;  // the yearly figure a range or bound gives, when numeric
   Assessment assessment = Assessment::Unknown;
   SourceRef source;
+  std::optional<double> previous;  // last year's value (--previous)
+  bool trend = false;              // the target is judged against last year's value
+  std::string note;                // the unit's note, then tonghop's remarks
 };
 
 struct TaskLine {
   std::size_t index;              // into Plan::tasks
   Status status = Status::None;
   std::string status_text;
+  std::string result;  // what the unit wrote as its result or product
+  std::string note;
   SourceRef source;
 };
 
@@ -67,8 +74,16 @@ struct Kpi {
   std::size_t units_expected = 0, units_sent = 0, units_on_time = 0;
 };
 
+// Last year's values of the plan's indicators, read back from last year's consolidated
+// workbook (consolidate --previous), for trend targets.
+struct PreviousYear {
+  std::string file;
+  std::map<std::size_t, double> values;  // indicator index -> value
+};
+
 struct YearReport {
   Period period;
+  bool has_previous = false;              // --previous was given
   std::vector<IndicatorLine> indicators;  // in plan order
   std::vector<TaskLine> tasks;            // in plan order
   std::vector<UnitLine> units;
@@ -77,6 +92,6 @@ struct YearReport {
   Kpi kpi;
 };
 
-YearReport consolidate(const Plan& plan, const CheckReport& check);
+YearReport consolidate(const Plan& plan, const CheckReport& check, const PreviousYear* previous = nullptr);
 
 }  // namespace tonghop

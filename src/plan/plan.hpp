@@ -67,6 +67,10 @@ struct PlanResult {
   std::vector<Issue> issues;
 };
 
+// The commune a title block names: "UBND PHƯỜNG AN DƯƠNG", "ĐẢNG BỘ XÃ ...", or
+// "ỦY BAN NHÂN DÂN" over "PHƯỜNG AN DƯƠNG" -> "phường An Dương"; "" when none.
+std::string find_commune(const std::vector<std::string>& lines);
+
 PlanResult build_plan(const Workbook& book, const LabelRoles& roles, const UnitRegistry& units);
 
 }  // namespace tonghop

@@ -42,25 +42,45 @@ std::string commune_name(const std::string& upper) {
   return out;
 }
 
-void describe_plan(const std::vector<std::string>& title, const std::vector<Column>& columns, Plan& plan) {
+}  // namespace
+
+std::string find_commune(const std::vector<std::string>& lines) {
   static const std::regex body(R"(\b(?:ubnd|uy ban nhan dan|dang bo|dang uy)\s+((?:phuong|xa|dac khu|thi tran)\s+.+))");
+  static const std::regex level(R"(^(?:phuong|xa|dac khu|thi tran)\s+\S.*)");
+  // Takes the last words of the written line, as many as the folded match has, to keep
+  // the diacritics.
+  auto name_from = [](const std::string& line, const std::string& folded, std::size_t folded_pos) {
+    auto words_total = std::count(folded.begin(), folded.end(), ' ') + 1;
+    auto words_name = std::count(folded.begin() + long(folded_pos), folded.end(), ' ') + 1;
+    std::size_t pos = 0;
+    for (long w = 0; w < words_total - words_name && pos != std::string::npos; ++w) {
+      pos = line.find(' ', pos);
+      if (pos != std::string::npos) ++pos;
+    }
+    return pos == std::string::npos ? std::string() : commune_name(line.substr(pos));
+  };
+  bool after_body = false;
+  std::smatch m;
+  for (const auto& line : lines) {
+    auto k = fold_key(line);
+    if (std::regex_search(k, m, body)) return name_from(line, k, std::size_t(m.position(1)));
+    // "ỦY BAN NHÂN DÂN" over "PHƯỜNG AN DƯƠNG" (the quốc hiệu may stand between them in
+    // row order); a short line only, so a sentence starting with "Xã hội" is not a name.
+    if (k == "uy ban nhan dan" || k == "ubnd") after_body = true;
+    else if (after_body && std::count(k.begin(), k.end(), ' ') < 6 && std::regex_match(k, level))
+      return name_from(line, k, 0);
+  }
+  return {};
+}
+
+namespace {
+
+void describe_plan(const std::vector<std::string>& title, const std::vector<Column>& columns, Plan& plan) {
   static const std::regex period(R"((\d{4})\s*-\s*(\d{4}))");
   std::smatch m;
+  if (plan.commune.empty()) plan.commune = find_commune(title);
   for (const auto& line : title) {
     auto k = fold_key(line);
-    if (plan.commune.empty() && std::regex_search(k, m, body)) {
-      // Take the same words from the written line to keep the diacritics.
-      auto words_total = std::count(k.begin(), k.end(), ' ') + 1;
-      auto words_name = std::count(m[1].first, m[1].second, ' ') + 1;
-      std::string written = line;
-      auto skip = words_total - words_name;
-      std::size_t pos = 0;
-      for (long w = 0; w < skip && pos != std::string::npos; ++w) {
-        pos = written.find(' ', pos);
-        if (pos != std::string::npos) ++pos;
-      }
-      if (pos != std::string::npos) plan.commune = commune_name(written.substr(pos));
-    }
     if (plan.period.empty() && std::regex_search(k, m, period)) plan.period = m[1].str() + "-" + m[2].str();
   }
   for (const auto& c : columns) {

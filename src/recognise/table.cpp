@@ -159,11 +159,23 @@ bool has_number(const SheetView& v, std::uint32_t row, std::uint32_t c0, std::ui
   return false;
 }
 
+// A data row whose number is text ("3", "2.1."): its long names may hold words of
+// column labels ("kế hoạch", "thực hiện") but it is no header.
+bool starts_with_item_code(const SheetView& v, std::uint32_t row, std::uint32_t c0, std::uint32_t c1) {
+  static const std::regex code(R"(^\d{1,3}(\.\d+)*\.?$)");
+  for (std::uint32_t c = c0; c <= c1; ++c) {
+    auto t = v.text(row, c);
+    if (!t.empty()) return std::regex_match(t, code);
+  }
+  return false;
+}
+
 std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::uint32_t first, std::uint32_t height,
                             std::uint32_t c0, std::uint32_t c1) {
   Band b{first, first + height - 1, {}, 0, {}};
   for (std::uint32_t r = b.first; r <= b.last; ++r)
-    if (distinct_cells(v, r, c0, c1) < 2 || has_number(v, r, c0, c1)) return std::nullopt;
+    if (distinct_cells(v, r, c0, c1) < 2 || has_number(v, r, c0, c1) || starts_with_item_code(v, r, c0, c1))
+      return std::nullopt;
   std::set<Role> found;
   std::uint32_t width = c1 - c0 + 1;
   for (std::uint32_t c = c0; c <= c1; ++c) {
@@ -290,6 +302,9 @@ std::vector<Table> recognise_tables(const Workbook& book, const LabelRoles& role
           if (m && m->last_col >= *name_col) name = code;
         }
         std::string kc = fold_key(code), kn = fold_key(name);
+        // A total row ends the table: what follows is a footer (counts, signatures).
+        static const std::regex total(R"(^(tong so|tong cong|cong)( nhiem vu| chi tieu)?:?$)");
+        if (kc.empty() && std::regex_match(kn, total)) break;
         TableRow tr;
         tr.row = r;
         // Group rows: "I", "II.", "A" in the code column, or "I. NHÓM ..." written in

@@ -214,12 +214,19 @@ class FileChecker {
       auto found = ctx_.units.find_in(std::filesystem::path(out_.path).stem().string());
       if (!found.empty()) out_.unit = found, out_.unit_source = "filename";
     }
+    // A commune's own report ("ỦY BAN NHÂN DÂN / PHƯỜNG AN DƯƠNG" and no unit line): the
+    // commune reports, as a consolidated workbook does one level up.
+    std::vector<std::string> title;
+    for (const auto& t : tables) title.insert(title.end(), t.title.begin(), t.title.end());
+    out_.commune = find_commune(title);
+    if (out_.unit.empty() && !out_.commune.empty()) out_.unit = out_.commune, out_.unit_source = "commune";
     if (out_.unit.empty()) {
       issue(IssueCode::UnknownUnit, "", std::nullopt, std::nullopt, "", {{"found", Text("")}});
       return;
     }
+    whole_commune_ = out_.unit_source == "commune" && fold_key(out_.commune) == fold_key(plan_.commune);
     bool in_plan = std::any_of(plan_.units.begin(), plan_.units.end(), [&](const auto& u) { return u.name == out_.unit; });
-    if (!in_plan)
+    if (!in_plan && !whole_commune_)
       issue(IssueCode::UnknownUnit, "", std::nullopt, std::nullopt, "",
             {{"found", Text(" (\"" + out_.unit + "\" không có nhiệm vụ hay chỉ tiêu nào trong kế hoạch)",
                             " (\"" + out_.unit + "\" has no indicator or task in the plan)")}});
@@ -239,6 +246,8 @@ class FileChecker {
     auto ratio_col = pick_column(t, Role::Ratio, year);
     auto unit_col = t.column(Role::UnitOfMeasure);
     auto name_col = t.column(Role::Name);
+    auto note_col = t.column(Role::Note);
+    auto output_col = t.column(Role::Output);
     if (!actual_col && !status_col) {
       issue(IssueCode::MissingColumn, sheet, t.header_first, name_col, "",
             {{"what", Text("\"Thực hiện\" hay \"Tiến độ\"", "\"Thực hiện\" (actual) or \"Tiến độ\" (status)")}});
@@ -253,6 +262,7 @@ class FileChecker {
       row.counts = counts;
       row.written = name_col ? v.text(r.row, *name_col) : std::string();
       if (row.written.empty()) continue;
+      row.col = *name_col;
       auto prepared = ctx_.matcher.prepare(row.written);
       auto mi = match_row(ctx_.matcher, r.code, prepared, items_.indicators);
       auto mt = match_row(ctx_.matcher, r.code, prepared, items_.tasks);
@@ -293,12 +303,19 @@ class FileChecker {
       }
       // Who it belongs to.
       std::string owner = is_task ? plan_.tasks[m.index].lead : plan_.indicators[m.index].responsible;
-      if (!out_.unit.empty() && !owner.empty() && owner != out_.unit)
+      if (!out_.unit.empty() && !owner.empty() && owner != out_.unit && !whole_commune_)
         issue(IssueCode::UnassignedItem, sheet, r.row, name_col, item_code,
               {{"name", item_name}, {"owner", owner}, {"unit", out_.unit}});
       // The value: the actual column, or the status column for tasks.
       auto value_col = is_task && status_col ? status_col : actual_col ? actual_col : status_col;
       row.actual = read_value(v.cell(r.row, *value_col));
+      row.col = *value_col;
+      if (note_col) row.note = v.text(r.row, *note_col);
+      if (is_task) {
+        // What was done: the result column, or the "Thực hiện" text beside a status column.
+        if (output_col) row.result = v.text(r.row, *output_col);
+        else if (actual_col && actual_col != value_col) row.result = v.text(r.row, *actual_col);
+      }
       check_value(row, is_task, m.index, sheet, r.row, *value_col, item_code, item_name);
       if (!is_task) {
         const auto& ind = plan_.indicators[m.index];
@@ -355,7 +372,9 @@ class FileChecker {
         issue(IssueCode::OutOfRange, sheet, r, col, code,
               {{"value", format_number(a.number)}, {"range", rate ? Text("0 - 100") : Text("≥ 0")}});
     }
-    row.assessment = assess(ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final, a);
+    const Target& target = ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final;
+    // Trends wait for last year's value (consolidate --previous).
+    row.assessment = needs_previous(target, ind.unit) ? Assessment::Unknown : assess(target, a);
     if (row.assessment == Assessment::NotMet)
       issue(IssueCode::TargetNotMet, sheet, r, col, code,
             {{"name", ind.name}, {"value", a.raw}, {"target", (ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final).raw}});
@@ -390,6 +409,7 @@ class FileChecker {
   const CheckContext& ctx_;
   FileResult& out_;
   std::map<std::string, std::uint32_t> seen_;
+  bool whole_commune_ = false;  // the plan's own commune reports: every item is its own
 };
 
 std::string value_text(const Value& v) {
@@ -457,12 +477,18 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
   // Completeness: who was expected, who sent a usable file, what each left out.
   std::set<std::string> submitted;
   for (const auto& u : plan.units) report.expected.push_back(u.name);
+  // The commune's own report (a consolidated workbook read back) covers every unit.
+  auto whole_commune = [&](const FileResult& f) {
+    return f.unit_source == "commune" && !plan.commune.empty() && fold_key(f.unit) == fold_key(plan.commune);
+  };
   for (const auto& f : report.files) {
     bool usable = f.readable && !f.unit.empty() && (!f.period || *f.period == opt.period) &&
                   std::none_of(f.issues.begin(), f.issues.end(), [](const Issue& i) {
                     return i.code == IssueCode::NoTableFound || i.code == IssueCode::PeriodMismatch;
                   });
     if (usable) submitted.insert(f.unit);
+    if (usable && whole_commune(f))
+      for (const auto& u : plan.units) submitted.insert(u.name);
   }
   for (const auto& u : plan.units) {
     if (!submitted.count(u.name)) {
@@ -475,7 +501,7 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
     FileResult* home = nullptr;
     std::set<std::string> reported;
     for (auto& f : report.files) {
-      if (f.unit != u.name) continue;
+      if (f.unit != u.name && !whole_commune(f)) continue;
       // The file that counts (not one superseded by a newer file) holds what is missing.
       bool superseded = std::any_of(f.issues.begin(), f.issues.end(),
                                     [](const Issue& i) { return i.code == IssueCode::DuplicateSubmission; });

@@ -55,6 +55,7 @@ struct CheckContext {
 struct RowResult {
   std::string sheet;
   std::uint32_t row = 0;  // 0-based
+  std::uint32_t col = 0;  // 0-based, the value's column (the name's when there is no value)
   std::string kind;       // "indicator" | "task"
   std::optional<std::size_t> item;  // index into the plan's indicators or tasks
   std::string written;    // the name as the unit wrote it
@@ -64,6 +65,8 @@ struct RowResult {
   double runner_up_score = 0;
   bool by_code = false;
   Value actual;
+  std::string result;     // a task's result or product as written ("Kết quả/sản phẩm")
+  std::string note;       // the unit's own note ("Ghi chú")
   std::optional<double> plan_value;
   Assessment assessment = Assessment::Unknown;
   bool counts = true;     // false for a period-mismatched file, an ambiguous or repeated row
@@ -73,7 +76,8 @@ struct FileResult {
   std::string path;
   bool readable = true;
   std::string unit;         // canonical, "" when unknown
-  std::string unit_source;  // "header" | "filename" | "option"
+  std::string unit_source;  // "header" | "filename" | "option" | "commune"
+  std::string commune;      // the commune the title block names ("phường An Dương"), "" if none
   std::optional<Period> period;
   std::optional<double> received;  // serial day
   std::string received_source;     // "option" | "file-time"

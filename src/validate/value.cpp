@@ -130,4 +130,20 @@ Assessment assess(const Target& t, const Value& v) {
   }
 }
 
+bool needs_previous(const Target& t, const std::string& unit_of_measure) {
+  if (t.kind == TargetKind::Decrease) return true;
+  if (t.kind != TargetKind::Increase) return false;
+  return !t.low || fold_key(unit_of_measure) != "%";
+}
+
+Assessment assess_trend(const Target& t, double a, double previous) {
+  constexpr double eps = 1e-9;
+  if (t.kind == TargetKind::Decrease) return a < previous - eps ? Assessment::Met : Assessment::NotMet;
+  if (!t.low) return a > previous + eps ? Assessment::Met : Assessment::NotMet;
+  if (previous <= 0) return Assessment::Unknown;
+  double growth = (a / previous - 1) * 100;
+  if (growth + eps < *t.low) return Assessment::NotMet;
+  return t.high && growth > *t.high + eps ? Assessment::Exceeded : Assessment::Met;
+}
+
 }  // namespace tonghop

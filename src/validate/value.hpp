@@ -35,4 +35,12 @@ std::string_view to_string(Assessment a);
 // statuses; trends ("Giảm hàng năm") need last year's value and are Unknown here.
 Assessment assess(const Target& target, const Value& v);
 
+// Targets judged against last year's value: "Giảm hàng năm", a bare "Tăng", and a growth
+// rate of a quantity ("tăng 10%/năm" of a sum in tỷ đồng; a rate written in % is itself the
+// figure and needs nothing more).
+bool needs_previous(const Target& target, const std::string& unit_of_measure);
+// Only for targets needs_previous() accepts; Unknown when last year's value is 0 or less
+// and a growth rate is asked.
+Assessment assess_trend(const Target& target, double actual, double previous);
+
 }  // namespace tonghop

@@ -10,6 +10,7 @@
 #include <ctime>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "core/date.hpp"
@@ -67,7 +68,8 @@ class Writer {
 
   void write(const std::string& path) {
     lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
+    // Rows go out as they are written: memory stays bounded by the report, not the file.
+    options.constant_memory = LXW_TRUE;
     wb_ = workbook_new_opt(path.c_str(), &options);
     if (!wb_) throw WriteError("cannot create " + path);
     // libxlsxwriter takes char*, not const char*.
@@ -80,6 +82,7 @@ class Writer {
     workbook_set_properties(wb_, &props);
     formats();
     values_ = {{"commune", plan_.commune}, {"COMMUNE", upper_commune()}, {"year", std::to_string(y_.period.year)},
+               {"previous_year", std::to_string(y_.period.year - 1)},
                {"period", plan_.period}, {"place", opt_.place.empty() ? place_from_commune() : opt_.place},
                {"day", opt_.day}, {"month", opt_.month}, {"date_year", opt_.date_year}};
     // Sheets in the layout's order; the summary's formulas refer to the others.
@@ -138,9 +141,10 @@ class Writer {
       if (c1 > c0) worksheet_merge_range(ws, r, c0, r, c1, text.c_str(), f);
       else worksheet_write_string(ws, r, c0, text.c_str(), f);
     };
+    // Row by row: in constant-memory mode a row once left cannot be written again.
     merge(0, 0, left_end, fill(l_.issuing_body), block_);
-    merge(1, 0, left_end, fill(l_.office), block_);
     merge(0, right_start, last, fill(l_.motto), block_);
+    merge(1, 0, left_end, fill(l_.office), block_);
     merge(1, right_start, last, fill(l_.motto_line2), block_);
     merge(2, right_start, last, fill(l_.place_date), block_plain_);
     merge(4, 0, last, fill(t.title), title_);
@@ -148,19 +152,32 @@ class Writer {
   }
 
   void page_setup(lxw_worksheet* ws, lxw_row_t header_row) {
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);  // A4
-    worksheet_fit_to_pages(ws, 1, 0);
+    if (l_.page.landscape) worksheet_set_landscape(ws);
+    else worksheet_set_portrait(ws);
+    worksheet_set_paper(ws, std::uint8_t(l_.page.paper));
+    if (l_.page.fit_width) worksheet_fit_to_pages(ws, 1, 0);
     worksheet_repeat_rows(ws, header_row, header_row);
-    worksheet_set_footer(ws, "&CTrang &P/&N");
+    if (!l_.page.footer.empty()) worksheet_set_footer(ws, l_.page.footer.c_str());
     worksheet_freeze_panes(ws, header_row + 1, 0);
+  }
+
+  // The number format a column asks for (one lxw_format per code).
+  lxw_format* number_format(const LayoutColumn& col) {
+    if (col.number_format.empty()) return number_;
+    auto& f = number_formats_[col.number_format];
+    if (!f) {
+      f = font();
+      format_set_num_format(f, col.number_format.c_str());
+    }
+    return f;
   }
 
   lxw_row_t table_header(lxw_worksheet* ws, const LayoutTable& t, lxw_row_t row) {
     for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
       worksheet_set_column(ws, c, c, t.columns[c].width, nullptr);
-      worksheet_write_string(ws, row, c, fill(t.columns[c].label).c_str(), header_);
+      text(ws, row, c, fill(t.columns[c].label), header_);
     }
+    fit_row(ws, row);
     page_setup(ws, row);
     return row + 1;
   }
@@ -194,17 +211,31 @@ class Writer {
     current_ = &t;
     auto* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
     lxw_row_t row = table_header(ws, t, header_block(ws, t, lxw_col_t(t.columns.size())));
-    int actual_c = column_of(t, "actual"), plan_c = column_of(t, "plan_value");
+    int actual_c = column_of(t, "actual"), plan_c = column_of(t, "plan_value"), prev_c = column_of(t, "previous");
     ind_first_ = row;
     std::string group;
+    bool first = true;
     for (const auto& line : y_.indicators) {
       const auto& ind = plan_.indicators[line.index];
-      if (ind.group != group && !(group = ind.group).empty()) {
-        worksheet_merge_range(ws, row, 0, row, lxw_col_t(t.columns.size() - 1), group.c_str(), bold_);
-        ++row;
+      if (first || ind.group != group) {
+        first = false;
+        group = ind.group;
+        if (!groups_.empty()) groups_.back().last = row - 1;
+        if (!group.empty()) {
+          worksheet_merge_range(ws, row, 0, row, lxw_col_t(t.columns.size() - 1), group.c_str(), bold_);
+          ++row;
+        }
+        groups_.push_back({group.empty() ? "Chỉ tiêu khác" : group, row, row, 0, 0, 0, 0});
       }
+      auto& g = groups_.back();
+      ++g.count;
+      auto text_of = assessment_text(line);
+      g.met += text_of == kMet || text_of == kExceeded;
+      g.not_met += text_of == kNotMet;
+      g.no_data += text_of == kNoData || text_of == kNotAssessable;
       std::string a_ref = actual_c >= 0 ? cell_ref(row, std::uint32_t(actual_c)) : "";
       std::string p_ref = plan_c >= 0 ? cell_ref(row, std::uint32_t(plan_c)) : "";
+      std::string pv_ref = prev_c >= 0 ? cell_ref(row, std::uint32_t(prev_c)) : "";
       for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
         const auto& f = t.columns[c].field;
         if (f == "code") text(ws, row, c, ind.code);
@@ -213,24 +244,30 @@ class Writer {
         else if (f == "target_final") text(ws, row, c, ind.target_final.raw);
         else if (f == "target_year") text(ws, row, c, ind.target.raw);
         else if (f == "plan_value") {
-          if (line.plan_value) worksheet_write_number(ws, row, c, *line.plan_value, number_);
+          if (line.plan_value) worksheet_write_number(ws, row, c, *line.plan_value, number_format(t.columns[c]));
+          else text(ws, row, c, "");
+        } else if (f == "previous") {
+          if (line.previous) worksheet_write_number(ws, row, c, *line.previous, number_format(t.columns[c]));
           else text(ws, row, c, "");
         } else if (f == "actual") {
-          if (line.actual) worksheet_write_number(ws, row, c, *line.actual, number_);
+          if (line.actual) worksheet_write_number(ws, row, c, *line.actual, number_format(t.columns[c]));
           else text(ws, row, c, actual_status(line, ind));
         } else if (f == "ratio") {
-          ratio(ws, row, c, line, a_ref, p_ref);
+          ratio(ws, row, c, line, a_ref, p_ref, number_format(t.columns[c]));
         } else if (f == "assessment") {
-          assessment(ws, row, c, line, ind, a_ref);
+          assessment(ws, row, c, line, ind, a_ref, pv_ref);
         } else if (f == "responsible") text(ws, row, c, ind.responsible);
         else if (f == "leader") text(ws, row, c, ind.leader);
         else if (f == "source") text(ws, row, c, line.source.text());
+        else if (f == "note") text(ws, row, c, line.note);
       }
       fit_row(ws, row);
       ++row;
     }
     ind_last_ = row - 1;
+    if (!groups_.empty()) groups_.back().last = row - 1;
     assess_col_ = column_of(t, "assessment");
+    ind_name_col_ = column_of(t, "name");
   }
 
   // A yes/no result written the way the assessment formula compares it.
@@ -239,34 +276,55 @@ class Writer {
     auto s = parse_status(line.actual_text);
     bool maintain = ind.target.kind == TargetKind::Maintain || ind.target_final.kind == TargetKind::Maintain;
     if (s == Status::Yes || s == Status::Done) return maintain ? "Duy trì" : "Đạt";
-    if (s == Status::No || s == Status::NotStarted) return maintain ? "Không duy trì" : "Không đạt";
+    if (s == Status::No || s == Status::NotStarted || s == Status::Behind) return maintain ? "Không duy trì" : "Không đạt";
     return line.actual_text;
   }
 
   void ratio(lxw_worksheet* ws, lxw_row_t row, lxw_col_t c, const IndicatorLine& line, const std::string& a,
-             const std::string& p) {
+             const std::string& p, lxw_format* format) {
     if (a.empty() || p.empty()) return text(ws, row, c, "");
     std::string formula = "=IF(AND(ISNUMBER(" + a + "),ISNUMBER(" + p + ")," + p + "<>0),ROUND(" + a + "/" + p +
                           "*100,1),\"\")";
     if (line.actual && line.plan_value && *line.plan_value != 0)
-      worksheet_write_formula_num(ws, row, c, formula.c_str(), number_,
+      worksheet_write_formula_num(ws, row, c, formula.c_str(), format,
                                   std::round(*line.actual / *line.plan_value * 1000) / 10);
     else
       worksheet_write_formula_str(ws, row, c, formula.c_str(), body_, "");
   }
 
   void assessment(lxw_worksheet* ws, lxw_row_t row, lxw_col_t c, const IndicatorLine& line, const Indicator& ind,
-                  const std::string& a) {
+                  const std::string& a, const std::string& pv) {
     const Target& t = ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final;
     std::string value = assessment_text(line);
     if (a.empty()) return text(ws, row, c, value);
     std::string no_data = "\"" + std::string(kNoData) + "\"";
-    auto numeric = [&](const std::string& test) {
-      return "=IF(ISNUMBER(" + a + ")," + test + "," + no_data + ")";
-    };
+    std::string not_assessable = "\"" + std::string(kNotAssessable) + "\"";
+    // A status written where a figure is asked cannot be judged; an empty cell is no data.
     std::string met = std::string("\"") + kMet + "\"", not_met = std::string("\"") + kNotMet + "\"",
                 over = std::string("\"") + kExceeded + "\"";
+    // The yes/no words actual_status() writes.
+    std::string by_status = "IF(OR(" + a + "=\"Đạt\"," + a + "=\"Duy trì\")," + met + ",IF(OR(" + a +
+                            "=\"Không đạt\"," + a + "=\"Không duy trì\")," + not_met + "," + not_assessable + "))";
+    auto numeric = [&](const std::string& test, bool status_too = false) {
+      return "=IF(ISNUMBER(" + a + ")," + test + ",IF(" + a + "=\"\"," + no_data + "," +
+             (status_too ? by_status : not_assessable) + "))";
+    };
     std::string formula;
+    if (line.trend) {
+      // Judged against last year's value in its own column.
+      if (pv.empty()) return text(ws, row, c, value);
+      std::string test;
+      if (t.kind == TargetKind::Decrease) test = "IF(" + a + "<" + pv + "," + met + "," + not_met + ")";
+      else if (!t.low) test = "IF(" + a + ">" + pv + "," + met + "," + not_met + ")";
+      else {
+        std::string growth = "(" + a + "/" + pv + "-1)*100";
+        test = "IF(" + pv + "<=0," + not_assessable + ",IF(" + growth + "<" + num(*t.low) + "," + not_met + "," +
+               (t.high ? "IF(" + growth + ">" + num(*t.high) + "," + over + "," + met + ")" : met) + "))";
+      }
+      formula = numeric("IF(ISNUMBER(" + pv + ")," + test + "," + not_assessable + ")");
+      worksheet_write_formula_str(ws, row, c, formula.c_str(), body_, value.c_str());
+      return;
+    }
     switch (t.kind) {
       case TargetKind::AtLeast:
         formula = numeric("IF(" + a + ">=" + num(*t.low) + "," + met + "," + not_met + ")");
@@ -293,13 +351,12 @@ class Writer {
                           ",IF(" + a + ">" + num(*t.low) + "," + over + "," + not_met + "))");
         break;
       case TargetKind::NoneLeft:
-        formula = numeric("IF(" + a + "=0," + met + "," + not_met + ")");
+        formula = numeric("IF(" + a + "=0," + met + "," + not_met + ")", true);
         break;
       case TargetKind::Maintain:
       case TargetKind::Attain:
       case TargetKind::Complete:
-        formula = "=IF(" + a + "=\"\"," + no_data + ",IF(OR(" + a + "=\"Đạt\"," + a + "=\"Duy trì\"," + a +
-                  "=\"Hoàn thành\")," + met + "," + not_met + "))";
+        formula = "=IF(ISNUMBER(" + a + ")," + not_assessable + ",IF(" + a + "=\"\"," + no_data + "," + by_status + "))";
         break;
       default: break;
     }
@@ -329,13 +386,45 @@ class Writer {
         else if (f == "coordinating") text(ws, row, c, join(task.coordinating));
         else if (f == "timeframe") text(ws, row, c, task.timeframe.raw);
         else if (f == "status") text(ws, row, c, status_text(line.status));
+        else if (f == "result") text(ws, row, c, line.result);
         else if (f == "source") text(ws, row, c, line.source.text());
+        else if (f == "note") text(ws, row, c, line.note);
       }
       fit_row(ws, row);
       ++row;
     }
     task_last_ = row - 1;
     status_col_ = column_of(t, "status");
+    task_counts(ws, row + 1);
+  }
+
+  // Under the tasks: how many are at each status, by formula. The tasks without a status
+  // are the named rows less those counted, so section rows never count.
+  void task_counts(lxw_worksheet* ws, lxw_row_t row) {
+    int name_c = column_of(l_.tasks, "name");
+    if (status_col_ < 0 || name_c < 0 || task_last_ < task_first_) return;
+    auto sc = lxw_col_t(status_col_), nc = lxw_col_t(name_c);
+    std::string names = range_ref({task_first_, nc, task_last_, nc});
+    std::string statuses = range_ref({task_first_, sc, task_last_, sc});
+    const auto& k = y_.kpi;
+    worksheet_write_string(ws, row, nc, "Tổng số nhiệm vụ", bold_);
+    worksheet_write_formula_num(ws, row, sc, ("=COUNTA(" + names + ")").c_str(), bold_, double(k.tasks));
+    lxw_row_t first = row + 1;
+    std::pair<const char*, std::size_t> counts[] = {{"Hoàn thành", k.tasks_done},
+                                                     {"Đang thực hiện", k.tasks_in_progress},
+                                                     {"Chưa thực hiện", k.tasks_not_started},
+                                                     {"Chậm tiến độ", k.tasks_behind}};
+    for (const auto& [label, n] : counts) {
+      ++row;
+      worksheet_write_string(ws, row, nc, label, body_);
+      worksheet_write_formula_num(ws, row, sc, ("=COUNTIF(" + statuses + ",\"" + label + "\")").c_str(), body_,
+                                  double(n));
+    }
+    ++row;
+    worksheet_write_string(ws, row, nc, "Chưa có báo cáo tiến độ", body_);
+    std::string counted = range_ref({first, sc, row - 1, sc});
+    worksheet_write_formula_num(ws, row, sc, ("=COUNTA(" + names + ")-SUM(" + counted + ")").c_str(), body_,
+                                double(k.tasks_no_data));
   }
 
   void units() {
@@ -349,6 +438,7 @@ class Writer {
         const auto& f = t.columns[c].field;
         if (f == "name") text(ws, row, c, u.name);
         else if (f == "files") text(ws, row, c, join(u.files));
+        else if (f == "file_count") worksheet_write_number(ws, row, c, double(u.files.size()), body_);
         else if (f == "received") text(ws, row, c, u.received);
         else if (f == "on_time") text(ws, row, c, !u.sent ? "Chưa gửi" : u.late ? "Muộn" : "Đúng hạn");
         else if (f == "errors") worksheet_write_number(ws, row, c, double(u.errors), body_);
@@ -360,6 +450,8 @@ class Writer {
     }
     unit_last_ = row - 1;
     on_time_col_ = column_of(t, "on_time");
+    unit_name_col_ = column_of(t, "name");
+    unit_files_col_ = column_of(t, "file_count");
   }
 
   void issues() {
@@ -454,47 +546,114 @@ class Writer {
     lxw_row_t row = header_block(ws, l_.summary, 8);
     worksheet_set_column(ws, 0, 0, 48, nullptr);
     worksheet_set_column(ws, 1, 1, 12, nullptr);
-    worksheet_set_column(ws, 2, 7, 13, nullptr);
+    worksheet_set_column(ws, 2, 5, 13, nullptr);
     worksheet_write_string(ws, row, 0, "Nội dung", header_);
     worksheet_write_string(ws, row, 1, "Số lượng", header_);
     page_setup(ws, row);
     ++row;
     worksheet_merge_range(ws, row, 0, row, 1, "Chỉ tiêu", bold_);
     ++row;
+    lxw_row_t results_first = row;
     count(ws, row++, "Đạt hoặc vượt", l_.indicators, assess_col_, ind_first_, ind_last_, {kMet, kExceeded}, k.indicators_met);
     count(ws, row++, "Không đạt", l_.indicators, assess_col_, ind_first_, ind_last_, {kNotMet}, k.indicators_not_met);
     count(ws, row++, "Chưa có số liệu hoặc chưa đánh giá được", l_.indicators, assess_col_, ind_first_, ind_last_,
           {kNoData, kNotAssessable}, k.indicators_no_data);
     worksheet_merge_range(ws, row, 0, row, 1, "Nhiệm vụ", bold_);
     ++row;
+    lxw_row_t status_first = row;
     count(ws, row++, "Hoàn thành", l_.tasks, status_col_, task_first_, task_last_, {"Hoàn thành"}, k.tasks_done);
     count(ws, row++, "Đang thực hiện", l_.tasks, status_col_, task_first_, task_last_, {"Đang thực hiện"}, k.tasks_in_progress);
     count(ws, row++, "Chưa thực hiện", l_.tasks, status_col_, task_first_, task_last_, {"Chưa thực hiện"}, k.tasks_not_started);
     count(ws, row++, "Chậm tiến độ", l_.tasks, status_col_, task_first_, task_last_, {"Chậm tiến độ"}, k.tasks_behind);
     worksheet_merge_range(ws, row, 0, row, 1, "Đơn vị báo cáo", bold_);
     ++row;
-    lxw_row_t units_first = row;
     worksheet_write_string(ws, row, 0, "Phải báo cáo", body_);
     worksheet_write_number(ws, row++, 1, double(k.units_expected), body_);
     count(ws, row++, "Đã gửi", l_.units, on_time_col_, unit_first_, unit_last_, {"Đúng hạn", "Muộn"}, k.units_sent);
     count(ws, row++, "Gửi đúng hạn", l_.units, on_time_col_, unit_first_, unit_last_, {"Đúng hạn"}, k.units_on_time);
-    // Charts of the figures above (they follow the formulas when Excel recalculates).
-    lxw_row_t ind_first = 8, task_first = ind_first + 4;
-    chart(ws, LXW_CHART_COLUMN, "Chỉ tiêu theo kết quả", ind_first, ind_first + 2, 6, 3);
-    chart(ws, LXW_CHART_DOUGHNUT, "Nhiệm vụ theo tiến độ", task_first, task_first + 3, 6, 9);
-    chart(ws, LXW_CHART_BAR, "Đơn vị gửi báo cáo", units_first, units_first + 2, 22, 3);
+    lxw_row_t groups_first = group_table(ws, row + 1);
+    // Charts beside the tables, in the layout's order; they follow the formulas when a
+    // spreadsheet recalculates.
+    lxw_row_t at = 6;
+    std::string summary = quote_sheet(l_.summary.sheet);
+    for (const auto& c : l_.summary.charts) {
+      std::vector<Series> series;
+      if (c.data == "indicator_results") {
+        series.push_back({"Số chỉ tiêu", summary + "!" + range_ref({results_first, 0, results_first + 2, 0}),
+                          summary + "!" + range_ref({results_first, 1, results_first + 2, 1})});
+      } else if (c.data == "task_status") {
+        series.push_back({"Số nhiệm vụ", summary + "!" + range_ref({status_first, 0, status_first + 3, 0}),
+                          summary + "!" + range_ref({status_first, 1, status_first + 3, 1})});
+      } else if (c.data == "indicator_groups") {
+        if (groups_.empty()) continue;
+        lxw_row_t last = groups_first + lxw_row_t(groups_.size()) - 1;
+        std::string cats = summary + "!" + range_ref({groups_first, 0, last, 0});
+        series.push_back({"Số chỉ tiêu theo kế hoạch", cats, summary + "!" + range_ref({groups_first, 1, last, 1})});
+        series.push_back({"Đạt hoặc vượt", cats, summary + "!" + range_ref({groups_first, 2, last, 2})});
+      } else if (c.data == "units") {
+        if (unit_name_col_ < 0 || unit_files_col_ < 0 || unit_last_ < unit_first_) continue;
+        std::string units = quote_sheet(l_.units.sheet);
+        series.push_back({"Số tệp", units + "!" + range_ref({unit_first_, std::uint32_t(unit_name_col_), unit_last_, std::uint32_t(unit_name_col_)}),
+                          units + "!" + range_ref({unit_first_, std::uint32_t(unit_files_col_), unit_last_, std::uint32_t(unit_files_col_)})});
+      }
+      chart(ws, c, series, at, 6);
+      at += 16;
+    }
   }
 
-  void chart(lxw_worksheet* ws, lxw_chart_type type, const char* title, lxw_row_t first, lxw_row_t last,
-             lxw_row_t at_row, lxw_col_t at_col) {
+  // Per indicator group: how many the plan has and what became of them, by formula over
+  // Biểu 01 (counts, never sums of rates). Returns the first data row.
+  lxw_row_t group_table(lxw_worksheet* ws, lxw_row_t row) {
+    const char* heads[] = {"Nhóm chỉ tiêu", "Số chỉ tiêu", "Đạt hoặc vượt", "Không đạt", "Chưa có số liệu, chưa đánh giá"};
+    for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(ws, row, c, heads[c], header_);
+    worksheet_set_row(ws, row, 32, nullptr);  // two lines for the longer labels
+    ++row;
+    lxw_row_t first = row;
+    std::string sheet = quote_sheet(l_.indicators.sheet);
+    for (const auto& g : groups_) {
+      worksheet_write_string(ws, row, 0, g.name.c_str(), body_);
+      auto col_range = [&](int col) {
+        return sheet + "!" + range_ref({g.first, std::uint32_t(col), g.last, std::uint32_t(col)});
+      };
+      auto counted = [&](lxw_col_t c, std::vector<const char*> values, std::size_t cached) {
+        if (assess_col_ < 0) return (void)worksheet_write_number(ws, row, c, double(cached), body_);
+        std::string f = "=";
+        for (std::size_t i = 0; i < values.size(); ++i)
+          f += (i ? "+" : "") + std::string("COUNTIF(") + col_range(assess_col_) + ",\"" + values[i] + "\")";
+        worksheet_write_formula_num(ws, row, c, f.c_str(), body_, double(cached));
+      };
+      if (ind_name_col_ >= 0)
+        worksheet_write_formula_num(ws, row, 1, ("=COUNTA(" + col_range(ind_name_col_) + ")").c_str(), body_,
+                                    double(g.count));
+      else
+        worksheet_write_number(ws, row, 1, double(g.count), body_);
+      counted(2, {kMet, kExceeded}, g.met);
+      counted(3, {kNotMet}, g.not_met);
+      counted(4, {kNoData, kNotAssessable}, g.no_data);
+      ++row;
+    }
+    return first;
+  }
+
+  struct Series {
+    std::string name, categories, values;
+  };
+
+  void chart(lxw_worksheet* ws, const LayoutChart& spec, const std::vector<Series>& series, lxw_row_t at_row,
+             lxw_col_t at_col) {
+    static const std::map<std::string, lxw_chart_type> types = {
+        {"bar", LXW_CHART_BAR}, {"column", LXW_CHART_COLUMN}, {"pie", LXW_CHART_PIE}, {"doughnut", LXW_CHART_DOUGHNUT}};
+    auto type = types.at(spec.type);
     auto* c = workbook_add_chart(wb_, std::uint8_t(type));
-    std::string sheet = quote_sheet(l_.summary.sheet);
-    std::string cats = "=" + sheet + "!" + range_ref({first, 0, last, 0});
-    std::string vals = "=" + sheet + "!" + range_ref({first, 1, last, 1});
-    auto* series = chart_add_series(c, cats.c_str(), vals.c_str());
-    chart_series_set_name(series, title);
-    chart_title_set_name(c, title);
-    if (type != LXW_CHART_DOUGHNUT) chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
+    for (const auto& s : series) {
+      auto* added = chart_add_series(c, ("=" + s.categories).c_str(), ("=" + s.values).c_str());
+      chart_series_set_name(added, s.name.c_str());
+    }
+    std::string title = fill(spec.title);
+    if (!title.empty()) chart_title_set_name(c, title.c_str());
+    bool round = type == LXW_CHART_PIE || type == LXW_CHART_DOUGHNUT;
+    if (series.size() > 1 || round) chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+    else chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
     worksheet_insert_chart(ws, at_row, at_col, c);
   }
 
@@ -509,7 +668,16 @@ class Writer {
   const LayoutTable* current_ = nullptr;  // the table being written, for row heights
   std::size_t lines_ = 0;
   lxw_row_t ind_first_ = 0, ind_last_ = 0, task_first_ = 0, task_last_ = 0, unit_first_ = 0, unit_last_ = 0;
-  int assess_col_ = -1, status_col_ = -1, on_time_col_ = -1;
+  int assess_col_ = -1, status_col_ = -1, on_time_col_ = -1, ind_name_col_ = -1, unit_name_col_ = -1,
+      unit_files_col_ = -1;
+  // Biểu 01's indicator groups: rows and what the assessments say, for the summary.
+  struct Group {
+    std::string name;
+    lxw_row_t first, last;
+    std::size_t count, met, not_met, no_data;
+  };
+  std::vector<Group> groups_;
+  std::map<std::string, lxw_format*> number_formats_;
 };
 
 }  // namespace

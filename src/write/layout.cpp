@@ -12,10 +12,10 @@ namespace {
 
 const std::map<std::string, std::set<std::string>>& vocabulary() {
   static const std::map<std::string, std::set<std::string>> v = {
-      {"indicators", {"code", "name", "unit_of_measure", "target_final", "target_year", "plan_value", "actual", "ratio",
-                      "assessment", "responsible", "leader", "source"}},
-      {"tasks", {"code", "name", "lead", "coordinating", "timeframe", "status", "source"}},
-      {"units", {"name", "files", "received", "on_time", "errors", "warnings", "missing_items"}},
+      {"indicators", {"code", "name", "unit_of_measure", "target_final", "target_year", "plan_value", "previous",
+                      "actual", "ratio", "assessment", "responsible", "leader", "source", "note"}},
+      {"tasks", {"code", "name", "lead", "coordinating", "timeframe", "status", "result", "source", "note"}},
+      {"units", {"name", "files", "file_count", "received", "on_time", "errors", "warnings", "missing_items"}},
       {"issues", {"file", "sheet", "cell", "severity", "code", "message"}},
       {"summary", {}},
   };
@@ -44,12 +44,30 @@ LayoutTable table(const toml::table& doc, const std::string& key, const std::str
       col.field = (*ct)["field"].value_or(std::string());
       col.label = (*ct)["label"].value_or(col.field);
       col.width = (*ct)["width"].value_or(12.0);
+      col.number_format = (*ct)["number_format"].value_or(std::string());
       if (!allowed.count(col.field)) {
         std::string known;
         for (const auto& f : allowed) known += (known.empty() ? "" : ", ") + f;
         throw ConfigError(path + ":" + line + ": unknown field '" + col.field + "' in [" + key + "] (known: " + known + ")");
       }
       t.columns.push_back(std::move(col));
+    }
+  }
+  if (const auto* charts = (*node)["charts"].as_array()) {
+    static const std::set<std::string> data = {"indicator_groups", "indicator_results", "task_status", "units"};
+    static const std::set<std::string> types = {"bar", "column", "pie", "doughnut"};
+    for (const auto& c : *charts) {
+      const auto* ct = c.as_table();
+      auto line = std::to_string(c.source().begin.line);
+      if (!ct) throw ConfigError(path + ":" + line + ": a chart is { data = ..., type = ..., title = ... }");
+      LayoutChart chart{(*ct)["data"].value_or(std::string()), (*ct)["type"].value_or(std::string("column")),
+                        (*ct)["title"].value_or(std::string())};
+      if (!data.count(chart.data))
+        throw ConfigError(path + ":" + line + ": unknown chart data '" + chart.data +
+                          "' (known: indicator_groups, indicator_results, task_status, units)");
+      if (!types.count(chart.type))
+        throw ConfigError(path + ":" + line + ": unknown chart type '" + chart.type + "' (known: bar, column, pie, doughnut)");
+      t.charts.push_back(std::move(chart));
     }
   }
   if (key != "summary" && t.columns.empty())
@@ -75,6 +93,29 @@ Layout Layout::load(const std::string& path) {
   l.tasks = table(doc, "tasks", path);
   l.units = table(doc, "units", path);
   l.issues = table(doc, "issues", path);
+  if (const auto* page = doc["page"].as_table()) {
+    // The key's own line when it is there, the table's otherwise.
+    auto line_of = [&](const char* key) {
+      const auto* n = page->get(key);
+      return std::to_string(n ? n->source().begin.line : page->source().begin.line);
+    };
+    auto orientation = (*page)["orientation"].value_or(std::string("landscape"));
+    if (orientation != "landscape" && orientation != "portrait")
+      throw ConfigError(path + ":" + line_of("orientation") + ": orientation is \"landscape\" or \"portrait\", not '" + orientation + "'");
+    l.page.landscape = orientation == "landscape";
+    auto paper = (*page)["paper"].value_or(std::string("A4"));
+    static const std::map<std::string, int> papers = {{"A4", 9}, {"A3", 8}, {"A5", 11}, {"Letter", 1}};
+    auto it = papers.find(paper);
+    if (it == papers.end()) throw ConfigError(path + ":" + line_of("paper") + ": unknown paper '" + paper + "' (known: A3, A4, A5, Letter)");
+    l.page.paper = it->second;
+    l.page.fit_width = (*page)["fit_width"].value_or(true);
+    l.page.footer = (*page)["footer"].value_or(l.page.footer);
+  }
+  // A chart of files per unit draws the units table's file_count column.
+  for (const auto& c : l.summary.charts)
+    if (c.data == "units" && std::none_of(l.units.columns.begin(), l.units.columns.end(),
+                                          [](const auto& col) { return col.field == "file_count"; }))
+      throw ConfigError(path + ":1: the \"units\" chart needs a file_count column in [units]");
   std::set<std::string> names;
   for (const auto* t : {&l.summary, &l.indicators, &l.tasks, &l.units, &l.issues})
     if (!names.insert(t->sheet).second) throw ConfigError(path + ":1: two tables use the sheet '" + t->sheet + "'");

@@ -10,19 +10,34 @@
 namespace tonghop {
 
 // Fields a column may show, by table:
-//   indicators: code name unit_of_measure target_final target_year plan_value actual ratio
-//               assessment responsible leader source
-//   tasks:      code name lead coordinating timeframe status source
-//   units:      name files received on_time errors warnings missing_items
+//   indicators: code name unit_of_measure target_final target_year plan_value previous actual
+//               ratio assessment responsible leader source note
+//   tasks:      code name lead coordinating timeframe status result source note
+//   units:      name files file_count received on_time errors warnings missing_items
 //   issues:     file sheet cell severity code message
 struct LayoutColumn {
   std::string field, label;
   double width = 12;
+  std::string number_format;  // Excel's code ("0.0", "#,##0"); "" for the default
+};
+
+// A chart of the summary sheet. data: indicator_groups (plan vs met per group),
+// indicator_results, task_status, units (files per unit); type: bar column pie doughnut.
+struct LayoutChart {
+  std::string data, type, title;
 };
 
 struct LayoutTable {
   std::string sheet, title;
   std::vector<LayoutColumn> columns;
+  std::vector<LayoutChart> charts;  // summary only
+};
+
+struct PageSetup {
+  bool landscape = true;
+  int paper = 9;             // Excel's paper code: 9 A4, 8 A3
+  bool fit_width = true;     // one page wide, as many tall as needed
+  std::string footer = "&CTrang &P/&N";
 };
 
 struct Layout {
@@ -30,6 +45,7 @@ struct Layout {
   double font_size = 12;
   std::string issuing_body, office, motto, motto_line2, place_date;
   LayoutTable summary, indicators, tasks, units, issues;
+  PageSetup page;
 
   // Throws ConfigError "path:line: what" for a syntax error, a missing sheet name or an
   // unknown field.

@@ -125,3 +125,16 @@ TEST(PlanBuilder, AWorkbookWithoutAnnexTablesIsAnError) {
   EXPECT_EQ(r.issues[0].code, IssueCode::NoTableFound);
   EXPECT_EQ(r.issues[0].severity, Severity::Error);
 }
+
+TEST(PlanBuilder, TheCommuneFromEitherHeaderForm) {
+  EXPECT_EQ(find_commune({"UBND PHƯỜNG AN DƯƠNG", "PHỤ LỤC 1"}), "phường An Dương");
+  EXPECT_EQ(find_commune({"ĐẢNG BỘ XÃ NGHI DƯƠNG"}), "xã Nghi Dương");
+  // The administrative block in row order: the quốc hiệu stands between the two lines.
+  EXPECT_EQ(find_commune({"ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PHƯỜNG AN DƯƠNG",
+                          "Độc lập - Tự do - Hạnh phúc"}),
+            "phường An Dương");
+  // "Xã hội" opening a sentence is no commune, nor is a level word without the body above.
+  EXPECT_EQ(find_commune({"ỦY BAN NHÂN DÂN", "Xã hội hóa các nguồn lực đầu tư cho giáo dục và đào tạo trên địa bàn"}), "");
+  EXPECT_EQ(find_commune({"PHƯỜNG AN DƯƠNG"}), "");
+  EXPECT_EQ(find_commune({"PHÒNG VĂN HÓA - XÃ HỘI"}), "");
+}

@@ -3,8 +3,10 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "consolidate/previous_year.hpp"
 #include "consolidate/year_report.hpp"
 #include "test_util.hpp"
 #include "write/consolidated_writer.hpp"
@@ -57,7 +59,6 @@ std::string bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
-}  // namespace
 
 TEST(Consolidate, KeyFiguresFromTheSamples) {
   const auto& k = sample_run().year.kpi;
@@ -69,17 +70,130 @@ TEST(Consolidate, KeyFiguresFromTheSamples) {
   EXPECT_EQ(k.units_sent, 6u);          // TT Dịch vụ sự nghiệp công sent nothing
 }
 
+// Columns of a written table by their header label (the row that starts with "STT").
+std::map<std::string, std::uint32_t> columns_of(const Sheet& s, std::uint32_t* header_row) {
+  std::map<std::string, std::uint32_t> out;
+  for (const auto& c : s.cells)
+    if (c.col == 0 && c.text == "STT") *header_row = c.row;
+  for (const auto& c : s.cells)
+    if (c.row == *header_row) out[c.text] = c.col;
+  return out;
+}
+
+std::string expected_assessment(const StoredCell* actual, const StoredCell* previous, const std::string& target_text,
+                                const std::string& unit) {
+  if (!actual || actual->text.empty() && actual->type != CellType::Number) return "Chưa có số liệu";
+  auto t = parse_target(target_text);
+  Assessment a = Assessment::Unknown;
+  if (needs_previous(t, unit)) {
+    if (actual->type == CellType::Number && previous && previous->type == CellType::Number)
+      a = assess_trend(t, actual->number, previous->number);
+  } else {
+    a = assess(t, read_value(actual));
+  }
+  switch (a) {
+    case Assessment::Met: return "Đạt";
+    case Assessment::Exceeded: return "Vượt";
+    case Assessment::NotMet: return "Không đạt";
+    default: return "Chưa đánh giá được";
+  }
+}
+
 // The workbook read back with our own reader: every formula carries a value, and each
 // value is what an independent computation from the written cells gives.
-TEST(Consolidate, CachedFormulaValuesAreRight) {
-  auto wb = load_workbook(write_sample("tong-hop.xlsx"));
+void expect_cached_values_right(const Workbook& wb) {
   std::vector<std::string> names;
   for (const auto& s : wb.sheets) names.push_back(s.info.name);
   ASSERT_GE(names.size(), 5u);
   EXPECT_EQ(std::vector<std::string>(names.begin(), names.begin() + 5),
             (std::vector<std::string>{"Tổng hợp", "Biểu 01 Chỉ tiêu", "Biểu 02 Nhiệm vụ", "Đơn vị báo cáo", "Lỗi kiểm tra"}));
-  // Then one sheet per submission, rows as read.
-  EXPECT_EQ(names.size(), 5u + 7u);
+  for (const auto& s : wb.sheets)
+    for (const auto& c : s.cells) EXPECT_FALSE(c.formula_without_value) << s.info.name << "!" << cell_ref(c.row, c.col);
+  // Biểu 01: the ratio and the assessment of every indicator row.
+  const auto& ind = wb.sheets[1];
+  std::uint32_t header = 0;
+  auto col = columns_of(ind, &header);
+  auto actual_c = col.at("Thực hiện năm 2026"), plan_c = col.at("Kế hoạch năm 2026"), prev_c = col.at("Thực hiện năm 2025");
+  auto ratio_c = col.at("Tỷ lệ TH/KH (%)"), assess_c = col.at("Đánh giá"), target_c = col.at("Mục tiêu năm"),
+       final_c = col.at("Mục tiêu đến cuối kỳ"), unit_c = col.at("ĐVT"), name_c = col.at("Chỉ tiêu");
+  std::size_t ratios = 0, assessments = 0;
+  std::map<std::string, std::size_t> assessed;
+  for (const auto& c : ind.cells) {
+    if (c.row <= header) continue;
+    const auto* actual = ind.find(c.row, actual_c);
+    const auto* plan = ind.find(c.row, plan_c);
+    if (c.col == ratio_c) {
+      ASSERT_TRUE(c.is_formula) << cell_ref(c.row, c.col);
+      ++ratios;
+      if (actual && plan && actual->type == CellType::Number && plan->type == CellType::Number && plan->number != 0)
+        EXPECT_DOUBLE_EQ(c.number, std::round(actual->number / plan->number * 1000) / 10) << cell_ref(c.row, c.col);
+      else
+        EXPECT_EQ(c.text, "");
+    }
+    if (c.col == assess_c && ind.find(c.row, name_c)) {
+      ++assessments;
+      ++assessed[c.text];
+      const auto* target = ind.find(c.row, target_c);
+      if (!target || target->text.empty()) target = ind.find(c.row, final_c);
+      const auto* unit = ind.find(c.row, unit_c);
+      EXPECT_EQ(c.text, expected_assessment(actual, ind.find(c.row, prev_c), target ? target->text : "",
+                                            unit ? unit->text : ""))
+          << cell_ref(c.row, c.col);
+    }
+  }
+  EXPECT_GE(ratios, 15u);
+  EXPECT_EQ(assessments, 19u);
+  // The summary's COUNTIFs hold what counting the written assessments gives.
+  const auto& sum = wb.sheets[0];
+  auto b = [&](const char* ref) { return at(sum, ref).number; };
+  EXPECT_EQ(b("B9"), double(assessed["Đạt"] + assessed["Vượt"]));
+  EXPECT_EQ(b("B10"), double(assessed["Không đạt"]));
+  EXPECT_EQ(b("B11"), double(assessed["Chưa có số liệu"] + assessed["Chưa đánh giá được"]));
+  // Per group: indicators counted and met, summing to the totals above.
+  double group_count = 0, group_met = 0;
+  for (const auto& c : sum.cells)
+    if (c.row > 21 && c.col == 1 && c.is_formula) {
+      group_count += c.number;
+      group_met += at(sum, cell_ref(c.row, 2)).number;
+    }
+  EXPECT_EQ(group_count, 19.0);
+  EXPECT_EQ(group_met, b("B9"));
+  // Biểu 02: the counts under the table are what counting the statuses gives.
+  const auto& tasks = wb.sheets[2];
+  auto tcol = columns_of(tasks, &header);
+  auto status_c = tcol.at("Tiến độ"), tname_c = tcol.at("Nhiệm vụ");
+  std::map<std::string, double> statuses;
+  double named = 0, total = -1;
+  for (const auto& c : tasks.cells) {
+    if (c.row <= header || c.col != tname_c) continue;
+    if (c.text == "Tổng số nhiệm vụ") {
+      total = at(tasks, cell_ref(c.row, status_c)).number;
+      break;
+    }
+    ++named;
+    if (const auto* st = tasks.find(c.row, status_c)) ++statuses[st->text];
+  }
+  EXPECT_EQ(total, 44.0);
+  EXPECT_EQ(named, 44.0);
+  double counted = 0;
+  for (const auto& c : tasks.cells)
+    if (c.col == tname_c && c.row > header) {
+      const auto& n = at(tasks, cell_ref(c.row, status_c));
+      if (c.text != "Tổng số nhiệm vụ" && n.is_formula && statuses.count(c.text)) {
+        EXPECT_EQ(n.number, statuses[c.text]) << c.text;
+        counted += n.number;
+      }
+      if (c.text == "Chưa có báo cáo tiến độ") EXPECT_EQ(n.number, named - counted);
+    }
+  EXPECT_EQ(b("B13"), statuses["Hoàn thành"]);
+}
+
+}  // namespace
+
+TEST(Consolidate, CachedFormulaValuesAreRight) {
+  auto wb = load_workbook(write_sample("tong-hop.xlsx"));
+  expect_cached_values_right(wb);
+  EXPECT_EQ(wb.sheets.size(), 5u + 7u);  // then one sheet per submission, rows as read
   const Sheet* vhxh = nullptr;
   for (const auto& s : wb.sheets)
     if (s.info.name == "phong-vhxh-2026") vhxh = &s;
@@ -92,38 +206,9 @@ TEST(Consolidate, CachedFormulaValuesAreRight) {
       traced = true;
     }
   EXPECT_TRUE(traced);
-  const auto& ind = wb.sheets[1];
-  std::size_t ratios = 0, assessments = 0;
-  std::map<std::string, std::size_t> assessed;
-  for (const auto& c : ind.cells) {
-    if (!c.is_formula) continue;
-    EXPECT_FALSE(c.formula_without_value) << cell_ref(c.row, c.col);
-    const auto* actual = ind.find(c.row, 6);
-    const auto* plan = ind.find(c.row, 5);
-    if (c.col == 7) {  // ratio
-      ++ratios;
-      if (actual && plan && actual->type == CellType::Number && plan->type == CellType::Number && plan->number != 0)
-        EXPECT_DOUBLE_EQ(c.number, std::round(actual->number / plan->number * 1000) / 10) << cell_ref(c.row, c.col);
-      else
-        EXPECT_EQ(c.text, "");
-    }
-    if (c.col == 8) {
-      ++assessments;
-      ++assessed[c.text];
-    }
-  }
-  EXPECT_GE(ratios, 15u);
-  EXPECT_GE(assessments, 15u);
-  // The summary's COUNTIFs hold what counting the written assessments gives.
   const auto& sum = wb.sheets[0];
-  auto b = [&](const char* ref) { return at(sum, ref).number; };
-  std::size_t written_no_data = 0;
-  for (const auto& c : ind.cells)
-    if (c.col == 8 && (c.text == "Chưa có số liệu" || c.text == "Chưa đánh giá được")) ++written_no_data;
-  EXPECT_EQ(b("B9"), double(assessed["Đạt"] + assessed["Vượt"]));
-  EXPECT_EQ(b("B10"), double(assessed["Không đạt"]));
-  EXPECT_EQ(b("B11"), double(written_no_data));
-  EXPECT_EQ(at(sum, "A1").text, "UBND PHƯỜNG AN DƯƠNG");
+  EXPECT_EQ(at(sum, "A1").text, "ỦY BAN NHÂN DÂN");
+  EXPECT_EQ(at(sum, "A2").text, "PHƯỜNG AN DƯƠNG");
   EXPECT_EQ(at(sum, "A5").text, "BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2026");
   EXPECT_EQ(at(sum, "A1").font, "Times New Roman");
 }
@@ -190,6 +275,26 @@ TEST(Consolidate, BadTemplatesNameFileAndLine) {
   }
   std::ofstream(path) << "name = \"x\"\n[summary\n";
   EXPECT_THROW(Layout::load(path), ConfigError);
+  // Charts and page setup are checked too, each naming its line.
+  auto fails_with = [&](const std::string& from, const std::string& to, const std::string& message) {
+    std::string bad = good.str();
+    auto at = bad.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    bad.replace(at, from.size(), to);
+    std::ofstream(path) << bad;
+    auto line = std::count(bad.begin(), bad.begin() + long(at), '\n') + 1;
+    try {
+      Layout::load(path);
+      ADD_FAILURE() << to;
+    } catch (const ConfigError& e) {
+      EXPECT_NE(std::string(e.what()).find("bad.toml:" + std::to_string(line) + ": " + message), std::string::npos)
+          << e.what();
+    }
+  };
+  fails_with("data = \"task_status\"", "data = \"tasks\"", "unknown chart data 'tasks'");
+  fails_with("type = \"doughnut\"", "type = \"radar\"", "unknown chart type 'radar'");
+  fails_with("orientation = \"landscape\"", "orientation = \"sideways\"", "orientation is");
+  fails_with("paper = \"A4\"", "paper = \"B5\"", "unknown paper 'B5'");
 }
 
 // A second layout is a data file: other sheets and columns, the same code.
@@ -210,4 +315,110 @@ TEST(Consolidate, TheCityRollUpLayoutIsJustAnotherFile) {
     }
   EXPECT_GE(assessed, 15u);
   EXPECT_EQ(at(wb.sheets[0], "A5").text, "TỔNG HỢP KẾT QUẢ NĂM 2026 - PHƯỜNG AN DƯƠNG");
+}
+
+// One level up: the consolidated workbook is itself a submission. Checked against the
+// same plan, it is recognised as the commune's own report and gives back every value.
+TEST(Consolidate, TheWorkbookReadsBackAsTheCommunesSubmission) {
+  const auto& r = sample_run();
+  auto out = write_sample("tong-hop-2026.xlsx");
+  CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
+  CheckOptions opt;
+  opt.period = {2026, PeriodKind::Year};
+  auto back = check_submissions(r.plan, {out}, opt, ctx);
+  ASSERT_EQ(back.files.size(), 1u);
+  const auto& f = back.files[0];
+  EXPECT_EQ(f.commune, "phường An Dương");
+  EXPECT_EQ(f.unit, "phường An Dương");
+  EXPECT_EQ(f.unit_source, "commune");
+  ASSERT_TRUE(f.period);
+  EXPECT_EQ(f.period->year, 2026);
+  EXPECT_TRUE(back.missing.empty());
+  std::map<std::size_t, const RowResult*> indicators, tasks;
+  for (const auto& row : f.rows) {
+    ASSERT_TRUE(row.item) << row.sheet << " row " << row.row + 1 << ": " << row.written;
+    (row.kind == "indicator" ? indicators : tasks)[*row.item] = &row;
+  }
+  EXPECT_EQ(indicators.size(), r.plan.indicators.size());
+  EXPECT_EQ(tasks.size(), r.plan.tasks.size());
+  std::size_t values = 0;
+  for (const auto& line : r.year.indicators) {
+    ASSERT_TRUE(indicators.count(line.index));
+    const auto& got = indicators[line.index]->actual;
+    if (line.actual) {
+      ASSERT_EQ(got.kind, Value::Kind::Number) << r.plan.indicators[line.index].name;
+      EXPECT_DOUBLE_EQ(got.number, *line.actual);
+      ++values;
+    }
+  }
+  EXPECT_GE(values, 15u);
+  for (const auto& line : r.year.tasks)
+    if (line.status != Status::None) EXPECT_EQ(tasks[line.index]->actual.status, line.status);
+  // Nothing but the gaps of the year itself: no unknown rows, no misassigned items.
+  for (const auto& i : f.issues) {
+    EXPECT_NE(i.code, IssueCode::UnknownItem) << i.message(Lang::En);
+    EXPECT_NE(i.code, IssueCode::UnassignedItem) << i.message(Lang::En);
+    EXPECT_NE(i.code, IssueCode::UnknownUnit) << i.message(Lang::En);
+  }
+}
+
+// "Giảm hàng năm" is judged against last year's consolidated workbook.
+TEST(Consolidate, TrendTargetsUseLastYearsWorkbook) {
+  const auto& r = sample_run();
+  std::size_t poor = r.plan.indicators.size();
+  for (std::size_t i = 0; i < r.plan.indicators.size(); ++i)
+    if (r.plan.indicators[i].target.kind == TargetKind::Decrease) poor = i;
+  ASSERT_LT(poor, r.plan.indicators.size());
+  ASSERT_TRUE(r.year.indicators[poor].actual);
+  EXPECT_DOUBLE_EQ(*r.year.indicators[poor].actual, 0.42);
+  EXPECT_EQ(r.year.indicators[poor].assessment, Assessment::Unknown);
+  EXPECT_NE(r.year.indicators[poor].note.find("--previous"), std::string::npos);
+
+  auto last_year = write_sample("tong-hop-2026.xlsx");
+  CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
+  auto prev = read_previous_year(r.plan, last_year, 2026, ctx, {});
+  ASSERT_TRUE(prev.readable);
+  ASSERT_TRUE(prev.previous.values.count(poor));
+  EXPECT_DOUBLE_EQ(prev.previous.values.at(poor), 0.42);
+  EXPECT_GE(prev.previous.values.size(), 15u);
+  // The wrong year is refused with the reason.
+  auto wrong = read_previous_year(r.plan, last_year, 2025, ctx, {});
+  EXPECT_TRUE(wrong.previous.values.empty());
+  ASSERT_FALSE(wrong.issues.empty());
+  EXPECT_EQ(wrong.issues[0].code, IssueCode::PeriodMismatch);
+
+  // 2027: the poverty rate went down (met), then up (not met).
+  for (const auto& [value, expected] : {std::pair{"0,38", Assessment::Met}, std::pair{"0,45", Assessment::NotMet}}) {
+    std::string report = dir() + "phong-vhxh-2027.csv";
+    std::ofstream(report) << "TT,Chỉ tiêu,ĐVT,KH 2027,TH 2027,Ghi chú\n"
+                          << "5,Hộ nghèo theo chuẩn nghèo đa chiều quốc gia,%,Giảm hàng năm,\"" << value << "\",\n";
+    CheckOptions opt;
+    opt.period = {2027, PeriodKind::Year};
+    auto check = check_submissions(r.plan, {report}, opt, ctx);
+    auto year = consolidate(r.plan, check, &prev.previous);
+    const auto& line = year.indicators[poor];
+    ASSERT_TRUE(line.previous);
+    EXPECT_DOUBLE_EQ(*line.previous, 0.42);
+    EXPECT_EQ(line.assessment, expected) << value;
+    bool flagged = std::any_of(year.issues.begin(), year.issues.end(), [&](const Issue& i) {
+      return i.code == IssueCode::TargetNotMet && i.where.item == r.plan.indicators[poor].code;
+    });
+    EXPECT_EQ(flagged, expected == Assessment::NotMet);
+    // Written with its formula: the cached word is the one computed here.
+    std::string out = dir() + "tong-hop-2027.xlsx";
+    write_consolidated(out, r.plan, year, Layout::find("commune-yearly"), WriteOptions::for_year(2027));
+    auto wb = load_workbook(out);
+    std::uint32_t header = 0;
+    auto col = columns_of(wb.sheets[1], &header);
+    bool seen = false;
+    for (const auto& c : wb.sheets[1].cells)
+      if (c.col == col.at("Chỉ tiêu") && c.text == r.plan.indicators[poor].name) {
+        EXPECT_DOUBLE_EQ(at(wb.sheets[1], cell_ref(c.row, col.at("Thực hiện năm 2026"))).number, 0.42);
+        const auto& a = at(wb.sheets[1], cell_ref(c.row, col.at("Đánh giá")));
+        EXPECT_TRUE(a.is_formula);
+        EXPECT_EQ(a.text, expected == Assessment::Met ? "Đạt" : "Không đạt");
+        seen = true;
+      }
+    EXPECT_TRUE(seen);
+  }
 }
