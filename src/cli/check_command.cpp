@@ -12,6 +12,7 @@
 #include "read/reader.hpp"
 #include "recognise/legacy.hpp"
 #include "validate/check.hpp"
+#include "write/check_report_writer.hpp"
 
 namespace po = boost::program_options;
 
@@ -23,32 +24,39 @@ constexpr std::string_view kUsageVi =
     "  tonghop check --plan ke-hoach/an-duong-2026-2030.xlsx --year 2026 bao-cao/\n"
     "  tonghop check --plan ke-hoach.xlsx --year 2026 --format json bao-cao/ > kiem-tra.json\n"
     "  tonghop check --plan ke-hoach.xlsx --unit bc1.xlsx=\"Công an phường\" bc1.xlsx\n"
-    "  tonghop check --plan ke-hoach.xlsx --explain bao-cao/cong-an.xlsx\n\n"
+    "  tonghop check --plan ke-hoach.xlsx --explain bao-cao/cong-an.xlsx\n"
+    "  tonghop check --plan ke-hoach.xlsx --year 2026 --report sua-loi-2026.xlsx bao-cao/\n\n"
     "Cách dùng: tonghop check --plan KẾ_HOẠCH [--year NĂM] [--period year|h1|q1|q2|q3|q4|9m]\n"
     "                          [--unit TỆP=ĐƠN_VỊ]... [--received TỆP=NGÀY]... [--receipts SỔ.csv]\n"
-    "                          [--deadline NGÀY] TỆP|THƯ_MỤC...\n\n"
+    "                          [--deadline NGÀY] [--report TỆP.xlsx] TỆP|THƯ_MỤC...\n\n"
     "Đọc báo cáo của từng đơn vị theo đúng mẫu đơn vị dùng, nhận ra bảng, khớp từng dòng với\n"
     "chỉ tiêu/nhiệm vụ của kế hoạch, kiểm tra số liệu và cho biết đơn vị nào chưa gửi, chưa\n"
     "báo cáo nội dung nào. Mỗi lỗi kèm ô (ví dụ 'Biểu 01'!F12) và cách sửa. Ngày nhận: --received,\n"
     "sổ --receipts (cột A tệp, cột B ngày), nếu không thì thời gian sửa tệp; hạn mặc định 3/12.\n"
+    "--report: ghi thêm một sổ Excel gửi lại đơn vị: bản sao bảng của từng đơn vị, ô có vấn đề\n"
+    "được tô màu và có ghi chú nội dung, cùng trang tóm tắt có liên kết tới từng ô.\n"
     "Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 sai cách dùng, 3 có tệp\n"
-    "không đọc được.\n";
+    "không đọc được, 4 không ghi được sổ --report.\n";
 constexpr std::string_view kUsageEn =
     "Examples:\n"
     "  tonghop check --plan plans/an-duong-2026-2030.xlsx --year 2026 reports/\n"
     "  tonghop check --plan plan.xlsx --year 2026 --format json reports/ > check.json\n"
     "  tonghop check --plan plan.xlsx --unit r1.xlsx=\"Công an phường\" r1.xlsx\n"
-    "  tonghop check --plan plan.xlsx --explain reports/cong-an.xlsx\n\n"
+    "  tonghop check --plan plan.xlsx --explain reports/cong-an.xlsx\n"
+    "  tonghop check --plan plan.xlsx --year 2026 --report fixes-2026.xlsx reports/\n\n"
     "Usage: tonghop check --plan PLAN [--year YEAR] [--period year|h1|q1|q2|q3|q4|9m]\n"
     "                     [--unit FILE=UNIT]... [--received FILE=DATE]... [--receipts BOOK.csv]\n"
-    "                     [--deadline DATE] FILE|FOLDER...\n\n"
+    "                     [--deadline DATE] [--report FILE.xlsx] FILE|FOLDER...\n\n"
     "Reads each unit's report in its own layout, recognises the table, maps every row to a\n"
     "plan indicator or task, checks the figures, and says who has not sent or reported what.\n"
     "Every problem comes with its cell (e.g. 'Biểu 01'!F12) and how to fix it. Receipt dates:\n"
     "--received, a --receipts book (file in column A, date in B), else the file's modification\n"
     "time; the deadline defaults to 3 December.\n"
+    "--report also writes a workbook to send back to the units: a copy of each unit's table\n"
+    "with the problem cells coloured and a comment holding the message, and a summary sheet\n"
+    "linking to each cell.\n"
     "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error, 3 a file could not\n"
-    "be read.\n";
+    "be read, 4 the --report workbook could not be written.\n";
 
 void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang lang) {
   JsonWriter j(os);
@@ -330,15 +338,39 @@ int load_plan(const CheckRun& run, const CommonOptions& opt, std::ostream& err, 
   return int(ExitCode::Ok);
 }
 
+// The units' files read again (with their legacy text converted, as the check saw them)
+// and written with the problems marked.
+void write_report(const std::string& out, const CheckReport& report, const ReadLimits& limits, Lang lang) {
+  std::vector<Workbook> books(report.files.size());
+  std::vector<ReportedFile> files;
+  for (std::size_t i = 0; i < report.files.size(); ++i) {
+    const auto& f = report.files[i];
+    ReportedFile rf{f.path, f.unit, nullptr, f.issues};
+    if (f.readable) {
+      try {
+        books[i] = load_workbook(f.path, limits);
+        convert_legacy_text(books[i]);
+        rf.book = &books[i];
+      } catch (const InputError&) {
+        // Changed since the check: listed without its copy.
+      }
+    }
+    files.push_back(std::move(rf));
+  }
+  write_check_report(out, files, report.issues, lang);
+}
+
 int check_command(const std::vector<std::string>& args, Streams io) {
   po::options_description desc;
   add_common_options(desc);
   add_check_options(desc);
-  desc.add_options()("explain", po::bool_switch(), "why each row matched what it matched");
+  desc.add_options()("explain", po::bool_switch(), "why each row matched what it matched")(
+      "report", po::value<std::string>(), "a workbook of the units' tables with the problems marked");
   Lang lang = lang_from_args(args);
   CommonOptions opt;
   CheckRun run;
   bool explain = false;
+  std::string report_path;
   try {
     auto vm = parse(args, desc, true);
     opt = common_options(vm);
@@ -349,6 +381,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
     }
     run = read_check_options(vm, opt);
     explain = vm["explain"].as<bool>();
+    if (vm.count("report")) report_path = vm["report"].as<std::string>();
   } catch (const UsageError& e) {
     io.err << "tonghop check: " << e.message.in(lang) << "\n\n" << (lang == Lang::Vi ? kUsageVi : kUsageEn);
     return int(ExitCode::Usage);
@@ -358,6 +391,17 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   auto report = check_submissions(plan.plan, run.files, run.options, *run.context);
   if (opt.format == OutputFormat::Json) write_json(io.out, plan.plan, report, lang);
   else write_text(io.out, plan.plan, report, lang, explain);
+  if (!report_path.empty()) {
+    try {
+      write_report(report_path, report, run.options.limits, lang);
+    } catch (const std::exception& e) {
+      io.err << (lang == Lang::Vi ? "tonghop check: không ghi được " : "tonghop check: cannot write ") << report_path
+             << ": " << e.what() << "\n";
+      return int(ExitCode::Internal);
+    }
+    if (opt.format != OutputFormat::Json)
+      io.out << (lang == Lang::Vi ? "Đã ghi sổ gửi lại đơn vị: " : "Workbook for the units written: ") << report_path << "\n";
+  }
   for (const auto& f : report.files)
     if (!f.readable) return int(ExitCode::Unreadable);
   return int(report.count(Severity::Error) ? ExitCode::DataErrors : ExitCode::Ok);

@@ -3,7 +3,6 @@
 // do not recalculate still show the right numbers.
 #include "write/consolidated_writer.hpp"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <cmath>
@@ -16,6 +15,7 @@
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
+#include "write/atomic.hpp"
 
 namespace tonghop {
 namespace {
@@ -701,20 +701,7 @@ WriteOptions WriteOptions::for_year(int year) {
 
 void write_consolidated(const std::string& out, const Plan& plan, const YearReport& year, const Layout& layout,
                         const WriteOptions& opt) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  auto dir = fs::path(out).parent_path();
-  if (!dir.empty() && !fs::is_directory(dir, ec)) throw WriteError("the folder " + dir.string() + " does not exist");
-  // Written beside the target and renamed: a failed run leaves no half-written workbook
-  // and the previous one in place.
-  std::string tmp = (dir / ("." + fs::path(out).filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
-  try {
-    Writer(plan, year, layout, opt).write(tmp);
-    fs::rename(tmp, out);
-  } catch (...) {
-    fs::remove(tmp, ec);
-    throw;
-  }
+  write_atomically(out, [&](const std::string& tmp) { Writer(plan, year, layout, opt).write(tmp); });
 }
 
 }  // namespace tonghop

@@ -1,0 +1,16 @@
+// Writing a file beside its target and renaming it: a failed or interrupted run leaves no
+// half-written workbook, and an existing target is replaced only by a complete file.
+//
+//   write_atomically("out/tong-hop.xlsx", [&](const std::string& tmp) { write_to(tmp); });
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace tonghop {
+
+// Throws WriteError when the folder is missing; rethrows what write throws, after
+// removing the temporary file.
+void write_atomically(const std::string& out, const std::function<void(const std::string& tmp)>& write);
+
+}  // namespace tonghop
