@@ -108,7 +108,8 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
   auto report = check_submissions(plan.plan, run.files, run.options, *run.context);
   bool unreadable = false;
   for (const auto& f : report.files) unreadable |= !f.readable;
-  std::size_t errors = report.count(Severity::Error);
+  std::size_t errors = report.count(Severity::Error), warnings = report.count(Severity::Warning),
+              files = report.files.size();
   if (strict && errors) {
     io.err << (vi ? "tonghop consolidate: các báo cáo có " : "tonghop consolidate: the reports have ") << errors
            << (vi ? " lỗi; --strict: không ghi sổ tổng hợp (xem tonghop check).\n"
@@ -116,16 +117,16 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
     return int(unreadable ? ExitCode::Unreadable : ExitCode::DataErrors);
   }
   try {
-    auto year = consolidate(plan.plan, report, previous ? &*previous : nullptr);
+    auto year = consolidate(plan.plan, std::move(report), previous ? &*previous : nullptr);
     write_consolidated(out, plan.plan, year, *layout, WriteOptions::for_year(run.options.period.year));
   } catch (const std::exception& e) {
     io.err << (vi ? "tonghop consolidate: không ghi được " : "tonghop consolidate: cannot write ") << out << ": "
            << e.what() << "\n";
     return int(ExitCode::Internal);
   }
-  io.out << (vi ? "Đã ghi " : "Written ") << out << (vi ? ": " : ": ") << report.files.size()
+  io.out << (vi ? "Đã ghi " : "Written ") << out << (vi ? ": " : ": ") << files
          << (vi ? " tệp báo cáo, " : " reports, ") << errors << (vi ? " lỗi, " : " errors, ")
-         << report.count(Severity::Warning) << (vi ? " cảnh báo (chi tiết ở trang Lỗi kiểm tra).\n"
+         << warnings << (vi ? " cảnh báo (chi tiết ở trang Lỗi kiểm tra).\n"
                                                    : " warnings (details on the issues sheet).\n");
   if (unreadable) return int(ExitCode::Unreadable);
   return int(errors ? ExitCode::DataErrors : ExitCode::Ok);

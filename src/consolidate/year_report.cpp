@@ -42,7 +42,7 @@ std::optional<double> plan_figure(const Indicator& ind) {
 
 }  // namespace
 
-YearReport consolidate(const Plan& plan, const CheckReport& check, const PreviousYear* previous) {
+YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* previous) {
   YearReport y;
   y.period = check.period;
   y.has_previous = previous != nullptr;
@@ -150,8 +150,11 @@ YearReport consolidate(const Plan& plan, const CheckReport& check, const Previou
     }
     y.submissions.push_back(std::move(sub));
   }
-  for (const auto& f : check.files) y.issues.insert(y.issues.end(), f.issues.begin(), f.issues.end());
-  y.issues.insert(y.issues.end(), check.issues.begin(), check.issues.end());
+  // Moved, not copied: a big year has hundreds of thousands of them.
+  for (auto& f : check.files)
+    y.issues.insert(y.issues.end(), std::make_move_iterator(f.issues.begin()), std::make_move_iterator(f.issues.end()));
+  y.issues.insert(y.issues.end(), std::make_move_iterator(check.issues.begin()),
+                  std::make_move_iterator(check.issues.end()));
   y.issues.insert(y.issues.end(), trend_issues.begin(), trend_issues.end());
   // Key figures.
   auto& k = y.kpi;

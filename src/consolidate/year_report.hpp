@@ -92,6 +92,8 @@ struct YearReport {
   Kpi kpi;
 };
 
-YearReport consolidate(const Plan& plan, const CheckReport& check, const PreviousYear* previous = nullptr);
+// Takes the check by value: pass it with std::move when it is not needed afterwards (its
+// issues move into the year report).
+YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* previous = nullptr);
 
 }  // namespace tonghop
