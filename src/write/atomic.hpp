@@ -10,7 +10,9 @@
 namespace tonghop {
 
 // Throws WriteError when the folder is missing; rethrows what write throws, after
-// removing the temporary file.
+// removing the temporary file. SIGINT, SIGTERM and SIGHUP during the write remove it too,
+// then take their usual course. (SIGKILL cannot be caught: a hidden ".NAME.tmp-PID" may
+// stay; the target is never touched.)
 void write_atomically(const std::string& out, const std::function<void(const std::string& tmp)>& write);
 
 }  // namespace tonghop

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <csignal>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +12,7 @@
 #include "consolidate/previous_year.hpp"
 #include "consolidate/year_report.hpp"
 #include "test_util.hpp"
+#include "write/atomic.hpp"
 #include "write/consolidated_writer.hpp"
 
 using namespace tonghop;
@@ -421,4 +425,27 @@ TEST(Consolidate, TrendTargetsUseLastYearsWorkbook) {
       }
     EXPECT_TRUE(seen);
   }
+}
+
+// Interrupted mid-write (Ctrl+C, or a stop from a service manager): the old workbook stays
+// and no temporary file is left.
+TEST(Consolidate, AnInterruptedWriteLeavesTheOldFileAndNoTemporaryFile) {
+  std::string d = dir();
+  std::string out = d + "tong-hop.xlsx";
+  std::ofstream(out) << "old workbook";
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    write_atomically(out, [](const std::string& tmp) {
+      std::ofstream(tmp) << "half a workbook";
+      raise(SIGTERM);
+    });
+    _exit(0);  // not reached
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  EXPECT_TRUE(WIFSIGNALED(status));
+  EXPECT_EQ(WTERMSIG(status), SIGTERM);
+  EXPECT_EQ(bytes(out), "old workbook");
+  for (const auto& e : fs::directory_iterator(d)) EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos);
 }
