@@ -179,6 +179,7 @@ class FileChecker {
       counts = false;
     }
     for (const auto* t : reports) table(book, *t, counts);
+    if (whole_commune_) confirm_whole_commune();
   }
 
  private:
@@ -230,6 +231,25 @@ class FileChecker {
       issue(IssueCode::UnknownUnit, "", std::nullopt, std::nullopt, "",
             {{"found", Text(" (\"" + out_.unit + "\" không có nhiệm vụ hay chỉ tiêu nào trong kế hoạch)",
                             " (\"" + out_.unit + "\" has no indicator or task in the plan)")}});
+  }
+
+  // A header naming only the commune may be a unit that left its own name out. The
+  // commune's own report (a consolidated workbook) covers items of several units; a file
+  // whose rows all belong to one unit is that unit's, unnamed.
+  void confirm_whole_commune() {
+    std::set<std::string> owners;
+    for (const auto& r : out_.rows) {
+      if (!r.item) continue;
+      owners.insert(r.kind == "task" ? plan_.tasks[*r.item].lead : plan_.indicators[*r.item].responsible);
+    }
+    owners.erase("");
+    if (owners.size() >= 2) return;
+    whole_commune_ = false;
+    out_.unit.clear();
+    out_.unit_source.clear();
+    issue(IssueCode::UnknownUnit, "", std::nullopt, std::nullopt, "",
+          {{"found", Text(" (tiêu đề chỉ ghi " + out_.commune + ", không ghi tên đơn vị)",
+                          " (the header names only " + out_.commune + ", not the unit)")}});
   }
 
   void table(const Workbook& book, const Table& t, bool counts) {

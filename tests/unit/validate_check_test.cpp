@@ -125,6 +125,20 @@ TEST(Check, WhoSentTheFile) {
   EXPECT_EQ(by_option.unit_source, "option");
   auto nobody = run({write("bao-cao.csv", body)}).files[0];
   EXPECT_EQ(issues_of(nobody).count("unknown-unit@"), 1u);
+  // A header that names only the commune: the commune's own report when its rows belong
+  // to several units; a unit that left its name out when they all belong to one.
+  auto commune_only = run({write("bc.csv", "UBND PHƯỜNG AN DƯƠNG\n" + body)});
+  const auto& unnamed = commune_only.files[0];
+  EXPECT_EQ(unnamed.commune, "phường An Dương");
+  EXPECT_EQ(unnamed.unit, "");
+  EXPECT_EQ(issues_of(unnamed).count("unknown-unit@"), 1u);
+  EXPECT_EQ(commune_only.submitted.size(), 0u);
+  auto whole = run({write("bc2.csv", "UBND PHƯỜNG AN DƯƠNG\n" + body +
+                                        "2,Tỷ lệ người dân tham gia bảo hiểm y tế,%,\"97,8\"\n")});
+  EXPECT_EQ(whole.files[0].unit, "phường An Dương");
+  EXPECT_EQ(whole.files[0].unit_source, "commune");
+  EXPECT_EQ(issues_of(whole.files[0]).count("unknown-unit@"), 0u);
+  EXPECT_EQ(whole.submitted.size(), plan().units.size());
 }
 
 TEST(Check, CompletenessAcrossFiles) {
