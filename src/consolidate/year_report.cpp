@@ -45,7 +45,6 @@ std::optional<double> plan_figure(const Indicator& ind) {
 YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* previous) {
   YearReport y;
   y.period = check.period;
-  y.has_previous = previous != nullptr;
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
     IndicatorLine line;
     line.index = i;

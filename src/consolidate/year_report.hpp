@@ -83,7 +83,6 @@ struct PreviousYear {
 
 struct YearReport {
   Period period;
-  bool has_previous = false;              // --previous was given
   std::vector<IndicatorLine> indicators;  // in plan order
   std::vector<TaskLine> tasks;            // in plan order
   std::vector<UnitLine> units;
