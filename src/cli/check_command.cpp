@@ -338,25 +338,10 @@ int load_plan(const CheckRun& run, const CommonOptions& opt, std::ostream& err, 
   return int(ExitCode::Ok);
 }
 
-// The units' files read again (with their legacy text converted, as the check saw them)
-// and written with the problems marked.
-void write_report(const std::string& out, const CheckReport& report, const ReadLimits& limits, Lang lang) {
-  std::vector<Workbook> books(report.files.size());
+// The units' files as the check saw them (kept by it), written with the problems marked.
+void write_report(const std::string& out, const CheckReport& report, Lang lang) {
   std::vector<ReportedFile> files;
-  for (std::size_t i = 0; i < report.files.size(); ++i) {
-    const auto& f = report.files[i];
-    ReportedFile rf{f.path, f.unit, nullptr, f.issues};
-    if (f.readable) {
-      try {
-        books[i] = load_workbook(f.path, limits);
-        convert_legacy_text(books[i]);
-        rf.book = &books[i];
-      } catch (const InputError&) {
-        // Changed since the check: listed without its copy.
-      }
-    }
-    files.push_back(std::move(rf));
-  }
+  for (const auto& f : report.files) files.push_back({f.path, f.unit, f.workbook.get(), f.issues});
   write_check_report(out, files, report.issues, lang);
 }
 
@@ -382,6 +367,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
     run = read_check_options(vm, opt);
     explain = vm["explain"].as<bool>();
     if (vm.count("report")) report_path = vm["report"].as<std::string>();
+    run.options.keep_workbooks = !report_path.empty();
   } catch (const UsageError& e) {
     io.err << "tonghop check: " << e.message.in(lang) << "\n\n" << (lang == Lang::Vi ? kUsageVi : kUsageEn);
     return int(ExitCode::Usage);
@@ -393,7 +379,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   else write_text(io.out, plan.plan, report, lang, explain);
   if (!report_path.empty()) {
     try {
-      write_report(report_path, report, run.options.limits, lang);
+      write_report(report_path, report, lang);
     } catch (const std::exception& e) {
       io.err << (lang == Lang::Vi ? "tonghop check: không ghi được " : "tonghop check: cannot write ") << report_path
              << ": " << e.what() << "\n";

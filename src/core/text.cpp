@@ -29,6 +29,20 @@ bool all_non_ascii(std::string_view s, Accept accept) {
 }
 }  // namespace
 
+std::size_t code_point_count(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t end = max_bytes;
+  // Back to the start of the character that would be cut.
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end));
+}
+
 bool is_valid_utf8(std::string_view s) {
   return all_non_ascii(s, [](char32_t) { return true; });
 }
@@ -41,7 +55,9 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 namespace {
-std::string repair_utf8(std::string_view s) {
+// One pass over UTF-8 with a code point mapping (invalid bytes become U+FFFD).
+template <typename Map>
+std::string map_code_points(std::string_view s, Map map) {
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
@@ -52,12 +68,17 @@ std::string repair_utf8(std::string_view s) {
     if (n <= 0) {
       append_utf8(out, 0xFFFD);
       ++i;
-    } else {
-      out.append(s.substr(i, std::size_t(n)));
-      i += std::size_t(n);
+      continue;
     }
+    append_utf8(out, char32_t(map(cp)));
+    i += std::size_t(n);
   }
   return out;
+}
+
+// Invalid bytes as U+FFFD, everything else as it was.
+std::string repair_utf8(std::string_view s) {
+  return map_code_points(s, [](utf8proc_int32_t cp) { return cp; });
 }
 }  // namespace
 
@@ -92,28 +113,6 @@ std::string nfc(std::string_view s) {
   return out;
 }
 
-namespace {
-// One pass over UTF-8 with a code point mapping (invalid bytes become U+FFFD).
-template <typename Map>
-std::string map_code_points(std::string_view s, Map map) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    utf8proc_int32_t cp;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                              utf8proc_ssize_t(s.size() - i), &cp);
-    if (n <= 0) {
-      append_utf8(out, 0xFFFD);
-      ++i;
-      continue;
-    }
-    append_utf8(out, char32_t(map(cp)));
-    i += std::size_t(n);
-  }
-  return out;
-}
-}  // namespace
 
 std::string lower(std::string_view s) { return map_code_points(s, utf8proc_tolower); }
 std::string upper(std::string_view s) { return map_code_points(s, utf8proc_toupper); }

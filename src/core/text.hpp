@@ -14,6 +14,11 @@ bool is_valid_utf8(std::string_view s);
 void nfc_in_place(std::string& s);
 std::string nfc(std::string_view s);
 
+// Characters (code points) in UTF-8 text: what a column width counts.
+std::size_t code_point_count(std::string_view s);
+// s cut to at most max_bytes without splitting a character.
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes);
+
 // Appends the UTF-8 encoding of a code point (U+FFFD for invalid ones).
 void append_utf8(std::string& out, char32_t cp);
 

@@ -31,6 +31,8 @@ struct Indicator {
   std::string leader;
   std::string sheet;
   std::uint32_t row = 0;  // 0-based
+  // The target a year is judged by: the yearly one, else the end-of-period one.
+  const Target& yearly_target() const { return target.kind != TargetKind::Empty ? target : target_final; }
 };
 
 struct Task {

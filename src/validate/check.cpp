@@ -151,14 +151,16 @@ class FileChecker {
       : plan_(plan), items_(items), opt_(opt), ctx_(ctx), out_(out) {}
 
   void run() {
-    Workbook book;
+    auto loaded = std::make_shared<Workbook>();
     try {
-      book = load_workbook(out_.path, opt_.limits);
+      *loaded = load_workbook(out_.path, opt_.limits);
     } catch (const InputError& e) {
       out_.readable = false;
       out_.issues.push_back(e.issue());
       return;
     }
+    Workbook& book = *loaded;
+    if (opt_.keep_workbooks) out_.workbook = loaded;
     for (const auto& f : convert_legacy_text(book))
       issue(IssueCode::LegacyEncoding, f.sheet, std::nullopt, std::nullopt, "",
             {{"cells", std::to_string(f.cells)}, {"encoding", f.encoding}, {"font", f.encoding == "VNI" ? "VNI-*" : ".Vn*"}, {"example", f.example}});
@@ -392,12 +394,12 @@ class FileChecker {
         issue(IssueCode::OutOfRange, sheet, r, col, code,
               {{"value", format_number(a.number)}, {"range", rate ? Text("0 - 100") : Text("≥ 0")}});
     }
-    const Target& target = ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final;
+    const Target& target = ind.yearly_target();
     // Trends wait for last year's value (consolidate --previous).
     row.assessment = needs_previous(target, ind.unit) ? Assessment::Unknown : assess(target, a);
     if (row.assessment == Assessment::NotMet)
       issue(IssueCode::TargetNotMet, sheet, r, col, code,
-            {{"name", ind.name}, {"value", a.raw}, {"target", (ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final).raw}});
+            {{"name", ind.name}, {"value", a.raw}, {"target", target.raw}});
   }
 
   void check_plan_value(RowResult& row, const Indicator& ind, const SheetView& v, const std::string& sheet,
@@ -406,7 +408,7 @@ class FileChecker {
     if (written.empty()) return;
     auto pv = read_value(v.cell(r, col));
     if (pv.kind == Value::Kind::Number) row.plan_value = pv.number;
-    const Target& t = ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final;
+    const Target& t = ind.yearly_target();
     if (t.kind == TargetKind::Empty || t.kind == TargetKind::Unparsed) return;
     if (fold_key(written) == fold_key(t.raw)) return;
     auto wt = parse_target(written);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,7 @@ struct CheckOptions {
   std::map<std::string, double> received;       // path or file name -> day (--received, --receipts)
   std::optional<double> deadline;               // default: 3 December of the year
   ReadLimits limits;
+  bool keep_workbooks = false;                  // FileResult::workbook (check --report)
 };
 
 struct CheckContext {
@@ -84,6 +86,8 @@ struct FileResult {
   bool late = false;
   std::vector<RowResult> rows;
   std::vector<Issue> issues;
+  // The file as the check saw it (legacy text converted), when asked for.
+  std::shared_ptr<const Workbook> workbook;
   std::string status() const;  // "ok" | "warnings" | "errors" | "unreadable"
 };
 

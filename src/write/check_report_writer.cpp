@@ -12,28 +12,13 @@
 #include "core/cell.hpp"
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
+#include "core/text.hpp"
 #include "write/atomic.hpp"
 #include "write/consolidated_writer.hpp"
+#include "write/sheet_name.hpp"
 
 namespace tonghop {
 namespace {
-
-// Excel forbids []:*?/\ in sheet names and allows 31 characters (whole UTF-8 characters).
-std::string unique_sheet_name(const std::string& wanted, std::set<std::string>& used) {
-  std::string base;
-  for (char c : wanted) base += std::string("[]:*?/\\'").find(c) == std::string::npos ? c : '_';
-  auto cut = [](std::string s, std::size_t n) {
-    if (s.size() <= n) return s;
-    s.resize(n);
-    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-    if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
-    return s;
-  };
-  std::string name = cut(base, 31);
-  for (int k = 2; name.empty() || used.count(name); ++k) name = cut(base, 26) + " (" + std::to_string(k) + ")";
-  used.insert(name);
-  return name;
-}
 
 // Red for errors, yellow for warnings, blue for notes (by rank), as office staff expect.
 constexpr std::uint32_t kMarkColors[] = {0xFFC7CE, 0xFFEB9C, 0xDDEBF7};
@@ -148,6 +133,7 @@ class ReportWriter {
         worksheet_write_blank(ws, r, lxw_col_t(c), f);
         return;
       }
+      std::string shown = display_value(*cell);
       switch (cell->type) {
         case CellType::Number:
           worksheet_write_number(ws, r, lxw_col_t(c), cell->number, f);
@@ -159,13 +145,11 @@ class ReportWriter {
           worksheet_write_blank(ws, r, lxw_col_t(c), f);
           break;
         default:  // text, dates as shown, errors as their code
-          worksheet_write_string(ws, r, lxw_col_t(c), display_value(*cell).c_str(), f);
+          worksheet_write_string(ws, r, lxw_col_t(c), shown.c_str(), f);
       }
       // Titles stand alone on their row and flow over empty cells: they set no width.
       if (cells_in_row[r] < 2) return;
-      std::size_t chars = 0;
-      for (unsigned char ch : display_value(*cell)) chars += (ch & 0xC0) != 0x80;
-      widths[c] = std::max(widths[c], chars);
+      widths[c] = std::max(widths[c], code_point_count(shown));
     };
     for (const auto& cell : sheet.cells) put(cell.row, cell.col, &cell);
     // Marked cells the unit left empty ("missing value") are shown too.
@@ -241,9 +225,7 @@ class ReportWriter {
       std::size_t lines = 1;
       for (auto [text, width] : {std::pair{unit, widths[1]}, std::pair{i.message(lang_), widths[6]},
                                  std::pair{i.hint(lang_), widths[7]}}) {
-        std::size_t chars = 0;
-        for (unsigned char ch : text) chars += (ch & 0xC0) != 0x80;
-        lines = std::max(lines, std::size_t(double(chars) / (width * 1.1 - 1)) + 1);
+        lines = std::max(lines, std::size_t(double(code_point_count(text)) / (width * 1.1 - 1)) + 1);
       }
       if (lines > 1) worksheet_set_row(ws, row, std::min(15.0 * double(lines) + 2, 160.0), nullptr);
       ++row;

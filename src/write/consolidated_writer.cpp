@@ -17,6 +17,7 @@
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "write/atomic.hpp"
+#include "write/sheet_name.hpp"
 
 namespace tonghop {
 namespace {
@@ -55,6 +56,14 @@ std::string quote_sheet(const std::string& s) {
 }
 
 std::string num(double v) { return format_number(v); }
+
+// "=COUNTIF(range,"a")+COUNTIF(range,"b")": cells of a range holding any of the words.
+std::string countifs(const std::string& range, const std::vector<const char*>& values) {
+  std::string f = "=";
+  for (std::size_t i = 0; i < values.size(); ++i)
+    f += (i ? "+" : "") + std::string("COUNTIF(") + range + ",\"" + values[i] + "\")";
+  return f;
+}
 
 std::string join(const std::vector<std::string>& parts) {
   std::string all;
@@ -199,8 +208,7 @@ class Writer {
     else worksheet_write_string(ws, r, c, s.c_str(), f ? f : body_);
     // Viewers that do not fit wrapped rows themselves get a height from the longest text.
     if (current_ && c < current_->columns.size()) {
-      std::size_t chars = 0;
-      for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;
+      std::size_t chars = code_point_count(s);
       double per_line = std::max(4.0, current_->columns[c].width * 1.1 - 1);
       lines_ = std::max<std::size_t>(lines_, std::size_t(std::ceil(double(chars) / per_line)));
     }
@@ -300,7 +308,7 @@ class Writer {
 
   void assessment(lxw_worksheet* ws, lxw_row_t row, lxw_col_t c, const IndicatorLine& line, const Indicator& ind,
                   const std::string& a, const std::string& pv) {
-    const Target& t = ind.target.kind != TargetKind::Empty ? ind.target : ind.target_final;
+    const Target& t = ind.yearly_target();
     std::string value = assessment_text(line);
     if (a.empty()) return text(ws, row, c, value);
     std::string no_data = "\"" + std::string(kNoData) + "\"";
@@ -423,7 +431,7 @@ class Writer {
     for (const auto& [label, n] : counts) {
       ++row;
       worksheet_write_string(ws, row, nc, label, body_);
-      worksheet_write_formula_num(ws, row, sc, ("=COUNTIF(" + statuses + ",\"" + label + "\")").c_str(), body_,
+      worksheet_write_formula_num(ws, row, sc, countifs(statuses, {label}).c_str(), body_,
                                   double(n));
     }
     ++row;
@@ -489,7 +497,7 @@ class Writer {
     std::set<std::string> used = {l_.summary.sheet, l_.indicators.sheet, l_.tasks.sheet, l_.units.sheet, l_.issues.sheet};
     current_ = nullptr;
     for (const auto& sub : y_.submissions) {
-      std::string name = sheet_name(sub.file, used);
+      std::string name = unique_sheet_name(std::filesystem::path(sub.file).stem().string(), used);
       auto* ws = workbook_add_worksheet(wb_, name.c_str());
       worksheet_write_string(ws, 0, 0, (sub.file + (sub.unit.empty() ? "" : " - " + sub.unit)).c_str(), bold_);
       const char* heads[] = {"Trang tính", "Hàng", "Tên như đơn vị ghi", "Mã kế hoạch", "Giá trị (đã chuyển đổi)", "Kết quả"};
@@ -512,24 +520,6 @@ class Writer {
     }
   }
 
-  static std::string sheet_name(const std::string& file, std::set<std::string>& used) {
-    // Excel forbids []:*?/\ in sheet names and allows 31 characters.
-    std::string base;
-    for (char c : std::filesystem::path(file).stem().string())
-      base += std::string("[]:*?/\\").find(c) == std::string::npos ? c : '_';
-    auto cut = [](std::string s, std::size_t n) {
-      if (s.size() <= n) return s;
-      s.resize(n);
-      while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // whole characters
-      if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
-      return s;
-    };
-    std::string name = cut(base, 31);
-    for (int k = 2; used.count(name); ++k) name = cut(base, 27) + " (" + std::to_string(k) + ")";
-    used.insert(name);
-    return name;
-  }
-
   // COUNTIF over a column of another sheet, with its computed value.
   void count(lxw_worksheet* ws, lxw_row_t row, const std::string& label, const LayoutTable& t, int col,
              lxw_row_t first, lxw_row_t last, std::vector<const char*> values, std::size_t cached) {
@@ -539,10 +529,7 @@ class Writer {
       return;
     }
     std::string range = quote_sheet(t.sheet) + "!" + range_ref({first, std::uint32_t(col), last, std::uint32_t(col)});
-    std::string f = "=";
-    for (std::size_t i = 0; i < values.size(); ++i)
-      f += (i ? "+" : "") + std::string("COUNTIF(") + range + ",\"" + values[i] + "\")";
-    worksheet_write_formula_num(ws, row, 1, f.c_str(), body_, double(cached));
+    worksheet_write_formula_num(ws, row, 1, countifs(range, values).c_str(), body_, double(cached));
   }
 
   void summary_sheet(lxw_worksheet* ws) {
@@ -623,10 +610,8 @@ class Writer {
       };
       auto counted = [&](lxw_col_t c, std::vector<const char*> values, std::size_t cached) {
         if (assess_col_ < 0) return (void)worksheet_write_number(ws, row, c, double(cached), body_);
-        std::string f = "=";
-        for (std::size_t i = 0; i < values.size(); ++i)
-          f += (i ? "+" : "") + std::string("COUNTIF(") + col_range(assess_col_) + ",\"" + values[i] + "\")";
-        worksheet_write_formula_num(ws, row, c, f.c_str(), body_, double(cached));
+        worksheet_write_formula_num(ws, row, c, countifs(col_range(assess_col_), values).c_str(), body_,
+                                    double(cached));
       };
       if (ind_name_col_ >= 0)
         worksheet_write_formula_num(ws, row, 1, ("=COUNTA(" + col_range(ind_name_col_) + ")").c_str(), body_,

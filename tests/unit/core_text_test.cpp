@@ -52,3 +52,12 @@ TEST(Text, LowerKeepsDiacritics) {
   EXPECT_EQ(lower("ĐẠT Chuẩn"), "đạt chuẩn");
   EXPECT_EQ(upper("phường An Dương"), "PHƯỜNG AN DƯƠNG");
 }
+
+TEST(Text, CountsAndCutsWholeCharacters) {
+  EXPECT_EQ(code_point_count("Biểu 01"), 7u);
+  EXPECT_EQ(code_point_count(""), 0u);
+  // "ể" is three bytes: a cut inside it keeps the characters before it.
+  EXPECT_EQ(utf8_prefix("Biểu", 3), "Bi");
+  EXPECT_EQ(utf8_prefix("Biểu", 5), "Biể");
+  EXPECT_EQ(utf8_prefix("Biểu", 40), "Biểu");
+}

@@ -222,3 +222,15 @@ TEST(Check, TwoYearsSideBySideThePeriodsYearIsUsed) {
   auto g = run({write("two-th.csv", plain)}).files[0];
   EXPECT_EQ(issues_of(g).count("duplicate-label@E3"), 1u);
 }
+
+// check --report writes the files as the check saw them, without reading them again.
+TEST(Check, KeepsTheWorkbooksOnlyWhenAsked) {
+  std::string path = write("r.csv", kVhxhReport);
+  EXPECT_EQ(run({path}).files[0].workbook, nullptr);
+  CheckOptions opt;
+  opt.keep_workbooks = true;
+  auto kept = run({path}, opt).files[0].workbook;
+  ASSERT_NE(kept, nullptr);
+  ASSERT_EQ(kept->sheets.size(), 1u);
+  EXPECT_EQ(at(kept->sheets[0], "B3").text, "Chỉ tiêu");
+}

@@ -6,7 +6,9 @@
 #include "recognise/legacy.hpp"
 #include "test_util.hpp"
 #include "validate/check.hpp"
+#include "core/text.hpp"
 #include "write/check_report_writer.hpp"
+#include "write/sheet_name.hpp"
 
 using namespace tonghop;
 using namespace tonghop::test;
@@ -103,4 +105,18 @@ TEST(CheckReport, InEnglishOnRequest) {
   auto wb = load_workbook(w.path);
   EXPECT_EQ(wb.sheets[0].info.name, "Summary");
   EXPECT_EQ(at(wb.sheets[0], "G4").text, "Message");
+}
+
+TEST(CheckReport, SheetNamesExcelAccepts) {
+  std::set<std::string> used = {"Tóm tắt"};
+  EXPECT_EQ(unique_sheet_name("bc/2026: 'VH'?", used), "bc_2026_ _VH__");
+  std::string long_name = "bao-cao-ket-qua-thuc-hien-chi-tieu-phuong";
+  auto first = unique_sheet_name(long_name, used);
+  EXPECT_EQ(first.size(), 31u);
+  auto second = unique_sheet_name(long_name, used);
+  EXPECT_EQ(second, long_name.substr(0, 26) + " (2)");
+  // Vietnamese names are cut between characters, never inside one.
+  auto vn = unique_sheet_name("Báo cáo Phòng Văn hóa - Xã hội năm 2026", used);
+  EXPECT_LE(vn.size(), 31u);
+  EXPECT_TRUE(is_valid_utf8(vn));
 }
