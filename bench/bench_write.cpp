@@ -15,6 +15,7 @@
 #include "consolidate/year_report.hpp"
 #include "core/json_writer.hpp"
 #include "read/reader.hpp"
+#include "validate/driver.hpp"
 #include "write/consolidated_writer.hpp"
 
 using namespace tonghop;

@@ -10,7 +10,7 @@
 
 #include "cli/options.hpp"
 #include "plan/plan.hpp"
-#include "validate/check.hpp"
+#include "validate/driver.hpp"
 
 namespace tonghop::cli {
 

@@ -11,7 +11,7 @@
 #include "core/json_writer.hpp"
 #include "read/reader.hpp"
 #include "recognise/legacy.hpp"
-#include "validate/check.hpp"
+#include "validate/driver.hpp"
 #include "write/check_report_writer.hpp"
 
 namespace po = boost::program_options;

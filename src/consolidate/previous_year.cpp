@@ -1,5 +1,7 @@
 #include "consolidate/previous_year.hpp"
 
+#include "validate/driver.hpp"
+
 namespace tonghop {
 
 PreviousYearResult read_previous_year(const Plan& plan, const std::string& path, int year, const CheckContext& ctx,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "consolidate/year_report.hpp"
+#include "read/limits.hpp"
 
 namespace tonghop {
 

@@ -1,10 +1,14 @@
-// Checking the units' progress reports against the plan: which unit sent each file and
-// for which period, which plan item every row is, whether its value is usable and meets
-// the target, and who has not reported what.
+// Checking units' progress reports, already read, against the plan: which unit sent each
+// workbook and for which period (identify), which plan item every row is and whether its
+// value is usable and meets the target (rows), and who has not reported what
+// (completeness). No file is opened here: validate/driver loads files for the CLI, a
+// server passes workbooks it already holds.
 //
-//   CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(),
-//                    NameMatcher::load_default()};
-//   auto report = check_submissions(plan, {"bao-cao/phong-vhxh.xlsx"}, {2026}, ctx);
+//   PlanItems items(plan, ctx.matcher);
+//   CheckReport report;
+//   report.period = {2026, PeriodKind::Year};
+//   report.files.push_back(check_workbook(book, {"phong-vhxh.xlsx"}, plan, items, report.period, ctx));
+//   complete_report(report, plan, default_deadline(2026));
 #pragma once
 
 #include <map>
@@ -14,44 +18,33 @@
 #include <vector>
 
 #include "core/issue.hpp"
+#include "core/workbook.hpp"
 #include "plan/plan.hpp"
-#include "read/limits.hpp"
 #include "recognise/table.hpp"
 #include "validate/match.hpp"
+#include "validate/period.hpp"
 #include "validate/value.hpp"
 
 namespace tonghop {
-
-enum class PeriodKind { Year, H1, Q1, Q2, Q3, Q4, M9 };
-std::string_view to_string(PeriodKind k);
-std::optional<PeriodKind> period_kind_from_string(std::string_view s);
-
-struct Period {
-  int year = 0;
-  PeriodKind kind = PeriodKind::Year;
-  bool operator==(const Period&) const = default;
-};
-
-// The reporting period a report's title or header labels name ("NĂM 2026",
-// "6 tháng đầu năm 2026", "Quý III/2026", "9 tháng năm 2026").
-std::optional<Period> detect_period(const std::vector<std::string>& texts);
-
-// "2026-12-03", "2026-12-03T09:30", "03/12/2026" to a serial day (1900 system).
-std::optional<double> parse_receipt_date(std::string_view text);
-
-struct CheckOptions {
-  Period period;                                // what is being consolidated
-  std::map<std::string, std::string> unit_of;   // --unit FILE=NAME
-  std::map<std::string, double> received;       // path or file name -> day (--received, --receipts)
-  std::optional<double> deadline;               // default: 3 December of the year
-  ReadLimits limits;
-  bool keep_workbooks = false;                  // FileResult::workbook (check --report)
-};
 
 struct CheckContext {
   LabelRoles roles;
   UnitRegistry units;
   NameMatcher matcher;
+};
+
+// The plan's items ready for matching, prepared once for all files.
+struct PlanItems {
+  std::vector<Candidate> indicators, tasks;
+  PlanItems(const Plan& plan, const NameMatcher& m);
+};
+
+// What is known about a submission besides its cells.
+struct SubmissionMeta {
+  std::string path;                // names the file in issues; its stem can name the unit
+  std::string unit;                // the unit as the office named it (--unit), "" if not
+  std::optional<double> received;  // serial day
+  std::string received_source;     // "option" | "file-time"
 };
 
 struct RowResult {
@@ -99,7 +92,15 @@ struct CheckReport {
   std::size_t count(Severity s) const;
 };
 
-CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
-                              const CheckContext& ctx);
+// One workbook checked on its own: its unit and period, then every row of its tables.
+FileResult check_workbook(const Workbook& book, const SubmissionMeta& meta, const Plan& plan, const PlanItems& items,
+                          const Period& period, const CheckContext& ctx);
+
+// The submissions' deadline when none is given: 3 December of the year, end of day.
+double default_deadline(int year);
+
+// The checks across files, in this order (validate/completeness.cpp): superseded files,
+// late units, missing units and items, conflicting figures.
+void complete_report(CheckReport& report, const Plan& plan, double deadline);
 
 }  // namespace tonghop

@@ -6,7 +6,7 @@
 
 #include "cli/cli.hpp"
 #include "test_util.hpp"
-#include "validate/check.hpp"
+#include "validate/driver.hpp"
 
 using namespace tonghop;
 using namespace tonghop::test;
@@ -233,4 +233,57 @@ TEST(Check, KeepsTheWorkbooksOnlyWhenAsked) {
   ASSERT_NE(kept, nullptr);
   ASSERT_EQ(kept->sheets.size(), 1u);
   EXPECT_EQ(at(kept->sheets[0], "B3").text, "Chỉ tiêu");
+}
+
+namespace {
+// A sheet built in memory, as a server holding uploaded bytes would have it after reading.
+Workbook book_of(const std::vector<std::vector<std::string>>& rows) {
+  Workbook b;
+  Sheet s;
+  s.info.name = "Sheet1";
+  for (std::uint32_t r = 0; r < rows.size(); ++r)
+    for (std::uint32_t c = 0; c < rows[r].size(); ++c) {
+      if (rows[r][c].empty()) continue;
+      StoredCell cell;
+      cell.row = r, cell.col = c;
+      char* end = nullptr;
+      double n = std::strtod(rows[r][c].c_str(), &end);
+      if (*end == '\0') cell.type = CellType::Number, cell.number = n;
+      else cell.type = CellType::Text, cell.text = rows[r][c];
+      s.cells.push_back(cell);
+    }
+  b.sheets.push_back(std::move(s));
+  return b;
+}
+}  // namespace
+
+TEST(CheckWorkbook, ChecksAWorkbookHeldInMemoryWithoutTouchingDisk) {
+  auto book = book_of({{"PHÒNG VĂN HÓA - XÃ HỘI"},
+                       {"BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026"},
+                       {"STT", "Chỉ tiêu", "ĐVT", "KH 2026", "TH 2026"},
+                       {"1", "Tỷ lệ gia đình văn hóa", "%", "Trên 90", "120"},
+                       {"2", "Trường công lập đạt chuẩn QG mức độ 1", "%", "100", "95"}});
+  PlanItems items(plan(), ctx().matcher);
+  SubmissionMeta meta;
+  meta.path = "tai-len/khong-ton-tai.xlsx";  // no such file: nothing is opened or stat-ed
+  meta.received = *parse_receipt_date("2026-12-05");
+  meta.received_source = "option";
+  CheckReport report;
+  report.period = {2026, PeriodKind::Year};
+  report.files.push_back(check_workbook(book, meta, plan(), items, report.period, ctx()));
+  const auto& f = report.files[0];
+  EXPECT_TRUE(f.readable);
+  EXPECT_EQ(f.unit, "Phòng Văn hóa - Xã hội");
+  EXPECT_EQ(f.unit_source, "header");
+  auto got = issues_of(f);
+  EXPECT_EQ(got.count("out-of-range@E4"), 1u);
+  EXPECT_EQ(got.count("target-not-met@E5"), 1u);
+  EXPECT_EQ(got.count("receipt-from-file-time@"), 0u);
+  // The checks across files work on the same report: late (5 December), the unit's other items missing.
+  complete_report(report, plan(), default_deadline(2026));
+  EXPECT_TRUE(report.files[0].late);
+  EXPECT_EQ(std::count(report.late.begin(), report.late.end(), "Phòng Văn hóa - Xã hội"), 1);
+  EXPECT_EQ(std::count(report.submitted.begin(), report.submitted.end(), "Phòng Văn hóa - Xã hội"), 1);
+  EXPECT_GE(issues_of(report.files[0]).count("missing-item@"), 1u);
+  EXPECT_EQ(issues_of(report.files[0]).count("late-submission@"), 1u);
 }

@@ -5,7 +5,7 @@
 #include "read/zip_archive.hpp"
 #include "recognise/legacy.hpp"
 #include "test_util.hpp"
-#include "validate/check.hpp"
+#include "validate/driver.hpp"
 #include "core/text.hpp"
 #include "write/check_report_writer.hpp"
 #include "write/sheet_name.hpp"

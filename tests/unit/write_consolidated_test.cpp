@@ -12,6 +12,7 @@
 #include "consolidate/previous_year.hpp"
 #include "consolidate/year_report.hpp"
 #include "test_util.hpp"
+#include "validate/driver.hpp"
 #include "write/atomic.hpp"
 #include "write/consolidated_writer.hpp"
 

@@ -1,0 +1,35 @@
+// Internal to src/validate: the state one workbook's check shares between its steps
+// (identify.cpp, rows.cpp).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "validate/check.hpp"
+
+namespace tonghop {
+
+struct FileCheck {
+  const Plan& plan;
+  const PlanItems& items;
+  const CheckContext& ctx;
+  const Period& period;  // what is being consolidated
+  FileResult& out;
+  bool whole_commune = false;                  // the plan's own commune reports: every item is its own
+  std::map<std::string, std::uint32_t> seen;  // item -> first row, across the file's tables
+
+  void issue(IssueCode code, const std::string& sheet, std::optional<std::uint32_t> row,
+             std::optional<std::uint32_t> col, const std::string& item, std::map<std::string, Text> params);
+};
+
+// identify.cpp: the unit (option, header, file name, commune) and the period.
+void identify(FileCheck& fc, const Workbook& book, const std::vector<Table>& tables, const SubmissionMeta& meta);
+// A header naming only the commune, confirmed or withdrawn once the rows are known.
+void confirm_whole_commune(FileCheck& fc);
+
+// rows.cpp: every row of one table matched to a plan item and its value checked.
+void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool counts);
+
+}  // namespace tonghop

@@ -1,0 +1,194 @@
+#include <cmath>
+
+#include "core/json_writer.hpp"
+#include "core/text.hpp"
+#include "validate/file_check.hpp"
+
+namespace tonghop {
+
+namespace {
+
+// Of several columns of one role (two years side by side), the one whose label names the
+// year being consolidated; `undecided` tells that several exist and none names it.
+std::optional<std::uint32_t> pick_column(const Table& t, Role role, int year, const Column** undecided = nullptr) {
+  std::optional<std::uint32_t> first;
+  const Column* second = nullptr;
+  for (const auto& c : t.columns) {
+    if (c.role != role) continue;
+    if (fold_key(c.label).find(std::to_string(year)) != std::string::npos) return c.col;
+    if (!first) first = c.col;
+    else if (!second) second = &c;
+  }
+  if (undecided) *undecided = second;
+  return first;
+}
+
+void check_value(FileCheck& fc, RowResult& row, bool is_task, std::size_t index, const std::string& sheet, std::uint32_t r,
+                 std::uint32_t col, const std::string& code, const std::string& name) {
+  const Value& a = row.actual;
+  switch (a.kind) {
+    case Value::Kind::Empty:
+      fc.issue(IssueCode::MissingValue, sheet, r, col, code, {{"name", name}});
+      return;
+    case Value::Kind::FormulaWithoutValue:
+      fc.issue(IssueCode::FormulaWithoutValue, sheet, r, col, code, {});
+      fc.issue(IssueCode::MissingValue, sheet, r, col, code, {{"name", name}});
+      return;
+    case Value::Kind::Text:
+      fc.issue(IssueCode::TypeError, sheet, r, col, code,
+            {{"value", a.raw}, {"expected", is_task ? Text("một trạng thái tiến độ", "a task status")
+                                                    : Text("một con số hay trạng thái đạt/không đạt", "a number or a met/not-met status")}});
+      return;
+    default: break;
+  }
+  if (is_task) return;
+  const auto& ind = fc.plan.indicators[index];
+  if (a.kind == Value::Kind::Status && a.status != Status::Yes && a.status != Status::No) {
+    fc.issue(IssueCode::TypeError, sheet, r, col, code,
+          {{"value", a.raw}, {"expected", Text("một con số hay trạng thái đạt/không đạt", "a number or a met/not-met status")}});
+    return;
+  }
+  if (a.kind == Value::Kind::Number) {
+    if (a.ambiguous)
+      fc.issue(IssueCode::AmbiguousNumber, sheet, r, col, code,
+            {{"value", a.raw}, {"a", format_number(a.number)}, {"b", format_number(a.number / 1000)}});
+    bool rate = fold_key(ind.unit) == "%" && fold_key(ind.name).rfind("ty le", 0) == 0;
+    if ((rate && (a.number < 0 || a.number > 100)) || (!rate && ind.unit != "%" && a.number < 0))
+      fc.issue(IssueCode::OutOfRange, sheet, r, col, code,
+            {{"value", format_number(a.number)}, {"range", rate ? Text("0 - 100") : Text("≥ 0")}});
+  }
+  const Target& target = ind.yearly_target();
+  // Trends wait for last year's value (consolidate --previous).
+  row.assessment = needs_previous(target, ind.unit) ? Assessment::Unknown : assess(target, a);
+  if (row.assessment == Assessment::NotMet)
+    fc.issue(IssueCode::TargetNotMet, sheet, r, col, code,
+          {{"name", ind.name}, {"value", a.raw}, {"target", target.raw}});
+}
+
+void check_plan_value(FileCheck& fc, RowResult& row, const Indicator& ind, const SheetView& v, const std::string& sheet,
+                      std::uint32_t r, std::uint32_t col, const std::string& code) {
+  auto written = v.text(r, col);
+  if (written.empty()) return;
+  auto pv = read_value(v.cell(r, col));
+  if (pv.kind == Value::Kind::Number) row.plan_value = pv.number;
+  const Target& t = ind.yearly_target();
+  if (t.kind == TargetKind::Empty || t.kind == TargetKind::Unparsed) return;
+  if (fold_key(written) == fold_key(t.raw)) return;
+  auto wt = parse_target(written);
+  bool same = wt.kind == t.kind && wt.low == t.low && wt.high == t.high;
+  // A single figure inside the plan's range or bound is the yearly share of it: fine.
+  if (!same && pv.kind == Value::Kind::Number && t.low && (!t.high || pv.number <= *t.high + 1e-9) &&
+      pv.number + 1e-9 >= *t.low)
+    same = true;
+  if (!same) fc.issue(IssueCode::PlanValueMismatch, sheet, r, col, code, {{"written", written}, {"plan", t.raw}});
+}
+
+}  // namespace
+
+void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool counts) {
+  SheetView v(book.sheets[t.sheet]);
+  const std::string& sheet = book.sheets[t.sheet].info.name;
+  int year = fc.period.year;
+  const Column* undecided = nullptr;
+  auto actual_col = pick_column(t, Role::Actual, year, &undecided);
+  if (undecided)
+    fc.issue(IssueCode::DuplicateLabel, sheet, t.header_last, undecided->col, "",
+          {{"label", undecided->label}, {"year", std::to_string(year)}});
+  auto status_col = pick_column(t, Role::Status, year);
+  auto plan_col = pick_column(t, Role::PlanValue, year);
+  auto ratio_col = pick_column(t, Role::Ratio, year);
+  auto unit_col = t.column(Role::UnitOfMeasure);
+  auto name_col = t.column(Role::Name);
+  auto note_col = t.column(Role::Note);
+  auto output_col = t.column(Role::Output);
+  if (!actual_col && !status_col) {
+    fc.issue(IssueCode::MissingColumn, sheet, t.header_first, name_col, "",
+          {{"what", Text("\"Thực hiện\" hay \"Tiến độ\"", "\"Thực hiện\" (actual) or \"Tiến độ\" (status)")}});
+    return;
+  }
+
+  for (const auto& r : t.rows) {
+    if (r.kind == RowKind::Group) continue;
+    RowResult row;
+    row.sheet = sheet;
+    row.row = r.row;
+    row.counts = counts;
+    row.written = name_col ? v.text(r.row, *name_col) : std::string();
+    if (row.written.empty()) continue;
+    row.col = *name_col;
+    auto prepared = fc.ctx.matcher.prepare(row.written);
+    auto mi = match_row(fc.ctx.matcher, r.code, prepared, fc.items.indicators);
+    auto mt = match_row(fc.ctx.matcher, r.code, prepared, fc.items.tasks);
+    bool is_task = mt.score > mi.score;
+    const auto& m = is_task ? mt : mi;
+    row.kind = is_task ? "task" : "indicator";
+    row.score = std::round(m.score * 100) / 100;
+    row.closest = m.index;
+    row.runner_up = m.runner_up;
+    row.runner_up_score = std::round(m.runner_up_score * 100) / 100;
+    row.by_code = m.by_code;
+    const std::string& code = r.code;
+    if (m.kind == MatchResult::Kind::Unknown) {
+      fc.issue(IssueCode::UnknownItem, sheet, r.row, name_col, code,
+            {{"name", row.written}, {"score", format_number(row.score)}});
+      row.counts = false;
+      fc.out.rows.push_back(row);
+      continue;
+    }
+    std::string item_name = is_task ? fc.plan.tasks[m.index].name : fc.plan.indicators[m.index].name;
+    std::string item_code = is_task ? fc.plan.tasks[m.index].code : fc.plan.indicators[m.index].code;
+    if (m.kind == MatchResult::Kind::Ambiguous) {
+      std::string other = is_task ? fc.plan.tasks[m.runner_up].name : fc.plan.indicators[m.runner_up].name;
+      fc.issue(IssueCode::AmbiguousMatch, sheet, r.row, name_col, code,
+            {{"name", row.written}, {"first", item_name}, {"second", other}});
+      row.counts = false;
+      fc.out.rows.push_back(row);
+      continue;
+    }
+    row.item = m.index;
+    std::string key = row.kind + "#" + std::to_string(m.index);
+    if (auto it = fc.seen.find(key); it != fc.seen.end()) {
+      fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
+            {{"name", item_name}, {"first", std::to_string(it->second + 1)}});
+      row.counts = false;
+    } else {
+      fc.seen[key] = r.row;
+    }
+    // Who it belongs to.
+    std::string owner = is_task ? fc.plan.tasks[m.index].lead : fc.plan.indicators[m.index].responsible;
+    if (!fc.out.unit.empty() && !owner.empty() && owner != fc.out.unit && !fc.whole_commune)
+      fc.issue(IssueCode::UnassignedItem, sheet, r.row, name_col, item_code,
+            {{"name", item_name}, {"owner", owner}, {"unit", fc.out.unit}});
+    // The value: the actual column, or the status column for tasks.
+    auto value_col = is_task && status_col ? status_col : actual_col ? actual_col : status_col;
+    row.actual = read_value(v.cell(r.row, *value_col));
+    row.col = *value_col;
+    if (note_col) row.note = v.text(r.row, *note_col);
+    if (is_task) {
+      // What was done: the result column, or the "Thực hiện" text beside a status column.
+      if (output_col) row.result = v.text(r.row, *output_col);
+      else if (actual_col && actual_col != value_col) row.result = v.text(r.row, *actual_col);
+    }
+    check_value(fc, row, is_task, m.index, sheet, r.row, *value_col, item_code, item_name);
+    if (!is_task) {
+      const auto& ind = fc.plan.indicators[m.index];
+      if (unit_col) {
+        auto written = v.text(r.row, *unit_col);
+        if (!written.empty() && !ind.unit.empty() && fold_key(written) != fold_key(ind.unit))
+          fc.issue(IssueCode::UnitMismatch, sheet, r.row, unit_col, item_code, {{"written", written}, {"plan", ind.unit}});
+      }
+      if (plan_col) check_plan_value(fc, row, ind, v, sheet, r.row, *plan_col, item_code);
+      if (ratio_col && row.plan_value && row.actual.kind == Value::Kind::Number && *row.plan_value != 0) {
+        auto ratio = read_value(v.cell(r.row, *ratio_col));
+        double computed = row.actual.number / *row.plan_value * 100;
+        if (ratio.kind == Value::Kind::Number && std::fabs(ratio.number - computed) > 0.5 &&
+            std::fabs(ratio.number * 100 - computed) > 0.5)
+          fc.issue(IssueCode::InconsistentRatio, sheet, r.row, ratio_col, item_code,
+                {{"written", ratio.raw}, {"computed", format_number(std::round(computed * 10) / 10)}});
+      }
+    }
+    fc.out.rows.push_back(row);
+  }
+}
+
+}  // namespace tonghop
