@@ -75,13 +75,13 @@ void write_json(std::ostream& os, const std::string& path, const PlanResult& r, 
     j.field("name", i.name);
     opt_string(j, "group", i.group);
     opt_string(j, "parent", i.parent);
-    opt_string(j, "unit", i.unit);
+    opt_string(j, "unit", i.unit_of_measure);
     j.key("target");
-    target_json(j, i.target);
+    target_json(j, i.yearly_target);
     j.key("target_final");
     target_json(j, i.target_final);
     opt_string(j, "responsible", i.responsible);
-    opt_string(j, "leader", i.leader);
+    opt_string(j, "leader", i.directing_leader);
     j.field("sheet", i.sheet);
     j.field("row", i.row + 1);
     j.end_object();
@@ -94,7 +94,7 @@ void write_json(std::ostream& os, const std::string& path, const PlanResult& r, 
     opt_string(j, "code", t.code);
     opt_string(j, "section", t.section);
     j.field("name", t.name);
-    opt_string(j, "lead", t.lead);
+    opt_string(j, "lead", t.lead_agency);
     j.key("coordinating");
     j.begin_array();
     for (const auto& c : t.coordinating) j.value(c);
@@ -110,7 +110,7 @@ void write_json(std::ostream& os, const std::string& path, const PlanResult& r, 
     j.end_object();
     opt_string(j, "output", t.output);
     opt_string(j, "resources", t.resources);
-    opt_string(j, "leader", t.leader);
+    opt_string(j, "leader", t.directing_leader);
     j.field("sheet", t.sheet);
     j.field("row", t.row + 1);
     j.end_object();
@@ -161,9 +161,9 @@ void write_text(std::ostream& os, const PlanResult& r, Lang lang) {
   for (const auto& i : p.indicators) {
     if (i.group != group) os << "  " << (group = i.group) << "\n";
     os << "    " << (i.code.empty() ? "  " : i.code) << "  " << i.name;
-    if (!i.unit.empty()) os << " [" << i.unit << "]";
+    if (!i.unit_of_measure.empty()) os << " [" << i.unit_of_measure << "]";
     os << "\n      ";
-    auto annual = target_text(i.target), final_t = target_text(i.target_final);
+    auto annual = target_text(i.yearly_target), final_t = target_text(i.target_final);
     if (!annual.empty()) os << (vi ? "mục tiêu năm: " : "yearly target: ") << annual << "; ";
     if (!final_t.empty()) os << (vi ? "đến cuối kỳ: " : "by the end: ") << final_t << "; ";
     os << (vi ? "đơn vị: " : "unit: ") << (i.responsible.empty() ? "-" : i.responsible) << "\n";
@@ -173,7 +173,7 @@ void write_text(std::ostream& os, const PlanResult& r, Lang lang) {
   for (const auto& t : p.tasks) {
     if (t.section != section && !(section = t.section).empty()) os << "  " << section << "\n";
     os << "    " << t.code << "  " << t.name << "\n      " << (vi ? "chủ trì: " : "lead: ")
-       << (t.lead.empty() ? "-" : t.lead);
+       << (t.lead_agency.empty() ? "-" : t.lead_agency);
     if (!t.coordinating.empty()) {
       os << (vi ? "; phối hợp: " : "; coordinating: ");
       for (std::size_t k = 0; k < t.coordinating.size(); ++k) os << (k ? ", " : "") << t.coordinating[k];

@@ -18,8 +18,8 @@ namespace {
 // The plan's yearly figure as one number, when the target gives one: "76" -> 76;
 // "Trên 97,5" -> 97.5; "14 - 15" -> 14 (the low end).
 std::optional<double> plan_figure(const Indicator& ind) {
-  const Target& t = ind.yearly_target();
-  if (needs_previous(t, ind.unit)) return std::nullopt;  // a growth rate, not the year's figure
+  const Target& t = ind.judged_target();
+  if (needs_previous(t, ind.unit_of_measure)) return std::nullopt;  // a growth rate, not the year's figure
   switch (t.kind) {
     case TargetKind::Exact:
     case TargetKind::AtLeast:
@@ -45,7 +45,7 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
     IndicatorLine line;
     line.index = i;
     line.plan_value = plan_figure(plan.indicators[i]);
-    line.trend = needs_previous(plan.indicators[i].yearly_target(), plan.indicators[i].unit);
+    line.trend = needs_previous(plan.indicators[i].judged_target(), plan.indicators[i].unit_of_measure);
     if (previous)
       if (auto it = previous->values.find(i); it != previous->values.end()) line.previous = it->second;
     y.indicators.push_back(line);
@@ -90,14 +90,14 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
                         : "Cần số liệu năm " + last_year + " để đánh giá (chạy lại với --previous)";
     else if (line.actual) {
       const auto& ind = plan.indicators[line.index];
-      line.assessment = assess_trend(ind.yearly_target(), *line.actual, *line.previous);
+      line.assessment = assess_trend(ind.judged_target(), *line.actual, *line.previous);
       if (line.assessment == Assessment::NotMet)
         trend_issues.push_back(make_issue_at(
             IssueCode::TargetNotMet, line.source.file, line.source.sheet, line.source.row, line.source.col, ind.code,
             {{"name", ind.name},
              {"value", Text(line.actual_text + " (năm " + last_year + ": " + format_number(*line.previous) + ")",
                             line.actual_text + " (" + last_year + ": " + format_number(*line.previous) + ")")},
-             {"target", ind.yearly_target().raw}}));
+             {"target", ind.judged_target().raw}}));
     }
     if (!remark.empty()) line.note += (line.note.empty() ? "" : "; ") + remark;
   }

@@ -24,27 +24,29 @@ struct Indicator {
   std::string name;
   std::string group;   // "I. NHÓM CHỈ TIÊU VỀ KINH TẾ"
   std::string parent;  // code of the indicator a sub-indicator belongs to
-  std::string unit;    // unit of measure, as written ("%", "Chuẩn")
-  Target target;       // yearly (average) target
-  Target target_final; // by the end of the period
-  std::string responsible;  // canonical unit name, "" if none
-  std::string leader;
+  std::string unit_of_measure;  // as written ("%", "Chuẩn")
+  Target yearly_target;         // "bình quân năm / hằng năm"
+  Target target_final;          // by the end of the period ("đến năm 2030")
+  std::string responsible;      // canonical unit name, "" if none
+  std::string directing_leader;
   std::string sheet;
   std::uint32_t row = 0;  // 0-based
   // The target a year is judged by: the yearly one, else the end-of-period one.
-  const Target& yearly_target() const { return target.kind != TargetKind::Empty ? target : target_final; }
+  const Target& judged_target() const {
+    return yearly_target.kind != TargetKind::Empty ? yearly_target : target_final;
+  }
 };
 
 struct Task {
   std::string code;
   std::string section;
   std::string name;
-  std::string lead;  // canonical
+  std::string lead_agency;  // canonical
   std::vector<std::string> coordinating;  // canonical, or as written for generic mentions
   Timeframe timeframe;
   std::string output;
   std::string resources;
-  std::string leader;
+  std::string directing_leader;
   std::string sheet;
   std::uint32_t row = 0;
 };

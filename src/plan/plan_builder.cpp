@@ -11,10 +11,10 @@ namespace tonghop {
 namespace {
 
 bool is_indicator_table(const Table& t) {
-  return t.has(Role::TargetPeriod) || t.has(Role::TargetAnnual) || t.has(Role::UnitOfMeasure);
+  return t.has(Role::TargetPeriod) || t.has(Role::YearlyTarget) || t.has(Role::UnitOfMeasure);
 }
 bool is_task_table(const Table& t) {
-  return t.has(Role::Lead) || t.has(Role::Timeframe) || t.has(Role::Start) || t.has(Role::Finish) ||
+  return t.has(Role::LeadAgency) || t.has(Role::Timeframe) || t.has(Role::Start) || t.has(Role::Finish) ||
          t.has(Role::Coordinating);
 }
 
@@ -116,17 +116,17 @@ class Builder {
       ind.code = r.code;
       ind.name = col(Role::Name, r.row);
       ind.group = r.group;
-      ind.unit = col(Role::UnitOfMeasure, r.row);
-      ind.target = parse_target(col(Role::TargetAnnual, r.row));
+      ind.unit_of_measure = col(Role::UnitOfMeasure, r.row);
+      ind.yearly_target = parse_target(col(Role::YearlyTarget, r.row));
       ind.target_final = parse_target(col(Role::TargetPeriod, r.row));
-      ind.leader = col(Role::Leader, r.row);
+      ind.directing_leader = col(Role::DirectingLeader, r.row);
       ind.sheet = sheet;
       ind.row = r.row;
       std::string responsible = col(Role::Responsible, r.row);
       auto responsible_col = t.column(Role::Responsible);
-      if (responsible.empty() && t.column(Role::Lead)) {
-        responsible = col(Role::Lead, r.row);
-        responsible_col = t.column(Role::Lead);
+      if (responsible.empty() && t.column(Role::LeadAgency)) {
+        responsible = col(Role::LeadAgency, r.row);
+        responsible_col = t.column(Role::LeadAgency);
       }
       const Indicator* parent = nullptr;
       if (r.kind == RowKind::SubItem && r.parent >= 0 && table_index[std::size_t(r.parent)] != SIZE_MAX)
@@ -134,11 +134,11 @@ class Builder {
       if (parent) ind.parent = parent->code;
       if (!responsible.empty()) ind.responsible = resolve(responsible, sheet, r.row, responsible_col, ind.code);
       else if (parent) ind.responsible = parent->responsible;
-      if (ind.leader.empty() && parent) ind.leader = parent->leader;
+      if (ind.directing_leader.empty() && parent) ind.directing_leader = parent->directing_leader;
       if (ind.responsible.empty())
         issue(IssueCode::MissingUnit, sheet, r.row, responsible_col, ind.code,
               {{"what", Text("Chỉ tiêu", "Indicator")}, {"name", ind.name}});
-      for (auto [target, role] : {std::pair{&ind.target, Role::TargetAnnual}, std::pair{&ind.target_final, Role::TargetPeriod}})
+      for (auto [target, role] : {std::pair{&ind.yearly_target, Role::YearlyTarget}, std::pair{&ind.target_final, Role::TargetPeriod}})
         if (target->kind == TargetKind::Unparsed)
           issue(IssueCode::UnparsedTarget, sheet, r.row, t.column(role), ind.code, {{"raw", target->raw}});
       if (r.kind == RowKind::Item && !ind.code.empty()) {
@@ -163,15 +163,15 @@ class Builder {
       task.name = col(Role::Name, r.row);
       task.output = col(Role::Output, r.row);
       task.resources = col(Role::Resources, r.row);
-      task.leader = col(Role::Leader, r.row);
+      task.directing_leader = col(Role::DirectingLeader, r.row);
       task.sheet = sheet;
       task.row = r.row;
       if (t.has(Role::Timeframe)) task.timeframe = parse_timeframe(col(Role::Timeframe, r.row));
       else task.timeframe = combine_timeframes(parse_timeframe(col(Role::Start, r.row)), parse_timeframe(col(Role::Finish, r.row)));
-      auto lead_col = t.column(Role::Lead) ? t.column(Role::Lead) : t.column(Role::Responsible);
+      auto lead_col = t.column(Role::LeadAgency) ? t.column(Role::LeadAgency) : t.column(Role::Responsible);
       std::string lead = lead_col ? v.text(r.row, *lead_col) : std::string();
-      if (!lead.empty()) task.lead = resolve(lead, sheet, r.row, lead_col, task.code);
-      if (task.lead.empty())
+      if (!lead.empty()) task.lead_agency = resolve(lead, sheet, r.row, lead_col, task.code);
+      if (task.lead_agency.empty())
         issue(IssueCode::MissingUnit, sheet, r.row, lead_col, task.code,
               {{"what", Text("Nhiệm vụ", "Task")}, {"name", task.name}});
       for (const auto& a : split_agencies(col(Role::Coordinating, r.row))) {
@@ -198,7 +198,7 @@ class Builder {
     for (std::size_t i = 0; i < out_.plan.indicators.size(); ++i)
       if (!out_.plan.indicators[i].responsible.empty()) add(out_.plan.indicators[i].responsible).indicators.push_back(i);
     for (std::size_t i = 0; i < out_.plan.tasks.size(); ++i)
-      if (!out_.plan.tasks[i].lead.empty()) add(out_.plan.tasks[i].lead).tasks.push_back(i);
+      if (!out_.plan.tasks[i].lead_agency.empty()) add(out_.plan.tasks[i].lead_agency).tasks.push_back(i);
   }
 
  private:

@@ -19,10 +19,10 @@ std::string_view to_string(Role r) {
     case Role::Name: return "name";
     case Role::UnitOfMeasure: return "unit_of_measure";
     case Role::TargetPeriod: return "target_period";
-    case Role::TargetAnnual: return "target_annual";
+    case Role::YearlyTarget: return "target_annual";
     case Role::Responsible: return "responsible";
-    case Role::Leader: return "leader";
-    case Role::Lead: return "lead";
+    case Role::DirectingLeader: return "leader";
+    case Role::LeadAgency: return "lead";
     case Role::Coordinating: return "coordinating";
     case Role::Timeframe: return "timeframe";
     case Role::Start: return "start";

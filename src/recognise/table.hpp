@@ -18,7 +18,7 @@
 namespace tonghop {
 
 enum class Role {
-  None, Code, Name, UnitOfMeasure, TargetPeriod, TargetAnnual, Responsible, Leader, Lead,
+  None, Code, Name, UnitOfMeasure, TargetPeriod, YearlyTarget, Responsible, DirectingLeader, LeadAgency,
   Coordinating, Timeframe, Start, Finish, Output, Resources, Note, PlanValue, Actual, Ratio, Status,
 };
 std::string_view to_string(Role r);

@@ -64,7 +64,7 @@ void confirm_whole_commune(FileCheck& fc) {
   std::set<std::string> owners;
   for (const auto& r : fc.out.rows) {
     if (!r.item) continue;
-    owners.insert(r.kind == "task" ? fc.plan.tasks[*r.item].lead : fc.plan.indicators[*r.item].responsible);
+    owners.insert(r.kind == "task" ? fc.plan.tasks[*r.item].lead_agency : fc.plan.indicators[*r.item].responsible);
   }
   owners.erase("");
   if (owners.size() >= 2) return;

@@ -52,14 +52,14 @@ void check_value(FileCheck& fc, RowResult& row, bool is_task, std::size_t index,
     if (a.ambiguous)
       fc.issue(IssueCode::AmbiguousNumber, sheet, r, col, code,
             {{"value", a.raw}, {"a", format_number(a.number)}, {"b", format_number(a.number / 1000)}});
-    bool rate = fold_key(ind.unit) == "%" && fold_key(ind.name).rfind("ty le", 0) == 0;
-    if ((rate && (a.number < 0 || a.number > 100)) || (!rate && ind.unit != "%" && a.number < 0))
+    bool rate = fold_key(ind.unit_of_measure) == "%" && fold_key(ind.name).rfind("ty le", 0) == 0;
+    if ((rate && (a.number < 0 || a.number > 100)) || (!rate && ind.unit_of_measure != "%" && a.number < 0))
       fc.issue(IssueCode::OutOfRange, sheet, r, col, code,
             {{"value", format_number(a.number)}, {"range", rate ? Text("0 - 100") : Text("≥ 0")}});
   }
-  const Target& target = ind.yearly_target();
+  const Target& target = ind.judged_target();
   // Trends wait for last year's value (consolidate --previous).
-  row.assessment = needs_previous(target, ind.unit) ? Assessment::Unknown : assess(target, a);
+  row.assessment = needs_previous(target, ind.unit_of_measure) ? Assessment::Unknown : assess(target, a);
   if (row.assessment == Assessment::NotMet)
     fc.issue(IssueCode::TargetNotMet, sheet, r, col, code,
           {{"name", ind.name}, {"value", a.raw}, {"target", target.raw}});
@@ -71,7 +71,7 @@ void check_plan_value(FileCheck& fc, RowResult& row, const Indicator& ind, const
   if (written.empty()) return;
   auto pv = read_value(v.cell(r, col));
   if (pv.kind == Value::Kind::Number) row.plan_value = pv.number;
-  const Target& t = ind.yearly_target();
+  const Target& t = ind.judged_target();
   if (t.kind == TargetKind::Empty || t.kind == TargetKind::Unparsed) return;
   if (fold_key(written) == fold_key(t.raw)) return;
   auto wt = parse_target(written);
@@ -155,7 +155,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       fc.seen[key] = r.row;
     }
     // Who it belongs to.
-    std::string owner = is_task ? fc.plan.tasks[m.index].lead : fc.plan.indicators[m.index].responsible;
+    std::string owner = is_task ? fc.plan.tasks[m.index].lead_agency : fc.plan.indicators[m.index].responsible;
     if (!fc.out.unit.empty() && !owner.empty() && owner != fc.out.unit && !fc.whole_commune)
       fc.issue(IssueCode::UnassignedItem, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"owner", owner}, {"unit", fc.out.unit}});
@@ -174,8 +174,8 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       const auto& ind = fc.plan.indicators[m.index];
       if (unit_col) {
         auto written = v.text(r.row, *unit_col);
-        if (!written.empty() && !ind.unit.empty() && fold_key(written) != fold_key(ind.unit))
-          fc.issue(IssueCode::UnitMismatch, sheet, r.row, unit_col, item_code, {{"written", written}, {"plan", ind.unit}});
+        if (!written.empty() && !ind.unit_of_measure.empty() && fold_key(written) != fold_key(ind.unit_of_measure))
+          fc.issue(IssueCode::UnitMismatch, sheet, r.row, unit_col, item_code, {{"written", written}, {"plan", ind.unit_of_measure}});
       }
       if (plan_col) check_plan_value(fc, row, ind, v, sheet, r.row, *plan_col, item_code);
       if (ratio_col && row.plan_value && row.actual.kind == Value::Kind::Number && *row.plan_value != 0) {

@@ -254,9 +254,9 @@ class Writer {
         const auto& f = t.columns[c].field;
         if (f == "code") text(ws, row, c, ind.code);
         else if (f == "name") text(ws, row, c, ind.parent.empty() || ind.name.rfind("+", 0) == 0 ? ind.name : "+ " + ind.name);
-        else if (f == "unit_of_measure") text(ws, row, c, ind.unit);
+        else if (f == "unit_of_measure") text(ws, row, c, ind.unit_of_measure);
         else if (f == "target_final") text(ws, row, c, ind.target_final.raw);
-        else if (f == "target_year") text(ws, row, c, ind.target.raw);
+        else if (f == "target_year") text(ws, row, c, ind.yearly_target.raw);
         else if (f == "plan_value") {
           if (line.plan_value) worksheet_write_number(ws, row, c, *line.plan_value, number_format(t.columns[c]));
           else text(ws, row, c, "");
@@ -271,7 +271,7 @@ class Writer {
         } else if (f == "assessment") {
           assessment(ws, row, c, line, ind, a_ref, pv_ref);
         } else if (f == "responsible") text(ws, row, c, ind.responsible);
-        else if (f == "leader") text(ws, row, c, ind.leader);
+        else if (f == "leader") text(ws, row, c, ind.directing_leader);
         else if (f == "source") text(ws, row, c, line.source.text());
         else if (f == "note") text(ws, row, c, line.note);
       }
@@ -288,7 +288,7 @@ class Writer {
   std::string actual_status(const IndicatorLine& line, const Indicator& ind) {
     if (line.source.file.empty()) return "";
     auto s = parse_status(line.actual_text);
-    bool maintain = ind.target.kind == TargetKind::Maintain || ind.target_final.kind == TargetKind::Maintain;
+    bool maintain = ind.yearly_target.kind == TargetKind::Maintain || ind.target_final.kind == TargetKind::Maintain;
     if (s == Status::Yes || s == Status::Done) return maintain ? "Duy trì" : "Đạt";
     if (s == Status::No || s == Status::NotStarted || s == Status::Behind) return maintain ? "Không duy trì" : "Không đạt";
     return line.actual_text;
@@ -308,7 +308,7 @@ class Writer {
 
   void assessment(lxw_worksheet* ws, lxw_row_t row, lxw_col_t c, const IndicatorLine& line, const Indicator& ind,
                   const std::string& a, const std::string& pv) {
-    const Target& t = ind.yearly_target();
+    const Target& t = ind.judged_target();
     std::string value = assessment_text(line);
     if (a.empty()) return text(ws, row, c, value);
     std::string no_data = "\"" + std::string(kNoData) + "\"";
@@ -396,7 +396,7 @@ class Writer {
         const auto& f = t.columns[c].field;
         if (f == "code") text(ws, row, c, task.code);
         else if (f == "name") text(ws, row, c, task.name);
-        else if (f == "lead") text(ws, row, c, task.lead);
+        else if (f == "lead") text(ws, row, c, task.lead_agency);
         else if (f == "coordinating") text(ws, row, c, join(task.coordinating));
         else if (f == "timeframe") text(ws, row, c, task.timeframe.raw);
         else if (f == "status") text(ws, row, c, status_text(line.status));

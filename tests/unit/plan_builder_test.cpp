@@ -19,13 +19,13 @@ PlanResult plan_of(const std::string& file) {
 std::string fingerprint(const Plan& p, bool tasks = true) {
   std::ostringstream os;
   for (const auto& i : p.indicators)
-    os << i.code << "|" << i.name << "|" << i.group << "|" << i.parent << "|" << i.unit << "|" << i.target.raw << "|"
-       << to_string(i.target.kind) << "|" << i.target_final.raw << "|" << i.responsible << "|" << i.leader << "\n";
+    os << i.code << "|" << i.name << "|" << i.group << "|" << i.parent << "|" << i.unit_of_measure << "|" << i.yearly_target.raw << "|"
+       << to_string(i.yearly_target.kind) << "|" << i.target_final.raw << "|" << i.responsible << "|" << i.directing_leader << "\n";
   if (tasks)
     for (const auto& t : p.tasks) {
-      os << t.code << "|" << t.section << "|" << t.name << "|" << t.lead << "|";
+      os << t.code << "|" << t.section << "|" << t.name << "|" << t.lead_agency << "|";
       for (const auto& c : t.coordinating) os << c << ";";
-      os << "|" << t.timeframe.raw << "|" << t.output << "|" << t.leader << "\n";
+      os << "|" << t.timeframe.raw << "|" << t.output << "|" << t.directing_leader << "\n";
     }
   return os.str();
 }
@@ -47,12 +47,12 @@ TEST(PlanBuilder, AnDuongAsInTheAnnex) {
   EXPECT_EQ(level2.name, "Trường công lập đạt chuẩn quốc gia mức độ 2");
   EXPECT_EQ(level2.parent, "8");
   EXPECT_EQ(level2.responsible, "Phòng Văn hóa - Xã hội");
-  EXPECT_EQ(level2.leader, "Phó Chủ tịch UBND phường phụ trách văn xã");
-  EXPECT_EQ(level2.target.kind, TargetKind::Exact);
+  EXPECT_EQ(level2.directing_leader, "Phó Chủ tịch UBND phường phụ trách văn xã");
+  EXPECT_EQ(level2.yearly_target.kind, TargetKind::Exact);
   EXPECT_EQ(p.indicators[0].group, "I. NHÓM CHỈ TIÊU VỀ KINH TẾ");
   EXPECT_EQ(p.indicators[3].target_final.kind, TargetKind::AtLeast);
-  EXPECT_EQ(p.tasks[4].lead, "Ban Quản lý dự án");      // "BQL Dự án phường"
-  EXPECT_EQ(p.tasks[0].lead, "Văn phòng HĐND và UBND");  // the "Văn phòng UBND và UBND" typo
+  EXPECT_EQ(p.tasks[4].lead_agency, "Ban Quản lý dự án");      // "BQL Dự án phường"
+  EXPECT_EQ(p.tasks[0].lead_agency, "Văn phòng HĐND và UBND");  // the "Văn phòng UBND và UBND" typo
   EXPECT_EQ(p.tasks[0].timeframe.from.value_or(""), "2026");
 }
 
@@ -110,7 +110,7 @@ TEST(PlanBuilder, SeparateStartAndFinishColumns) {
   EXPECT_EQ(r.plan.commune, "xã Nghi Dương");
   ASSERT_EQ(r.plan.tasks.size(), 27u);
   EXPECT_EQ(r.plan.tasks[0].code, "1");
-  EXPECT_EQ(r.plan.tasks[2].lead, "Ủy ban nhân dân");
+  EXPECT_EQ(r.plan.tasks[2].lead_agency, "Ủy ban nhân dân");
   bool quarters = false;
   for (const auto& t : r.plan.tasks)
     if (t.timeframe.from == "2025-Q3" && t.timeframe.to == "2026-Q1") quarters = true;

@@ -372,7 +372,7 @@ TEST(Consolidate, TrendTargetsUseLastYearsWorkbook) {
   const auto& r = sample_run();
   std::size_t poor = r.plan.indicators.size();
   for (std::size_t i = 0; i < r.plan.indicators.size(); ++i)
-    if (r.plan.indicators[i].target.kind == TargetKind::Decrease) poor = i;
+    if (r.plan.indicators[i].yearly_target.kind == TargetKind::Decrease) poor = i;
   ASSERT_LT(poor, r.plan.indicators.size());
   ASSERT_TRUE(r.year.indicators[poor].actual);
   EXPECT_DOUBLE_EQ(*r.year.indicators[poor].actual, 0.42);
