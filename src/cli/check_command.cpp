@@ -339,10 +339,10 @@ int load_plan(const CheckRun& run, const CommonOptions& opt, std::ostream& err, 
 }
 
 // The units' files as the check saw them (kept by it), written with the problems marked.
-void write_report(const std::string& out, const CheckReport& report, Lang lang) {
+std::vector<WriteNote> write_report(const std::string& out, const CheckReport& report, Lang lang) {
   std::vector<ReportedFile> files;
   for (const auto& f : report.files) files.push_back({f.path, f.unit, f.workbook.get(), f.issues});
-  write_check_report(out, files, report.issues, lang);
+  return write_check_report(out, files, report.issues, lang);
 }
 
 int check_command(const std::vector<std::string>& args, Streams io) {
@@ -379,7 +379,8 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   else write_text(io.out, plan.plan, report, lang, explain);
   if (!report_path.empty()) {
     try {
-      write_report(report_path, report, lang);
+      for (const auto& n : write_report(report_path, report, lang))
+        io.err << (lang == Lang::Vi ? "cảnh báo: " : "warning: ") << n.text(lang == Lang::En) << "\n";
     } catch (const std::exception& e) {
       io.err << (lang == Lang::Vi ? "tonghop check: không ghi được " : "tonghop check: cannot write ") << report_path
              << ": " << e.what() << "\n";

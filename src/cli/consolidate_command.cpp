@@ -118,7 +118,8 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
   }
   try {
     auto year = consolidate(plan.plan, std::move(report), previous ? &*previous : nullptr);
-    write_consolidated(out, plan.plan, year, *layout, WriteOptions::for_year(run.options.period.year));
+    for (const auto& n : write_consolidated(out, plan.plan, year, *layout, WriteOptions::for_year(run.options.period.year)))
+      io.err << (vi ? "cảnh báo: " : "warning: ") << n.text(!vi) << "\n";
   } catch (const std::exception& e) {
     io.err << (vi ? "tonghop consolidate: không ghi được " : "tonghop consolidate: cannot write ") << out << ": "
            << e.what() << "\n";

@@ -38,6 +38,13 @@ std::optional<double> plan_figure(const Indicator& ind) {
 
 }  // namespace
 
+Outcome outcome(const IndicatorLine& l) {
+  if (l.source.file.empty()) return Outcome::NoData;
+  if (l.assessment == Assessment::Met || l.assessment == Assessment::Exceeded) return Outcome::Met;
+  if (l.assessment == Assessment::NotMet) return Outcome::NotMet;
+  return Outcome::NoData;
+}
+
 YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* previous) {
   YearReport y;
   y.period = check.period;
@@ -154,11 +161,16 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
   // Key figures.
   auto& k = y.kpi;
   k.indicators = y.indicators.size();
-  for (const auto& l : y.indicators) {
-    if (l.source.file.empty()) ++k.indicators_no_data;
-    else if (l.assessment == Assessment::Met || l.assessment == Assessment::Exceeded) ++k.indicators_met;
-    else if (l.assessment == Assessment::NotMet) ++k.indicators_not_met;
-    else ++k.indicators_no_data;
+  for (std::size_t i = 0; i < y.indicators.size(); ++i) {
+    const auto& group = plan.indicators[y.indicators[i].index].group;
+    if (y.groups.empty() || group != y.groups.back().name) y.groups.push_back({group, i, 0, 0, 0, 0});
+    auto& g = y.groups.back();
+    ++g.count;
+    switch (outcome(y.indicators[i])) {
+      case Outcome::Met: ++g.met, ++k.indicators_met; break;
+      case Outcome::NotMet: ++g.not_met, ++k.indicators_not_met; break;
+      case Outcome::NoData: ++g.no_data, ++k.indicators_no_data; break;
+    }
   }
   k.tasks = y.tasks.size();
   for (const auto& t : y.tasks) {

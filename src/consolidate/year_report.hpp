@@ -81,9 +81,21 @@ struct PreviousYear {
   std::map<std::size_t, double> values;  // indicator index -> value
 };
 
+// What became of an indicator: counted once per indicator, in the key figures and per group.
+enum class Outcome { Met, NotMet, NoData };  // Met includes exceeded; NoData includes not assessable
+Outcome outcome(const IndicatorLine& line);
+
+// A run of consecutive indicators of one group (plan order) and what became of them.
+struct IndicatorGroupLine {
+  std::string name;                   // the plan's group, "" for indicators outside any
+  std::size_t first = 0, count = 0;  // into YearReport::indicators
+  std::size_t met = 0, not_met = 0, no_data = 0;
+};
+
 struct YearReport {
   Period period;
   std::vector<IndicatorLine> indicators;  // in plan order
+  std::vector<IndicatorGroupLine> groups; // the indicators by group, in plan order
   std::vector<TaskLine> tasks;            // in plan order
   std::vector<UnitLine> units;
   std::vector<Issue> issues;              // every issue of the check

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "write/consolidated_writer.hpp"
+#include "write/write_error.hpp"
 
 namespace tonghop {
 namespace {

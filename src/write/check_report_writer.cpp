@@ -1,86 +1,57 @@
-// The check's report workbook through libxlsxwriter: copies of the units' sheets with the
-// problem cells marked, so a unit sees its own layout with the problems on it.
+// The check's report workbook: copies of the units' sheets with the problem cells marked,
+// so a unit sees its own layout with the problems on it. Through the checked layer.
 #include "write/check_report_writer.hpp"
-
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <set>
 
 #include "core/cell.hpp"
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "write/atomic.hpp"
-#include "write/consolidated_writer.hpp"
-#include "write/sheet_name.hpp"
+#include "write/xlsx.hpp"
 
 namespace tonghop {
 namespace {
 
 // Red for errors, yellow for warnings, blue for notes (by rank), as office staff expect.
 constexpr std::uint32_t kMarkColors[] = {0xFFC7CE, 0xFFEB9C, 0xDDEBF7};
+constexpr const char* kFont = "Times New Roman";
+
+int rank(Severity s) { return s == Severity::Error ? 0 : s == Severity::Warning ? 1 : 2; }
+
+// The unit's font kept, except the legacy Vietnamese fonts: their text was converted to
+// Unicode, which they cannot show.
+std::string copy_font(const std::string& font) {
+  if (font.empty() || font.rfind(".Vn", 0) == 0 || font.rfind(".VN", 0) == 0 || font.rfind("VNI", 0) == 0) return kFont;
+  return font;
+}
+
+std::string display_value(const StoredCell& c) {
+  if (c.type == CellType::Number) return format_number(c.number);
+  if (c.type == CellType::Boolean) return c.number != 0 ? "TRUE" : "FALSE";
+  return c.text;
+}
 
 class ReportWriter {
  public:
-  ReportWriter(const std::vector<ReportedFile>& files, const std::vector<Issue>& general, Lang lang)
-      : files_(files), general_(general), lang_(lang) {}
+  ReportWriter(xlsx::Book& book, const std::vector<ReportedFile>& files, const std::vector<Issue>& general, Lang lang)
+      : book_(book), files_(files), general_(general), lang_(lang) {}
 
-  void write(const std::string& path) {
-    wb_ = workbook_new(path.c_str());
-    if (!wb_) throw WriteError("cannot create " + path);
-    static char title[] = "tonghop check";
-    static char author[] = "tonghop";
-    lxw_doc_properties props{};
-    props.title = title;
-    props.author = author;
-    workbook_set_properties(wb_, &props);
-    formats();
-    auto* summary = workbook_add_worksheet(wb_, vi() ? "Tóm tắt" : "Summary");
-    used_.insert(vi() ? "Tóm tắt" : "Summary");
+  void write() {
+    auto& summary = book_.add_sheet(vi() ? "Tóm tắt" : "Summary");
     for (const auto& f : files_) copies(f);
     summary_sheet(summary);
-    if (workbook_close(wb_) != LXW_NO_ERROR) throw WriteError("libxlsxwriter could not write " + path);
   }
 
  private:
   bool vi() const { return lang_ == Lang::Vi; }
 
-  lxw_format* make(bool bold = false, std::uint32_t fill = 0, bool wrap = true) {
-    auto* f = workbook_add_format(wb_);
-    format_set_font_name(f, "Times New Roman");
-    format_set_font_size(f, 12);
-    if (bold) format_set_bold(f);
-    if (fill) format_set_bg_color(f, fill);
-    if (wrap) format_set_text_wrap(f);
-    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    return f;
-  }
-
-  void formats() {
-    body_ = make();
-    plain_ = make(false, 0, false);
-    bold_ = make(true);
-    header_ = make(true, 0xD9E1F2);
-    for (auto s : {Severity::Error, Severity::Warning, Severity::Info}) {
-      mark_[s] = make(false, kMarkColors[rank(s)]);
-    }
-    link_ = make();
-    format_set_font_color(link_, LXW_COLOR_BLUE);
-    format_set_underline(link_, LXW_UNDERLINE_SINGLE);
-  }
-
-  static int rank(Severity s) { return s == Severity::Error ? 0 : s == Severity::Warning ? 1 : 2; }
-
-  lxw_format* number_format(const std::string& code, int severity) {
-    auto& f = number_formats_[{code, severity}];
-    if (!f) {
-      f = make(false, severity < 0 ? 0 : kMarkColors[severity]);
-      format_set_num_format(f, code.c_str());
-    }
-    return f;
+  lxw_format* style(int severity = -1, bool bold = false, bool wrap = true) {
+    return book_.style({.font = kFont, .bold = bold, .wrap = wrap, .valign = xlsx::VAlign::Top,
+                        .fill = severity < 0 ? 0 : kMarkColors[severity]});
   }
 
   // One copy per sheet of the file that holds cells or problems.
@@ -93,14 +64,13 @@ class ReportWriter {
         if (i.where.sheet == sheet.info.name) here.push_back(&i);
       if (sheet.cells.empty() && here.empty()) continue;
       if (sheet.info.visibility != Visibility::Visible && here.empty()) continue;
-      std::string name = unique_sheet_name(f.book->sheets.size() > 1 ? stem + " - " + sheet.info.name : stem, used_);
-      copied_[{f.path, sheet.info.name}] = name;
-      copy_sheet(sheet, name, here);
+      auto& ws = book_.add_sheet_like(f.book->sheets.size() > 1 ? stem + " - " + sheet.info.name : stem);
+      copied_[{f.path, sheet.info.name}] = ws.name();
+      copy_sheet(ws, sheet, here);
     }
   }
 
-  void copy_sheet(const Sheet& sheet, const std::string& name, const std::vector<const Issue*>& issues) {
-    auto* ws = workbook_add_worksheet(wb_, name.c_str());
+  void copy_sheet(xlsx::Sheet& ws, const Sheet& sheet, const std::vector<const Issue*>& issues) {
     // Problems by cell; a row's problem without a column goes to the row's first cell.
     struct Mark {
       Severity severity = Severity::Info;
@@ -119,143 +89,127 @@ class ReportWriter {
     }
     std::map<std::uint32_t, std::size_t> widths, cells_in_row;
     for (const auto& cell : sheet.cells) ++cells_in_row[cell.row];
-    auto put = [&](std::uint32_t r, std::uint32_t c, const StoredCell* cell) {
+    // The cell's own look: its value type's number format and its font, with the mark's colour.
+    auto format_of = [&](std::uint32_t r, std::uint32_t c, const StoredCell* cell) {
       auto it = marks.find({r, c});
-      int severity = it == marks.end() ? -1 : rank(it->second.severity);
-      // The unit's number format kept (0.88 shown as 88%), with the mark's colour.
-      lxw_format* f = cell && cell->type == CellType::Number && !cell->number_format.empty() &&
-                              cell->number_format != "General"
-                          ? number_format(cell->number_format, severity)
-                      : severity >= 0          ? mark_[it->second.severity]
-                      : cells_in_row[r] < 2    ? plain_  // a title: one line over the empty cells
-                                               : body_;
-      if (!cell) {
-        worksheet_write_blank(ws, r, lxw_col_t(c), f);
-        return;
+      xlsx::Style s{.font = kFont, .wrap = cells_in_row[r] >= 2, .valign = xlsx::VAlign::Top};
+      if (it != marks.end()) s.fill = kMarkColors[rank(it->second.severity)], s.wrap = true;
+      if (cell) {
+        s.font = copy_font(cell->font);
+        bool numeric = cell->type == CellType::Number || cell->type == CellType::Date;
+        if (numeric && cell->number_format != "General") s.number_format = cell->number_format;
+        if (cell->type == CellType::Date && s.number_format.empty()) s.number_format = "dd/mm/yyyy";
       }
-      std::string shown = display_value(*cell);
+      return book_.style(s);
+    };
+    auto put = [&](std::uint32_t r, std::uint32_t c, const StoredCell* cell) {
+      lxw_format* f = format_of(r, c, cell);
+      if (!cell) return ws.blank(r, lxw_col_t(c), f);
       switch (cell->type) {
         case CellType::Number:
-          worksheet_write_number(ws, r, lxw_col_t(c), cell->number, f);
+        case CellType::Date:  // the serial with its format: a date stays a date
+          ws.number(r, lxw_col_t(c), cell->number, f);
           break;
-        case CellType::Boolean:
-          worksheet_write_boolean(ws, r, lxw_col_t(c), cell->number != 0, f);
-          break;
-        case CellType::Empty:
-          worksheet_write_blank(ws, r, lxw_col_t(c), f);
-          break;
-        default:  // text, dates as shown, errors as their code
-          worksheet_write_string(ws, r, lxw_col_t(c), shown.c_str(), f);
+        case CellType::Boolean: ws.boolean(r, lxw_col_t(c), cell->number != 0, f); break;
+        case CellType::Empty: ws.blank(r, lxw_col_t(c), f); break;
+        default: ws.text(r, lxw_col_t(c), cell->text, f);  // text; errors as their code
       }
       // Titles stand alone on their row and flow over empty cells: they set no width.
       if (cells_in_row[r] < 2) return;
-      widths[c] = std::max(widths[c], code_point_count(shown));
+      widths[c] = std::max(widths[c], code_point_count(display_value(*cell)));
     };
+    // Merged ranges first, in the top-left cell's look; the cells written next put the
+    // top-left value back with its own type (a merged 0.86 shown as 86% stays a number).
+    // A range holding a marked cell stays unmerged, so the mark and its comment show.
+    for (const auto& m : sheet.merges)
+      if (m.last_row > m.first_row || m.last_col > m.first_col) {
+        bool marked = false;
+        for (std::uint32_t r = m.first_row; r <= m.last_row && !marked; ++r)
+          for (std::uint32_t c = m.first_col; c <= m.last_col; ++c) marked |= marks.count({r, c}) > 0;
+        if (marked) continue;
+        const auto* top = sheet.find(m.first_row, m.first_col);
+        ws.merge(m.first_row, lxw_col_t(m.first_col), m.last_row, lxw_col_t(m.last_col), "",
+                 format_of(m.first_row, m.first_col, top));
+      }
     for (const auto& cell : sheet.cells) put(cell.row, cell.col, &cell);
     // Marked cells the unit left empty ("missing value") are shown too.
     for (const auto& [at, m] : marks)
       if (!sheet.find(at.first, at.second)) put(at.first, at.second, nullptr);
-    for (const auto& [at, m] : marks) {
-      lxw_comment_options o{};
-      static char author[] = "tonghop";
-      o.author = author;
-      o.width = 360;
-      o.height = 160;
-      worksheet_write_comment_opt(ws, at.first, lxw_col_t(at.second), m.text.c_str(), &o);
-    }
-    for (const auto& m : sheet.merges)
-      if (m.last_row > m.first_row || m.last_col > m.first_col) {
-        // The range's top-left value stays where it is; merging keeps the unit's layout.
-        const auto* top = sheet.find(m.first_row, m.first_col);
-        std::string t = top ? display_value(*top) : "";
-        bool marked = false;
-        for (std::uint32_t r = m.first_row; r <= m.last_row && !marked; ++r)
-          for (std::uint32_t c = m.first_col; c <= m.last_col; ++c) marked |= marks.count({r, c}) > 0;
-        if (!marked) worksheet_merge_range(ws, m.first_row, lxw_col_t(m.first_col), m.last_row, lxw_col_t(m.last_col), t.c_str(), nullptr);
-      }
-    for (const auto& [c, w] : widths)
-      worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), std::clamp(double(w) * 1.1 + 2, 6.0, 50.0), nullptr);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
-  }
-
-  static std::string display_value(const StoredCell& c) {
-    if (c.type == CellType::Number) return format_number(c.number);
-    if (c.type == CellType::Boolean) return c.number != 0 ? "TRUE" : "FALSE";
-    return c.text;
+    for (const auto& [at, m] : marks) ws.comment(at.first, lxw_col_t(at.second), m.text, 360, 160);
+    for (const auto& [c, w] : widths) ws.column(lxw_col_t(c), lxw_col_t(c), std::clamp(double(w) * 1.1 + 2, 6.0, 50.0));
+    ws.page(true, 9, true, "");
   }
 
   std::string severity_word(Severity s) const { return std::string(severity_label(s, lang_)); }
 
-  void summary_sheet(lxw_worksheet* ws) {
+  void summary_sheet(xlsx::Sheet& ws) {
     const char* heads_vi[] = {"Tệp", "Đơn vị", "Trang tính", "Ô", "Mức độ", "Mã", "Nội dung", "Cách sửa"};
     const char* heads_en[] = {"File", "Unit", "Sheet", "Cell", "Severity", "Code", "Message", "How to fix"};
     const double widths[] = {28, 26, 16, 8, 10, 20, 70, 50};
-    worksheet_write_string(ws, 0, 0, vi() ? "KẾT QUẢ KIỂM TRA BÁO CÁO" : "REPORT CHECK RESULTS", bold_);
-    worksheet_write_string(ws, 1, 0,
-                           vi() ? "Các ô có vấn đề được tô màu trong bản sao báo cáo của từng đơn vị (đỏ: lỗi, vàng: "
-                                  "cảnh báo, xanh: thông tin); di chuột vào ô để đọc nội dung."
-                                : "Problem cells are coloured in each unit's copied report (red: error, yellow: "
-                                  "warning, blue: note); hover over a cell to read the message.",
-                           plain_);
+    auto* body = style();
+    auto* link = book_.style({.font = kFont, .underline = true, .wrap = true, .valign = xlsx::VAlign::Top,
+                              .color = LXW_COLOR_BLUE});
+    ws.text(0, 0, vi() ? "KẾT QUẢ KIỂM TRA BÁO CÁO" : "REPORT CHECK RESULTS", style(-1, true));
+    ws.text(1, 0,
+            vi() ? "Các ô có vấn đề được tô màu trong bản sao báo cáo của từng đơn vị (đỏ: lỗi, vàng: "
+                   "cảnh báo, xanh: thông tin); di chuột vào ô để đọc nội dung."
+                 : "Problem cells are coloured in each unit's copied report (red: error, yellow: "
+                   "warning, blue: note); hover over a cell to read the message.",
+            style(-1, false, false));
     lxw_row_t header = 3;
     for (lxw_col_t c = 0; c < 8; ++c) {
-      worksheet_set_column(ws, c, c, widths[c], nullptr);
-      worksheet_write_string(ws, header, c, vi() ? heads_vi[c] : heads_en[c], header_);
+      ws.column(c, c, widths[c]);
+      ws.text(header, c, vi() ? heads_vi[c] : heads_en[c],
+              book_.style({.font = kFont, .bold = true, .wrap = true, .valign = xlsx::VAlign::Top, .fill = 0xD9E1F2}));
     }
     lxw_row_t row = header + 1;
     auto line = [&](const std::string& file, const std::string& unit, const Issue& i) {
-      worksheet_write_string(ws, row, 0, std::filesystem::path(file).filename().string().c_str(), body_);
-      worksheet_write_string(ws, row, 1, unit.c_str(), body_);
-      worksheet_write_string(ws, row, 2, i.where.sheet.c_str(), body_);
+      std::string message = i.message(lang_), hint = i.hint(lang_);
+      ws.text(row, 0, std::filesystem::path(file).filename().string(), body);
+      ws.text(row, 1, unit, body);
+      ws.text(row, 2, i.where.sheet, body);
       auto it = copied_.find({file, i.where.sheet});
       std::string cell = i.cell().empty() && i.where.row ? cell_ref(*i.where.row, 0) : i.cell();
-      if (it != copied_.end() && !cell.empty()) {
-        std::string target = "internal:'" + it->second + "'!" + cell;
-        worksheet_write_url_opt(ws, row, 3, target.c_str(), link_, cell.c_str(), nullptr);
-      } else {
-        worksheet_write_string(ws, row, 3, cell.c_str(), body_);
-      }
-      worksheet_write_string(ws, row, 4, severity_word(i.severity).c_str(), mark_[i.severity]);
-      worksheet_write_string(ws, row, 5, std::string(to_string(i.code)).c_str(), body_);
-      worksheet_write_string(ws, row, 6, i.message(lang_).c_str(), body_);
-      worksheet_write_string(ws, row, 7, i.hint(lang_).c_str(), body_);
+      if (it != copied_.end() && !cell.empty()) ws.internal_link(row, 3, "'" + it->second + "'!" + cell, cell, link);
+      else ws.text(row, 3, cell, body);
+      ws.text(row, 4, severity_word(i.severity), style(rank(i.severity)));
+      ws.text(row, 5, std::string(to_string(i.code)), body);
+      ws.text(row, 6, message, body);
+      ws.text(row, 7, hint, body);
       // Viewers that do not fit wrapped rows get a height from the longest text.
       std::size_t lines = 1;
-      for (auto [text, width] : {std::pair{unit, widths[1]}, std::pair{i.message(lang_), widths[6]},
-                                 std::pair{i.hint(lang_), widths[7]}}) {
-        lines = std::max(lines, std::size_t(double(code_point_count(text)) / (width * 1.1 - 1)) + 1);
-      }
-      if (lines > 1) worksheet_set_row(ws, row, std::min(15.0 * double(lines) + 2, 160.0), nullptr);
+      for (auto [text, width] : {std::pair{unit, widths[1]}, std::pair{message, widths[6]}, std::pair{hint, widths[7]}})
+        lines = std::max(lines, xlsx::wrapped_lines(text, width));
+      if (lines > 1) ws.row(row, xlsx::row_height(lines));
       ++row;
     };
     for (const auto& f : files_)
       for (const auto& i : f.issues) line(f.path, f.unit, i);
     for (const auto& i : general_) line(i.where.file, "", i);
-    worksheet_autofilter(ws, header, 0, std::max<lxw_row_t>(row - 1, header), 7);
-    worksheet_freeze_panes(ws, header + 1, 0);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
+    ws.autofilter(header, 0, std::max<lxw_row_t>(row - 1, header), 7);
+    ws.freeze(header + 1, 0);
+    ws.page(true, 9, true, "");
   }
 
+  xlsx::Book& book_;
   const std::vector<ReportedFile>& files_;
   const std::vector<Issue>& general_;
   Lang lang_;
-  lxw_workbook* wb_ = nullptr;
-  lxw_format *body_ = nullptr, *plain_ = nullptr, *bold_ = nullptr, *header_ = nullptr, *link_ = nullptr;
-  std::map<Severity, lxw_format*> mark_;
-  std::map<std::pair<std::string, int>, lxw_format*> number_formats_;
-  std::set<std::string> used_;
   std::map<std::pair<std::string, std::string>, std::string> copied_;  // (file, sheet) -> copy
 };
 
 }  // namespace
 
-void write_check_report(const std::string& out, const std::vector<ReportedFile>& files,
-                        const std::vector<Issue>& general, Lang lang) {
-  write_atomically(out, [&](const std::string& tmp) { ReportWriter(files, general, lang).write(tmp); });
+std::vector<WriteNote> write_check_report(const std::string& out, const std::vector<ReportedFile>& files,
+                                          const std::vector<Issue>& general, Lang lang) {
+  std::vector<WriteNote> notes;
+  write_atomically(out, [&](const std::string& tmp) {
+    xlsx::Book book(tmp, {.title = "tonghop check"});
+    ReportWriter(book, files, general, lang).write();
+    book.close();
+    notes = book.notes();
+  });
+  return notes;
 }
 
 }  // namespace tonghop

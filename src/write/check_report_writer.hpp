@@ -11,6 +11,7 @@
 
 #include "core/issue.hpp"
 #include "core/workbook.hpp"
+#include "write/write_error.hpp"
 
 namespace tonghop {
 
@@ -21,8 +22,9 @@ struct ReportedFile {
   std::vector<Issue> issues;
 };
 
-// Written to a temporary file beside out and renamed (throws WriteError).
-void write_check_report(const std::string& out, const std::vector<ReportedFile>& files,
+// Written to a temporary file beside out and renamed (throws WriteError). Returns what had
+// to be changed for Excel (cells cut to its limit), for the user to see.
+std::vector<WriteNote> write_check_report(const std::string& out, const std::vector<ReportedFile>& files,
                         const std::vector<Issue>& general, Lang lang);
 
 }  // namespace tonghop

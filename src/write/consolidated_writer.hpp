@@ -5,18 +5,14 @@
 #pragma once
 
 #include <ctime>
-#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "consolidate/year_report.hpp"
 #include "write/layout.hpp"
+#include "write/write_error.hpp"
 
 namespace tonghop {
-
-class WriteError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 struct WriteOptions {
   std::time_t document_time = 0;  // fixed, so the same inputs give the same bytes
@@ -26,8 +22,9 @@ struct WriteOptions {
 };
 
 // Writes to a temporary file beside out and renames it; throws WriteError and leaves any
-// existing out untouched on failure.
-void write_consolidated(const std::string& out, const Plan& plan, const YearReport& year, const Layout& layout,
+// existing out untouched on failure. Returns what had to be changed for Excel (cells cut to
+// its limit), for the user to see.
+std::vector<WriteNote> write_consolidated(const std::string& out, const Plan& plan, const YearReport& year, const Layout& layout,
                         const WriteOptions& opt);
 
 }  // namespace tonghop

@@ -6,35 +6,23 @@
 #include <set>
 
 #include "core/config.hpp"
+#include "write/sheet_name.hpp"
 
 namespace tonghop {
 namespace {
 
-const std::map<std::string, std::set<std::string>>& vocabulary() {
-  static const std::map<std::string, std::set<std::string>> v = {
-      {"indicators", {"code", "name", "unit_of_measure", "target_final", "target_year", "plan_value", "previous",
-                      "actual", "ratio", "assessment", "responsible", "leader", "source", "note"}},
-      {"tasks", {"code", "name", "lead", "coordinating", "timeframe", "status", "result", "source", "note"}},
-      {"units", {"name", "files", "file_count", "received", "on_time", "errors", "warnings", "missing_items"}},
-      {"issues", {"file", "sheet", "cell", "severity", "code", "message"}},
-      {"summary", {}},
-  };
-  return v;
-}
-
-LayoutTable table(const toml::table& doc, const std::string& key, const std::string& path) {
+LayoutTable table(const toml::table& doc, const std::string& key, TableKind kind, const std::string& path) {
   LayoutTable t;
   const auto* node = doc[key].as_table();
   if (!node) throw ConfigError(path + ":1: the [" + key + "] table is missing");
   auto sheet = (*node)["sheet"].value<std::string>();
   if (!sheet || sheet->empty())
     throw ConfigError(path + ":" + std::to_string(node->source().begin.line) + ": [" + key + "] needs a sheet name");
-  if (sheet->size() > 31)
-    throw ConfigError(path + ":" + std::to_string(node->source().begin.line) + ": sheet name '" + *sheet +
-                      "' is longer than Excel's 31 characters");
+  if (auto problem = sheet_name_problem(*sheet, true); !problem.empty())
+    throw ConfigError(path + ":" + std::to_string((*node)["sheet"].node()->source().begin.line) + ": [" + key + "] " +
+                      problem);
   t.sheet = *sheet;
   t.title = (*node)["title"].value_or(std::string());
-  const auto& allowed = vocabulary().at(key);
   if (const auto* cols = (*node)["columns"].as_array()) {
     for (const auto& c : *cols) {
       const auto* ct = c.as_table();
@@ -45,11 +33,11 @@ LayoutTable table(const toml::table& doc, const std::string& key, const std::str
       col.label = (*ct)["label"].value_or(col.field);
       col.width = (*ct)["width"].value_or(12.0);
       col.number_format = (*ct)["number_format"].value_or(std::string());
-      if (!allowed.count(col.field)) {
-        std::string known;
-        for (const auto& f : allowed) known += (known.empty() ? "" : ", ") + f;
-        throw ConfigError(path + ":" + line + ": unknown field '" + col.field + "' in [" + key + "] (known: " + known + ")");
-      }
+      auto id = field_named(kind, col.field);
+      if (!id)
+        throw ConfigError(path + ":" + line + ": unknown field '" + col.field + "' in [" + key + "] (known: " +
+                          field_list(kind) + ")");
+      col.id = *id;
       t.columns.push_back(std::move(col));
     }
   }
@@ -88,11 +76,11 @@ Layout Layout::load(const std::string& path) {
   l.motto = doc["header"]["motto"].value_or(std::string());
   l.motto_line2 = doc["header"]["motto_line2"].value_or(std::string());
   l.place_date = doc["header"]["place_date"].value_or(std::string());
-  l.summary = table(doc, "summary", path);
-  l.indicators = table(doc, "indicators", path);
-  l.tasks = table(doc, "tasks", path);
-  l.units = table(doc, "units", path);
-  l.issues = table(doc, "issues", path);
+  l.summary = table(doc, "summary", TableKind::Summary, path);
+  l.indicators = table(doc, "indicators", TableKind::Indicators, path);
+  l.tasks = table(doc, "tasks", TableKind::Tasks, path);
+  l.units = table(doc, "units", TableKind::Units, path);
+  l.issues = table(doc, "issues", TableKind::Issues, path);
   if (const auto* page = doc["page"].as_table()) {
     // The key's own line when it is there, the table's otherwise.
     auto line_of = [&](const char* key) {
@@ -114,12 +102,18 @@ Layout Layout::load(const std::string& path) {
   // A chart of files per unit draws the units table's file_count column.
   for (const auto& c : l.summary.charts)
     if (c.data == "units" && std::none_of(l.units.columns.begin(), l.units.columns.end(),
-                                          [](const auto& col) { return col.field == "file_count"; }))
+                                          [](const auto& col) { return col.id == Field::FileCount; }))
       throw ConfigError(path + ":1: the \"units\" chart needs a file_count column in [units]");
   std::set<std::string> names;
   for (const auto* t : {&l.summary, &l.indicators, &l.tasks, &l.units, &l.issues})
-    if (!names.insert(t->sheet).second) throw ConfigError(path + ":1: two tables use the sheet '" + t->sheet + "'");
+    if (!names.insert(sheet_name_key(t->sheet)).second) throw ConfigError(path + ":1: two tables use the sheet '" + t->sheet + "'");
   return l;
+}
+
+int LayoutTable::column_of(Field field) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].id == field) return int(i);
+  return -1;
 }
 
 Layout Layout::find(const std::string& name_or_path) {

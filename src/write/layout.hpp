@@ -7,16 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "write/fields.hpp"
+
 namespace tonghop {
 
-// Fields a column may show, by table:
-//   indicators: code name unit_of_measure target_final target_year plan_value previous actual
-//               ratio assessment responsible leader source note
-//   tasks:      code name lead coordinating timeframe status result source note
-//   units:      name files file_count received on_time errors warnings missing_items
-//   issues:     file sheet cell severity code message
+// The fields a column may show, by table, are listed in src/write/fields.cpp.
 struct LayoutColumn {
-  std::string field, label;
+  std::string field, label;  // field as written in the layout
+  Field id = Field::Name;    // the same field, for the writers
   double width = 12;
   std::string number_format;  // Excel's code ("0.0", "#,##0"); "" for the default
 };
@@ -31,6 +29,8 @@ struct LayoutTable {
   std::string sheet, title;
   std::vector<LayoutColumn> columns;
   std::vector<LayoutChart> charts;  // summary only
+  // The column showing field, or -1.
+  int column_of(Field field) const;
 };
 
 struct PageSetup {

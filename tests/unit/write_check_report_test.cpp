@@ -108,15 +108,16 @@ TEST(CheckReport, InEnglishOnRequest) {
 }
 
 TEST(CheckReport, SheetNamesExcelAccepts) {
-  std::set<std::string> used = {"Tóm tắt"};
+  std::set<std::string> used = {sheet_name_key("Tóm tắt")};
   EXPECT_EQ(unique_sheet_name("bc/2026: 'VH'?", used), "bc_2026_ _VH__");
   std::string long_name = "bao-cao-ket-qua-thuc-hien-chi-tieu-phuong";
   auto first = unique_sheet_name(long_name, used);
   EXPECT_EQ(first.size(), 31u);
   auto second = unique_sheet_name(long_name, used);
-  EXPECT_EQ(second, long_name.substr(0, 26) + " (2)");
-  // Vietnamese names are cut between characters, never inside one.
+  EXPECT_EQ(second, long_name.substr(0, 27) + " (2)");
+  // Vietnamese names: 31 characters (not bytes), cut between characters, never inside one.
   auto vn = unique_sheet_name("Báo cáo Phòng Văn hóa - Xã hội năm 2026", used);
-  EXPECT_LE(vn.size(), 31u);
+  EXPECT_EQ(vn, "Báo cáo Phòng Văn hóa - Xã hội ");
+  EXPECT_EQ(code_point_count(vn), 31u);
   EXPECT_TRUE(is_valid_utf8(vn));
 }

@@ -75,6 +75,34 @@ TEST(Consolidate, KeyFiguresFromTheSamples) {
   EXPECT_EQ(k.units_sent, 6u);          // TT Dịch vụ sự nghiệp công sent nothing
 }
 
+// Per group: the runs of the plan's groups in order, counted from the assessments.
+TEST(Consolidate, CountsPerIndicatorGroup) {
+  const auto& r = sample_run();
+  const auto& y = r.year;
+  ASSERT_FALSE(y.groups.empty());
+  std::size_t next = 0, met = 0, not_met = 0, no_data = 0;
+  for (const auto& g : y.groups) {
+    EXPECT_EQ(g.first, next);
+    ASSERT_GT(g.count, 0u);
+    EXPECT_EQ(g.met + g.not_met + g.no_data, g.count);
+    std::size_t m = 0, n = 0;
+    for (std::size_t i = g.first; i < g.first + g.count; ++i) {
+      EXPECT_EQ(r.plan.indicators[y.indicators[i].index].group, g.name);
+      m += outcome(y.indicators[i]) == Outcome::Met;
+      n += outcome(y.indicators[i]) == Outcome::NotMet;
+    }
+    EXPECT_EQ(g.met, m) << g.name;
+    EXPECT_EQ(g.not_met, n) << g.name;
+    if (&g != &y.groups.front()) EXPECT_NE(g.name, (&g - 1)->name);
+    next += g.count, met += g.met, not_met += g.not_met, no_data += g.no_data;
+  }
+  EXPECT_EQ(next, y.indicators.size());
+  EXPECT_EQ(met, y.kpi.indicators_met);
+  EXPECT_EQ(not_met, y.kpi.indicators_not_met);
+  EXPECT_EQ(no_data, y.kpi.indicators_no_data);
+  EXPECT_EQ(y.groups.size(), 4u);  // the An Dương annex: economy, society, environment, defence
+}
+
 // Columns of a written table by their header label (the row that starts with "STT").
 std::map<std::string, std::uint32_t> columns_of(const Sheet& s, std::uint32_t* header_row) {
   std::map<std::string, std::uint32_t> out;
@@ -300,6 +328,43 @@ TEST(Consolidate, BadTemplatesNameFileAndLine) {
   fails_with("type = \"doughnut\"", "type = \"radar\"", "unknown chart type 'radar'");
   fails_with("orientation = \"landscape\"", "orientation = \"sideways\"", "orientation is");
   fails_with("paper = \"A4\"", "paper = \"B5\"", "unknown paper 'B5'");
+  // Sheet names as Excel checks them: characters, not bytes; forbidden characters; case.
+  fails_with("sheet = \"Biểu 02 Nhiệm vụ\"", "sheet = \"Biểu 02 Nhiệm vụ và giải pháp năm nay\"",
+             "[tasks] sheet name 'Biểu 02 Nhiệm vụ và giải pháp năm nay' has 37 characters; Excel allows 31");
+  fails_with("sheet = \"Biểu 02 Nhiệm vụ\"", "sheet = \"Biểu 02/Nhiệm vụ\"", "[tasks] sheet name 'Biểu 02/Nhiệm vụ' contains '/'");
+  // Two tables on one sheet, as Excel sees names: ignoring Unicode case.
+  std::string twice = good.str();
+  twice.replace(twice.find("sheet = \"Biểu 02 Nhiệm vụ\""), std::string("sheet = \"Biểu 02 Nhiệm vụ\"").size(),
+                "sheet = \"TỔNG HỢP\"");
+  std::ofstream(path) << twice;
+  try {
+    Layout::load(path);
+    ADD_FAILURE() << "TỔNG HỢP";
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("two tables use the sheet 'TỔNG HỢP'"), std::string::npos) << e.what();
+  }
+}
+
+// A 29-character Vietnamese sheet name (52 bytes) is one Excel accepts: the layout loads and
+// the workbook is written with it.
+TEST(Consolidate, LongVietnameseSheetNameOfALayout) {
+  std::ifstream in(std::string(TONGHOP_TEST_DATA) + "/../../templates/commune-yearly.toml");
+  std::stringstream good;
+  good << in.rdbuf();
+  std::string text = good.str();
+  auto at = text.find("sheet = \"Biểu 02 Nhiệm vụ\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, std::string("sheet = \"Biểu 02 Nhiệm vụ\"").size(), "sheet = \"Biểu 02 Nhiệm vụ và giải pháp\"");
+  std::string path = dir() + "long.toml";
+  std::ofstream(path) << text;
+  auto layout = Layout::load(path);
+  EXPECT_EQ(layout.tasks.sheet, "Biểu 02 Nhiệm vụ và giải pháp");
+  const auto& r = sample_run();
+  std::string out = dir() + "long.xlsx";
+  write_consolidated(out, r.plan, r.year, layout, WriteOptions::for_year(2026));
+  auto wb = load_workbook(out);
+  ASSERT_GE(wb.sheets.size(), 3u);
+  EXPECT_EQ(wb.sheets[2].info.name, "Biểu 02 Nhiệm vụ và giải pháp");
 }
 
 // A second layout is a data file: other sheets and columns, the same code.
