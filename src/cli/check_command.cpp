@@ -79,11 +79,11 @@ void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
   for (const auto& f : r.files) {
     j.begin_object();
     j.field("path", f.path);
-    j.field("status", f.status());
+    j.field("status", to_string(f.status()));
     j.key("unit");
     if (f.unit.empty()) j.null(); else j.value(f.unit);
     j.key("unit_source");
-    if (f.unit_source.empty()) j.null(); else j.value(f.unit_source);
+    if (f.unit_source == UnitSource::None) j.null(); else j.value(to_string(f.unit_source));
     j.key("commune");
     if (f.commune.empty()) j.null(); else j.value(f.commune);
     j.key("period");
@@ -98,7 +98,7 @@ void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
     j.key("received");
     if (f.received) j.value(serial_to_iso(*f.received).substr(0, 19)); else j.null();
     j.key("received_source");
-    if (f.received_source.empty()) j.null(); else j.value(f.received_source);
+    if (f.received_source == ReceiptSource::None) j.null(); else j.value(to_string(f.received_source));
     j.field("late", f.late);
     j.key("rows");
     j.begin_array();
@@ -106,13 +106,12 @@ void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
       j.begin_object();
       j.field("sheet", row.sheet);
       j.field("row", row.row + 1);
-      j.field("kind", row.kind);
-      const bool task = row.kind == "task";
+      j.field("kind", to_string(row.kind));
+      const bool task = row.kind == ItemKind::Task;
       j.key("code");
-      std::string code = !row.item ? "" : task ? plan.tasks[*row.item].code : plan.indicators[*row.item].code;
-      if (code.empty()) j.null(); else j.value(code);
+      if (!row.item || plan.code_of(row.ref()).empty()) j.null(); else j.value(plan.code_of(row.ref()));
       j.key("name");
-      if (!row.item) j.null(); else j.value(task ? plan.tasks[*row.item].name : plan.indicators[*row.item].name);
+      if (!row.item) j.null(); else j.value(plan.name_of(row.ref()));
       j.field("written", row.written);
       j.field("score", row.score);
       j.key("actual");
@@ -164,10 +163,10 @@ void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
 void write_explain(std::ostream& os, const Plan& plan, const FileResult& f, Lang lang) {
   bool vi = lang == Lang::Vi;
   auto item = [&](const RowResult& row, std::size_t i) {
-    const bool task = row.kind == "task";
-    if (task ? i >= plan.tasks.size() : i >= plan.indicators.size()) return std::string("-");
-    const auto& code = task ? plan.tasks[i].code : plan.indicators[i].code;
-    const auto& name = task ? plan.tasks[i].name : plan.indicators[i].name;
+    const ItemRef ref{row.kind, i};
+    if (i >= (row.kind == ItemKind::Task ? plan.tasks.size() : plan.indicators.size())) return std::string("-");
+    const auto& code = plan.code_of(ref);
+    const auto& name = plan.name_of(ref);
     return (code.empty() ? std::string() : code + " ") + "\"" + name + "\"";
   };
   os << (vi ? "  cách khớp từng dòng (ngưỡng " : "  how each row matched (threshold ") << format_number(kMatchThreshold) << "):\n";
@@ -188,13 +187,9 @@ void write_explain(std::ostream& os, const Plan& plan, const FileResult& f, Lang
 void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang lang, bool explain) {
   bool vi = lang == Lang::Vi;
   // Worst first: unreadable, errors, warnings, ok.
-  auto rank = [](const FileResult& f) {
-    auto s = f.status();
-    return s == "unreadable" ? 0 : s == "errors" ? 1 : s == "warnings" ? 2 : 3;
-  };
   std::vector<const FileResult*> files;
   for (const auto& f : r.files) files.push_back(&f);
-  std::stable_sort(files.begin(), files.end(), [&](auto* a, auto* b) { return rank(*a) < rank(*b); });
+  std::stable_sort(files.begin(), files.end(), [&](auto* a, auto* b) { return a->status() > b->status(); });
   for (const auto* f : files) {
     std::size_t errors = 0, warnings = 0;
     for (const auto& i : f->issues) {
@@ -204,9 +199,9 @@ void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
     os << (vi ? "tệp: " : "file: ") << f->path;
     if (!f->unit.empty()) {
       os << " - " << f->unit;
-      if (f->unit_source == "filename") os << (vi ? " (theo tên tệp)" : " (from the file name)");
-      if (f->unit_source == "option") os << (vi ? " (theo --unit)" : " (from --unit)");
-      if (f->unit_source == "commune") os << (vi ? " (báo cáo của cả xã, phường)" : " (the commune's own report)");
+      if (f->unit_source == UnitSource::FileName) os << (vi ? " (theo tên tệp)" : " (from the file name)");
+      if (f->unit_source == UnitSource::Option) os << (vi ? " (theo --unit)" : " (from --unit)");
+      if (f->unit_source == UnitSource::Commune) os << (vi ? " (báo cáo của cả xã, phường)" : " (the commune's own report)");
     }
     os << ": " << errors << (vi ? " lỗi, " : " errors, ") << warnings << (vi ? " cảnh báo\n" : " warnings\n");
     // Errors before warnings before information.
@@ -218,7 +213,7 @@ void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
     std::size_t met = 0, not_met = 0, unknown = 0, indicators = 0, tasks = 0, done = 0, behind = 0;
     for (const auto& row : f->rows) {
       if (!row.item || !row.counts) continue;
-      if (row.kind == "task") {
+      if (row.kind == ItemKind::Task) {
         ++tasks;
         done += row.actual.status == Status::Done;
         behind += row.actual.status == Status::Behind || row.actual.status == Status::NotStarted;

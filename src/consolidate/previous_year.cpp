@@ -16,7 +16,7 @@ PreviousYearResult read_previous_year(const Plan& plan, const std::string& path,
   for (const auto& f : report.files) {
     out.readable &= f.readable;
     for (const auto& r : f.rows)
-      if (r.kind == "indicator" && r.item && r.counts && r.actual.kind == Value::Kind::Number)
+      if (r.kind == ItemKind::Indicator && r.item && r.counts && r.actual.kind == Value::Kind::Number)
         out.previous.values.emplace(*r.item, r.actual.number);
     for (const auto& i : f.issues)
       if (!f.readable || i.code == IssueCode::PeriodMismatch || i.code == IssueCode::NoTableFound ||

@@ -67,7 +67,7 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
     for (const auto& r : f.rows) {
       if (!r.item || !r.counts) continue;
       SourceRef src{f.path, r.sheet, cell_ref(r.row, r.col), r.row, r.col};
-      if (r.kind == "indicator") {
+      if (r.kind == ItemKind::Indicator) {
         auto& line = y.indicators[*r.item];
         if (!line.source.file.empty() || r.actual.kind == Value::Kind::Empty) continue;
         if (r.actual.kind == Value::Kind::Number) line.actual = r.actual.number;
@@ -122,14 +122,12 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
     }
     auto& u = y.units[at[f.unit]];
     u.files.push_back(std::filesystem::path(f.path).filename().string());
-    bool superseded = false;
     for (const auto& i : f.issues) {
       u.errors += i.severity == Severity::Error;
       u.warnings += i.severity == Severity::Warning;
       u.missing_items += i.code == IssueCode::MissingItem;
-      superseded |= i.code == IssueCode::DuplicateSubmission;
     }
-    if (!superseded) {
+    if (!f.superseded) {
       u.late = f.late;
       if (f.received) u.received = serial_to_iso(*f.received).substr(0, 10);
     }
@@ -143,11 +141,11 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
       raw.sheet = r.sheet;
       raw.row = r.row + 1;
       raw.written = r.written;
-      if (r.item) raw.code = r.kind == "task" ? plan.tasks[*r.item].code : plan.indicators[*r.item].code;
+      if (r.item) raw.code = plan.code_of(r.ref());
       raw.value = r.actual.kind == Value::Kind::Number ? format_number(r.actual.number) : r.actual.raw;
       if (!r.item) raw.verdict = "không khớp kế hoạch";
       else if (!r.counts) raw.verdict = "không tính";
-      else raw.verdict = std::string(r.kind == "task" ? to_string(r.actual.status) : to_string(r.assessment));
+      else raw.verdict = std::string(r.kind == ItemKind::Task ? to_string(r.actual.status) : to_string(r.assessment));
       sub.rows.push_back(std::move(raw));
     }
     y.submissions.push_back(std::move(sub));

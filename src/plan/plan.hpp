@@ -51,6 +51,16 @@ struct Task {
   std::uint32_t row = 0;
 };
 
+// Which plan item: an indicator or a task, by its index in the plan's list.
+enum class ItemKind { Indicator, Task };
+std::string_view to_string(ItemKind k);  // "indicator" | "task"
+
+struct ItemRef {
+  ItemKind kind = ItemKind::Indicator;
+  std::size_t index = 0;
+  auto operator<=>(const ItemRef&) const = default;
+};
+
 struct ReportingUnit {
   std::string name;
   std::vector<std::size_t> indicators;  // indexes into Plan::indicators
@@ -64,6 +74,11 @@ struct Plan {
   std::vector<Indicator> indicators;
   std::vector<Task> tasks;
   std::vector<ReportingUnit> units;  // responsible units ∪ lead agencies
+
+  const std::string& code_of(ItemRef r) const;
+  const std::string& name_of(ItemRef r) const;
+  // The unit that must report it: an indicator's responsible unit, a task's lead agency.
+  const std::string& owner_of(ItemRef r) const;
 };
 
 struct PlanResult {

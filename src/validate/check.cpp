@@ -6,14 +6,44 @@
 
 namespace tonghop {
 
-std::string FileResult::status() const {
-  if (!readable) return "unreadable";
+std::string_view to_string(UnitSource s) {
+  switch (s) {
+    case UnitSource::None: return "";
+    case UnitSource::Option: return "option";
+    case UnitSource::Header: return "header";
+    case UnitSource::FileName: return "filename";
+    case UnitSource::Commune: return "commune";
+  }
+  return "";
+}
+
+std::string_view to_string(ReceiptSource s) {
+  switch (s) {
+    case ReceiptSource::None: return "";
+    case ReceiptSource::Option: return "option";
+    case ReceiptSource::FileTime: return "file-time";
+  }
+  return "";
+}
+
+std::string_view to_string(FileStatus s) {
+  switch (s) {
+    case FileStatus::Ok: return "ok";
+    case FileStatus::Warnings: return "warnings";
+    case FileStatus::Errors: return "errors";
+    case FileStatus::Unreadable: return "unreadable";
+  }
+  return "ok";
+}
+
+FileStatus FileResult::status() const {
+  if (!readable) return FileStatus::Unreadable;
   bool warn = false;
   for (const auto& i : issues) {
-    if (i.severity == Severity::Error) return "errors";
+    if (i.severity == Severity::Error) return FileStatus::Errors;
     warn |= i.severity == Severity::Warning;
   }
-  return warn ? "warnings" : "ok";
+  return warn ? FileStatus::Warnings : FileStatus::Ok;
 }
 
 std::size_t CheckReport::count(Severity s) const {
@@ -62,6 +92,7 @@ FileResult check_workbook(const Workbook& book, const SubmissionMeta& meta, cons
   }
   for (const auto* t : reports) check_table(fc, book, *t, counts);
   if (fc.whole_commune) confirm_whole_commune(fc);
+  out.usable = !out.unit.empty() && counts;
   return out;
 }
 

@@ -39,20 +39,32 @@ struct PlanItems {
   PlanItems(const Plan& plan, const NameMatcher& m);
 };
 
+// Where a file's unit came from. JSON: "option" | "header" | "filename" | "commune" | null.
+enum class UnitSource { None, Option, Header, FileName, Commune };
+std::string_view to_string(UnitSource s);  // "" for None
+
+// Where a file's receipt time came from. JSON: "option" | "file-time" | null.
+enum class ReceiptSource { None, Option, FileTime };
+std::string_view to_string(ReceiptSource s);  // "" for None
+
+// A file's worst finding, in rank order.
+enum class FileStatus { Ok, Warnings, Errors, Unreadable };
+std::string_view to_string(FileStatus s);  // "ok" | "warnings" | "errors" | "unreadable"
+
 // What is known about a submission besides its cells.
 struct SubmissionMeta {
   std::string path;                // names the file in issues; its stem can name the unit
   std::string unit;                // the unit as the office named it (--unit), "" if not
   std::optional<double> received;  // serial day
-  std::string received_source;     // "option" | "file-time"
+  ReceiptSource received_source = ReceiptSource::None;
 };
 
 struct RowResult {
   std::string sheet;
   std::uint32_t row = 0;  // 0-based
   std::uint32_t col = 0;  // 0-based, the value's column (the name's when there is no value)
-  std::string kind;       // "indicator" | "task"
-  std::optional<std::size_t> item;  // index into the plan's indicators or tasks
+  ItemKind kind = ItemKind::Indicator;  // what the row was matched against
+  std::optional<std::size_t> item;      // index into the plan's indicators or tasks
   std::string written;    // the name as the unit wrote it
   double score = 0;
   // For --explain: the closest item and the runner-up, and whether the code agreed.
@@ -65,23 +77,30 @@ struct RowResult {
   std::optional<double> plan_value;
   Assessment assessment = Assessment::Unknown;
   bool counts = true;     // false for a period-mismatched file, an ambiguous or repeated row
+  // The plan item matched; only when `item` is set.
+  ItemRef ref() const { return {kind, *item}; }
 };
 
 struct FileResult {
   std::string path;
   bool readable = true;
   std::string unit;         // canonical, "" when unknown
-  std::string unit_source;  // "header" | "filename" | "option" | "commune"
+  UnitSource unit_source = UnitSource::None;
   std::string commune;      // the commune the title block names ("phường An Dương"), "" if none
   std::optional<Period> period;
   std::optional<double> received;  // serial day
-  std::string received_source;     // "option" | "file-time"
+  ReceiptSource received_source = ReceiptSource::None;
   bool late = false;
+  // Readable, of a known unit, for the period asked, with a report table: it counts
+  // towards its unit's completeness.
+  bool usable = false;
+  // Another usable file of the same unit came in later (duplicate-submission).
+  bool superseded = false;
   std::vector<RowResult> rows;
   std::vector<Issue> issues;
   // The file as the check saw it (legacy text converted), when asked for.
   std::shared_ptr<const Workbook> workbook;
-  std::string status() const;  // "ok" | "warnings" | "errors" | "unreadable"
+  FileStatus status() const;
 };
 
 struct CheckReport {

@@ -18,15 +18,10 @@ std::string value_text(const Value& v) {
   return v.raw;
 }
 
-bool superseded(const FileResult& f) {
-  return std::any_of(f.issues.begin(), f.issues.end(),
-                     [](const Issue& i) { return i.code == IssueCode::DuplicateSubmission; });
-}
-
 // A readable file of a known unit for the period, not superseded by a newer one: the file
 // that speaks for its unit.
 bool counts_for_unit(const FileResult& f, const Period& period) {
-  return f.readable && !f.unit.empty() && (!f.period || *f.period == period) && !superseded(f);
+  return f.readable && !f.unit.empty() && (!f.period || *f.period == period) && !f.superseded;
 }
 
 }  // namespace
@@ -39,6 +34,7 @@ void mark_superseded(CheckReport& report) {
     if (inserted) continue;
     FileResult* older = &f;
     if (f.received.value_or(0) > it->second->received.value_or(0)) std::swap(older, it->second);
+    older->superseded = true;
     for (auto& r : older->rows) r.counts = false;
     Location where;
     where.file = older->path;
@@ -67,15 +63,11 @@ void report_missing(CheckReport& report, const Plan& plan) {
   for (const auto& u : plan.units) report.expected.push_back(u.name);
   // The commune's own report (a consolidated workbook read back) covers every unit.
   auto whole_commune = [&](const FileResult& f) {
-    return f.unit_source == "commune" && !plan.commune.empty() && fold_key(f.unit) == fold_key(plan.commune);
+    return f.unit_source == UnitSource::Commune && !plan.commune.empty() && fold_key(f.unit) == fold_key(plan.commune);
   };
   for (const auto& f : report.files) {
-    bool usable = f.readable && !f.unit.empty() && (!f.period || *f.period == report.period) &&
-                  std::none_of(f.issues.begin(), f.issues.end(), [](const Issue& i) {
-                    return i.code == IssueCode::NoTableFound || i.code == IssueCode::PeriodMismatch;
-                  });
-    if (usable) submitted.insert(f.unit);
-    if (usable && whole_commune(f))
+    if (f.usable) submitted.insert(f.unit);
+    if (f.usable && whole_commune(f))
       for (const auto& u : plan.units) submitted.insert(u.name);
   }
   for (const auto& u : plan.units) {
@@ -87,28 +79,28 @@ void report_missing(CheckReport& report, const Plan& plan) {
     report.submitted.push_back(u.name);
     // Items the unit was assigned and reported in none of its files.
     FileResult* home = nullptr;
-    std::set<std::string> reported;
+    std::set<ItemRef> reported;
     for (auto& f : report.files) {
       if (f.unit != u.name && !whole_commune(f)) continue;
       // The file that counts (not one superseded by a newer file) holds what is missing.
-      if (!superseded(f) && (!home || superseded(*home))) home = &f;
+      if (!f.superseded && (!home || home->superseded)) home = &f;
       if (!home) home = &f;
       for (const auto& r : f.rows)
-        if (r.item && r.counts) reported.insert(r.kind + "#" + std::to_string(*r.item));
+        if (r.item && r.counts) reported.insert(r.ref());
     }
-    auto missing_item = [&](const char* kind, std::size_t i, const std::string& code, const std::string& name) {
-      if (reported.count(std::string(kind) + "#" + std::to_string(i))) return;
+    auto missing_item = [&](ItemRef item) {
+      if (reported.count(item)) return;
       Location where;
       where.file = home->path;
-      where.item = code;
-      bool indicator = std::string(kind) == "indicator";
+      where.item = plan.code_of(item);
+      bool indicator = item.kind == ItemKind::Indicator;
       home->issues.push_back(make_issue(IssueCode::MissingItem, where,
                                         {{"unit", u.name},
                                          {"kind", indicator ? Text("chỉ tiêu", "indicator") : Text("nhiệm vụ", "task")},
-                                         {"name", name}}));
+                                         {"name", plan.name_of(item)}}));
     };
-    for (auto i : u.indicators) missing_item("indicator", i, plan.indicators[i].code, plan.indicators[i].name);
-    for (auto i : u.tasks) missing_item("task", i, plan.tasks[i].code, plan.tasks[i].name);
+    for (auto i : u.indicators) missing_item({ItemKind::Indicator, i});
+    for (auto i : u.tasks) missing_item({ItemKind::Task, i});
   }
 }
 
@@ -116,7 +108,7 @@ void report_conflicts(CheckReport& report, const Plan& plan) {
   std::map<std::size_t, std::pair<const FileResult*, const RowResult*>> first_value;
   for (auto& f : report.files)
     for (const auto& r : f.rows) {
-      if (r.kind != "indicator" || !r.item || !r.counts || r.actual.kind != Value::Kind::Number) continue;
+      if (r.kind != ItemKind::Indicator || !r.item || !r.counts || r.actual.kind != Value::Kind::Number) continue;
       auto [it, inserted] = first_value.emplace(*r.item, std::pair{&f, &r});
       if (inserted || it->second.first->unit == f.unit) continue;
       if (std::fabs(it->second.second->actual.number - r.actual.number) < 1e-9) continue;

@@ -54,12 +54,12 @@ SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt,
   if (it == opt.received.end()) it = opt.received.find(std::filesystem::path(path).filename().string());
   if (it != opt.received.end()) {
     meta.received = it->second;
-    meta.received_source = "option";
+    meta.received_source = ReceiptSource::Option;
   } else if (readable) {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0) {
       meta.received = 25569.0 + double(st.st_mtime) / 86400.0;  // 1970-01-01 is serial 25569
-      meta.received_source = "file-time";
+      meta.received_source = ReceiptSource::FileTime;
       Location where;
       where.file = path;
       notes.push_back(

@@ -18,7 +18,7 @@ struct FileCheck {
   const Period& period;  // what is being consolidated
   FileResult& out;
   bool whole_commune = false;                  // the plan's own commune reports: every item is its own
-  std::map<std::string, std::uint32_t> seen;  // item -> first row, across the file's tables
+  std::map<ItemRef, std::uint32_t> seen;  // item -> first row, across the file's tables
 
   void issue(IssueCode code, const std::string& sheet, std::optional<std::uint32_t> row,
              std::optional<std::uint32_t> col, const std::string& item, std::map<std::string, Text> params);

@@ -11,7 +11,7 @@ void identify(FileCheck& fc, const Workbook& book, const std::vector<Table>& tab
   if (!meta.unit.empty()) {
     auto r = fc.ctx.units.resolve(meta.unit);
     fc.out.unit = r.name;
-    fc.out.unit_source = "option";
+    fc.out.unit_source = UnitSource::Option;
   }
   std::vector<std::string> texts;
   for (const auto& t : tables) {
@@ -30,26 +30,26 @@ void identify(FileCheck& fc, const Workbook& book, const std::vector<Table>& tab
         auto found = fc.ctx.units.find_in(line);
         if (!found.empty() && found != "Ủy ban nhân dân") {
           fc.out.unit = found;
-          fc.out.unit_source = "header";
+          fc.out.unit_source = UnitSource::Header;
           break;
         }
       }
   }
   if (fc.out.unit.empty()) {
     auto found = fc.ctx.units.find_in(std::filesystem::path(fc.out.path).stem().string());
-    if (!found.empty()) fc.out.unit = found, fc.out.unit_source = "filename";
+    if (!found.empty()) fc.out.unit = found, fc.out.unit_source = UnitSource::FileName;
   }
   // A commune's own report ("ỦY BAN NHÂN DÂN / PHƯỜNG AN DƯƠNG" and no unit line): the
   // commune reports, as a consolidated workbook does one level up.
   std::vector<std::string> title;
   for (const auto& t : tables) title.insert(title.end(), t.title.begin(), t.title.end());
   fc.out.commune = find_commune(title);
-  if (fc.out.unit.empty() && !fc.out.commune.empty()) fc.out.unit = fc.out.commune, fc.out.unit_source = "commune";
+  if (fc.out.unit.empty() && !fc.out.commune.empty()) fc.out.unit = fc.out.commune, fc.out.unit_source = UnitSource::Commune;
   if (fc.out.unit.empty()) {
     fc.issue(IssueCode::UnknownUnit, "", std::nullopt, std::nullopt, "", {{"found", Text("")}});
     return;
   }
-  fc.whole_commune = fc.out.unit_source == "commune" && fold_key(fc.out.commune) == fold_key(fc.plan.commune);
+  fc.whole_commune = fc.out.unit_source == UnitSource::Commune && fold_key(fc.out.commune) == fold_key(fc.plan.commune);
   bool in_plan = std::any_of(fc.plan.units.begin(), fc.plan.units.end(), [&](const auto& u) { return u.name == fc.out.unit; });
   if (!in_plan && !fc.whole_commune)
     fc.issue(IssueCode::UnknownUnit, "", std::nullopt, std::nullopt, "",
@@ -64,13 +64,13 @@ void confirm_whole_commune(FileCheck& fc) {
   std::set<std::string> owners;
   for (const auto& r : fc.out.rows) {
     if (!r.item) continue;
-    owners.insert(r.kind == "task" ? fc.plan.tasks[*r.item].lead_agency : fc.plan.indicators[*r.item].responsible);
+    owners.insert(fc.plan.owner_of(r.ref()));
   }
   owners.erase("");
   if (owners.size() >= 2) return;
   fc.whole_commune = false;
   fc.out.unit.clear();
-  fc.out.unit_source.clear();
+  fc.out.unit_source = UnitSource::None;
   fc.issue(IssueCode::UnknownUnit, "", std::nullopt, std::nullopt, "",
         {{"found", Text(" (tiêu đề chỉ ghi " + fc.out.commune + ", không ghi tên đơn vị)",
                         " (the header names only " + fc.out.commune + ", not the unit)")}});

@@ -121,7 +121,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     auto mt = match_row(fc.ctx.matcher, r.code, prepared, fc.items.tasks);
     bool is_task = mt.score > mi.score;
     const auto& m = is_task ? mt : mi;
-    row.kind = is_task ? "task" : "indicator";
+    row.kind = is_task ? ItemKind::Task : ItemKind::Indicator;
     row.score = std::round(m.score * 100) / 100;
     row.closest = m.index;
     row.runner_up = m.runner_up;
@@ -135,10 +135,11 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       fc.out.rows.push_back(row);
       continue;
     }
-    std::string item_name = is_task ? fc.plan.tasks[m.index].name : fc.plan.indicators[m.index].name;
-    std::string item_code = is_task ? fc.plan.tasks[m.index].code : fc.plan.indicators[m.index].code;
+    const ItemRef ref{row.kind, m.index};
+    const std::string& item_name = fc.plan.name_of(ref);
+    const std::string& item_code = fc.plan.code_of(ref);
     if (m.kind == MatchResult::Kind::Ambiguous) {
-      std::string other = is_task ? fc.plan.tasks[m.runner_up].name : fc.plan.indicators[m.runner_up].name;
+      const std::string& other = fc.plan.name_of({row.kind, m.runner_up});
       fc.issue(IssueCode::AmbiguousMatch, sheet, r.row, name_col, code,
             {{"name", row.written}, {"first", item_name}, {"second", other}});
       row.counts = false;
@@ -146,16 +147,15 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       continue;
     }
     row.item = m.index;
-    std::string key = row.kind + "#" + std::to_string(m.index);
-    if (auto it = fc.seen.find(key); it != fc.seen.end()) {
+    if (auto it = fc.seen.find(ref); it != fc.seen.end()) {
       fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"first", std::to_string(it->second + 1)}});
       row.counts = false;
     } else {
-      fc.seen[key] = r.row;
+      fc.seen[ref] = r.row;
     }
     // Who it belongs to.
-    std::string owner = is_task ? fc.plan.tasks[m.index].lead_agency : fc.plan.indicators[m.index].responsible;
+    const std::string& owner = fc.plan.owner_of(ref);
     if (!fc.out.unit.empty() && !owner.empty() && owner != fc.out.unit && !fc.whole_commune)
       fc.issue(IssueCode::UnassignedItem, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"owner", owner}, {"unit", fc.out.unit}});

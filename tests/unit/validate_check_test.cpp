@@ -64,7 +64,7 @@ TEST(Check, EveryRowCheckOnARealisticReport) {
   auto r = run({write("vhxh.csv", kVhxhReport)});
   const auto& f = r.files[0];
   EXPECT_EQ(f.unit, "Phòng Văn hóa - Xã hội");
-  EXPECT_EQ(f.unit_source, "header");
+  EXPECT_EQ(f.unit_source, UnitSource::Header);
   ASSERT_TRUE(f.period);
   EXPECT_EQ(f.period->year, 2026);
   auto got = issues_of(f);
@@ -93,7 +93,7 @@ TEST(Check, EveryRowCheckOnARealisticReport) {
   ASSERT_TRUE(bhyt && bhyt->item);
   EXPECT_EQ(plan().indicators[*bhyt->item].code, "6");
   EXPECT_GE(bhyt->score, 0.9);
-  EXPECT_EQ(f.status(), "errors");
+  EXPECT_EQ(f.status(), FileStatus::Errors);
 }
 
 TEST(Check, PeriodMismatchRowsDoNotCount) {
@@ -114,15 +114,15 @@ TEST(Check, WhoSentTheFile) {
   std::string body = "STT,Chỉ tiêu,ĐVT,TH 2026\n1,Tỷ lệ điều tra khám phá án chung,%,80\n";
   auto by_title = run({write("r1.csv", "BÁO CÁO NĂM 2026 CỦA CÔNG AN PHƯỜNG\n" + body)}).files[0];
   EXPECT_EQ(by_title.unit, "Công an");
-  EXPECT_EQ(by_title.unit_source, "header");
+  EXPECT_EQ(by_title.unit_source, UnitSource::Header);
   auto by_name = run({write("BC_KT-HT-DT_2026.csv", body)}).files[0];
   EXPECT_EQ(by_name.unit, "Phòng Kinh tế, Hạ tầng và Đô thị");
-  EXPECT_EQ(by_name.unit_source, "filename");
+  EXPECT_EQ(by_name.unit_source, UnitSource::FileName);
   CheckOptions opt;
   opt.unit_of[dir() + "r2.csv"] = "Công an phường";
   auto by_option = run({write("r2.csv", body)}, opt).files[0];
   EXPECT_EQ(by_option.unit, "Công an");
-  EXPECT_EQ(by_option.unit_source, "option");
+  EXPECT_EQ(by_option.unit_source, UnitSource::Option);
   auto nobody = run({write("bao-cao.csv", body)}).files[0];
   EXPECT_EQ(issues_of(nobody).count("unknown-unit@"), 1u);
   // A header that names only the commune: the commune's own report when its rows belong
@@ -136,7 +136,7 @@ TEST(Check, WhoSentTheFile) {
   auto whole = run({write("bc2.csv", "UBND PHƯỜNG AN DƯƠNG\n" + body +
                                         "2,Tỷ lệ người dân tham gia bảo hiểm y tế,%,\"97,8\"\n")});
   EXPECT_EQ(whole.files[0].unit, "phường An Dương");
-  EXPECT_EQ(whole.files[0].unit_source, "commune");
+  EXPECT_EQ(whole.files[0].unit_source, UnitSource::Commune);
   EXPECT_EQ(issues_of(whole.files[0]).count("unknown-unit@"), 0u);
   EXPECT_EQ(whole.submitted.size(), plan().units.size());
 }
@@ -195,10 +195,14 @@ TEST(Check, ReceiptsLateAndDuplicateSubmissions) {
   EXPECT_EQ(r.late, std::vector<std::string>{"Phòng Văn hóa - Xã hội"});
   EXPECT_GT(a.count("missing-item@"), 0u);            // held by the file that counts
   EXPECT_EQ(b.count("missing-item@"), 0u);
-  EXPECT_EQ(r.files[0].received_source, "option");
+  EXPECT_EQ(r.files[0].received_source, ReceiptSource::Option);
+  // Superseded and usable are the file's own facts, not found by scanning its issues.
+  EXPECT_FALSE(r.files[0].superseded);
+  EXPECT_TRUE(r.files[1].superseded);
+  EXPECT_TRUE(r.files[0].usable && r.files[1].usable);
   // Without a recorded date, the file's time, said plainly.
   auto plain = run({write("vh-3.csv", body + "91\n")}).files[0];
-  EXPECT_EQ(plain.received_source, "file-time");
+  EXPECT_EQ(plain.received_source, ReceiptSource::FileTime);
   EXPECT_EQ(issues_of(plain).count("receipt-from-file-time@"), 1u);
   EXPECT_TRUE(parse_receipt_date("03/12/2026 14:30"));
   EXPECT_FALSE(parse_receipt_date("hôm qua"));
@@ -267,14 +271,14 @@ TEST(CheckWorkbook, ChecksAWorkbookHeldInMemoryWithoutTouchingDisk) {
   SubmissionMeta meta;
   meta.path = "tai-len/khong-ton-tai.xlsx";  // no such file: nothing is opened or stat-ed
   meta.received = *parse_receipt_date("2026-12-05");
-  meta.received_source = "option";
+  meta.received_source = ReceiptSource::Option;
   CheckReport report;
   report.period = {2026, PeriodKind::Year};
   report.files.push_back(check_workbook(book, meta, plan(), items, report.period, ctx()));
   const auto& f = report.files[0];
   EXPECT_TRUE(f.readable);
   EXPECT_EQ(f.unit, "Phòng Văn hóa - Xã hội");
-  EXPECT_EQ(f.unit_source, "header");
+  EXPECT_EQ(f.unit_source, UnitSource::Header);
   auto got = issues_of(f);
   EXPECT_EQ(got.count("out-of-range@E4"), 1u);
   EXPECT_EQ(got.count("target-not-met@E5"), 1u);
@@ -286,4 +290,26 @@ TEST(CheckWorkbook, ChecksAWorkbookHeldInMemoryWithoutTouchingDisk) {
   EXPECT_EQ(std::count(report.submitted.begin(), report.submitted.end(), "Phòng Văn hóa - Xã hội"), 1);
   EXPECT_GE(issues_of(report.files[0]).count("missing-item@"), 1u);
   EXPECT_EQ(issues_of(report.files[0]).count("late-submission@"), 1u);
+}
+
+TEST(Check, ItemRefsNameThePlanItemAndItsOwner) {
+  const Plan& p = plan();
+  ASSERT_FALSE(p.indicators.empty());
+  ASSERT_FALSE(p.tasks.empty());
+  ItemRef ind{ItemKind::Indicator, 0}, task{ItemKind::Task, 0};
+  EXPECT_EQ(p.code_of(ind), p.indicators[0].code);
+  EXPECT_EQ(p.name_of(ind), p.indicators[0].name);
+  EXPECT_EQ(p.owner_of(ind), p.indicators[0].responsible);
+  EXPECT_EQ(p.name_of(task), p.tasks[0].name);
+  EXPECT_EQ(p.owner_of(task), "Văn phòng HĐND và UBND");  // the task's lead agency
+  EXPECT_LT(ind, task);  // usable as a map key: indicators first
+  EXPECT_EQ(to_string(ItemKind::Task), "task");
+  // A row that names a task carries its kind; the JSON strings stay as they were.
+  auto r = run({write("vh-rows.csv", kVhxhReport)});
+  for (const auto& row : r.files[0].rows)
+    if (row.item) EXPECT_EQ(p.name_of(row.ref()), row.kind == ItemKind::Task ? p.tasks[*row.item].name : p.indicators[*row.item].name);
+  EXPECT_EQ(to_string(r.files[0].status()), "errors");
+  EXPECT_EQ(to_string(UnitSource::FileName), "filename");
+  EXPECT_EQ(to_string(ReceiptSource::FileTime), "file-time");
+  EXPECT_GT(FileStatus::Unreadable, FileStatus::Errors);  // ranks worst first
 }

@@ -400,14 +400,14 @@ TEST(Consolidate, TheWorkbookReadsBackAsTheCommunesSubmission) {
   const auto& f = back.files[0];
   EXPECT_EQ(f.commune, "phường An Dương");
   EXPECT_EQ(f.unit, "phường An Dương");
-  EXPECT_EQ(f.unit_source, "commune");
+  EXPECT_EQ(f.unit_source, UnitSource::Commune);
   ASSERT_TRUE(f.period);
   EXPECT_EQ(f.period->year, 2026);
   EXPECT_TRUE(back.missing.empty());
   std::map<std::size_t, const RowResult*> indicators, tasks;
   for (const auto& row : f.rows) {
     ASSERT_TRUE(row.item) << row.sheet << " row " << row.row + 1 << ": " << row.written;
-    (row.kind == "indicator" ? indicators : tasks)[*row.item] = &row;
+    (row.kind == ItemKind::Indicator ? indicators : tasks)[*row.item] = &row;
   }
   EXPECT_EQ(indicators.size(), r.plan.indicators.size());
   EXPECT_EQ(tasks.size(), r.plan.tasks.size());
