@@ -21,12 +21,14 @@ struct CheckRun {
   std::optional<CheckContext> context;
 };
 
-void add_check_options(boost::program_options::options_description& desc);
+void add_check_options(CommandOptions& opts);
 // Throws UsageError.
 CheckRun read_check_options(const boost::program_options::variables_map& vm, const CommonOptions& opt);
 // Reads and understands the plan; a non-zero exit code when it cannot be used (the
 // reason written to err).
 int load_plan(const CheckRun& run, const CommonOptions& opt, std::ostream& err, PlanResult& out);
 int current_year();
+// The exit code of a check: unreadable files, then errors.
+ExitCode exit_code(const CheckReport& report);
 
 }  // namespace tonghop::cli

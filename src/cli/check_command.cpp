@@ -26,9 +26,7 @@ constexpr std::string_view kUsageVi =
     "  tonghop check --plan ke-hoach.xlsx --unit bc1.xlsx=\"Công an phường\" bc1.xlsx\n"
     "  tonghop check --plan ke-hoach.xlsx --explain bao-cao/cong-an.xlsx\n"
     "  tonghop check --plan ke-hoach.xlsx --year 2026 --report sua-loi-2026.xlsx bao-cao/\n\n"
-    "Cách dùng: tonghop check --plan KẾ_HOẠCH [--year NĂM] [--period year|h1|q1|q2|q3|q4|9m]\n"
-    "                          [--unit TỆP=ĐƠN_VỊ]... [--received TỆP=NGÀY]... [--receipts SỔ.csv]\n"
-    "                          [--deadline NGÀY] [--report TỆP.xlsx] TỆP|THƯ_MỤC...\n\n"
+    "Cách dùng: tonghop check --plan KẾ_HOẠCH [TÙY CHỌN] TỆP|THƯ_MỤC...\n\n"
     "Đọc báo cáo của từng đơn vị theo đúng mẫu đơn vị dùng, nhận ra bảng, khớp từng dòng với\n"
     "chỉ tiêu/nhiệm vụ của kế hoạch, kiểm tra số liệu và cho biết đơn vị nào chưa gửi, chưa\n"
     "báo cáo nội dung nào. Mỗi lỗi kèm ô (ví dụ 'Biểu 01'!F12) và cách sửa. Ngày nhận: --received,\n"
@@ -44,9 +42,7 @@ constexpr std::string_view kUsageEn =
     "  tonghop check --plan plan.xlsx --unit r1.xlsx=\"Công an phường\" r1.xlsx\n"
     "  tonghop check --plan plan.xlsx --explain reports/cong-an.xlsx\n"
     "  tonghop check --plan plan.xlsx --year 2026 --report fixes-2026.xlsx reports/\n\n"
-    "Usage: tonghop check --plan PLAN [--year YEAR] [--period year|h1|q1|q2|q3|q4|9m]\n"
-    "                     [--unit FILE=UNIT]... [--received FILE=DATE]... [--receipts BOOK.csv]\n"
-    "                     [--deadline DATE] [--report FILE.xlsx] FILE|FOLDER...\n\n"
+    "Usage: tonghop check --plan PLAN [OPTIONS] FILE|FOLDER...\n\n"
     "Reads each unit's report in its own layout, recognises the table, maps every row to a\n"
     "plan indicator or task, checks the figures, and says who has not sent or reported what.\n"
     "Every problem comes with its cell (e.g. 'Biểu 01'!F12) and how to fix it. Receipt dates:\n"
@@ -242,97 +238,6 @@ void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
 
 }  // namespace
 
-int current_year() {
-  auto now = std::chrono::system_clock::now();
-  return int(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
-}
-
-void add_check_options(po::options_description& desc) {
-  desc.add_options()("plan", po::value<std::string>(), "plan workbook")("year", po::value<int>(), "year")(
-      "period", po::value<std::string>()->default_value("year"), "year|h1|q1|q2|q3|q4|9m")(
-      "unit", po::value<std::vector<std::string>>()->composing(), "FILE=UNIT")(
-      "units", po::value<std::string>(), "unit names and spellings (TOML)")(
-      "received", po::value<std::vector<std::string>>()->composing(), "FILE=DATE")(
-      "receipts", po::value<std::string>(), "CSV: file,received")(
-      "deadline", po::value<std::string>(), "DATE (default 3 December of the year)")(
-      "input", po::value<std::vector<std::string>>(), "reports");
-}
-
-CheckRun read_check_options(const po::variables_map& vm, const CommonOptions& opt) {
-  CheckRun run;
-  auto& check = run.options;
-  if (!vm.count("plan")) throw UsageError{Text("cần --plan TỆP_KẾ_HOẠCH", "--plan PLAN_FILE is needed")};
-  if (!vm.count("input")) throw UsageError{Text("cần ít nhất một tệp báo cáo hoặc thư mục", "at least one report file or folder is needed")};
-  run.plan_path = vm["plan"].as<std::string>();
-  check.period.year = vm.count("year") ? vm["year"].as<int>() : current_year();
-  auto kind = period_kind_from_string(vm["period"].as<std::string>());
-  if (!kind)
-    throw UsageError{Text("--period phải là year, h1, q1, q2, q3, q4 hoặc 9m", "--period must be year, h1, q1, q2, q3, q4 or 9m")};
-  check.period.kind = *kind;
-  check.limits = opt.limits;
-  if (vm.count("unit"))
-    for (const auto& a : vm["unit"].as<std::vector<std::string>>()) {
-      auto eq = a.find('=');
-      if (eq == std::string::npos || eq == 0 || eq + 1 == a.size())
-        throw UsageError{Text("--unit cần dạng TỆP=ĐƠN_VỊ, không phải '" + a + "'", "--unit needs FILE=UNIT, not '" + a + "'")};
-      check.unit_of[a.substr(0, eq)] = a.substr(eq + 1);
-    }
-  auto date_or_fail = [&](const std::string& text, const std::string& what) {
-    auto d = parse_receipt_date(text);
-    if (!d)
-      throw UsageError{Text(what + ": không hiểu ngày '" + text + "' (dùng 2026-12-03 hoặc 03/12/2026)",
-                            what + ": the date '" + text + "' is not understood (use 2026-12-03 or 03/12/2026)")};
-    return *d;
-  };
-  if (vm.count("received"))
-    for (const auto& a : vm["received"].as<std::vector<std::string>>()) {
-      auto eq = a.find('=');
-      if (eq == std::string::npos) throw UsageError{Text("--received cần dạng TỆP=NGÀY", "--received needs FILE=DATE")};
-      check.received[a.substr(0, eq)] = date_or_fail(a.substr(eq + 1), "--received");
-    }
-  if (vm.count("receipts")) {
-    // A receipts book kept by the office: file name in column A, date in B.
-    WorkbookCollector sink;
-    try {
-      read_workbook(vm["receipts"].as<std::string>(), sink, opt.limits);
-    } catch (const InputError& e) {
-      throw UsageError{Text("--receipts: " + e.issue().message(Lang::Vi), "--receipts: " + e.issue().message(Lang::En))};
-    }
-    auto book = sink.take();
-    for (const auto& sheet : book.sheets)
-      for (const auto& c : sheet.cells) {
-        if (c.col != 0 || c.type != CellType::Text) continue;
-        const auto* d = sheet.find(c.row, 1);
-        if (!d) continue;
-        auto when = d->type == CellType::Date ? std::optional<double>(d->number) : parse_receipt_date(d->text);
-        if (when) check.received[c.text] = *when;
-      }
-  }
-  if (vm.count("deadline")) check.deadline = date_or_fail(vm["deadline"].as<std::string>(), "--deadline") + 0.99999;
-  run.files = expand_inputs(vm["input"].as<std::vector<std::string>>());
-  if (run.files.empty()) throw UsageError{Text("thư mục không có bảng tính nào", "the folder holds no spreadsheet")};
-  try {
-    run.context.emplace(CheckContext{LabelRoles::load_default(),
-                                     vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default(),
-                                     NameMatcher::load_default()});
-  } catch (const ConfigError& e) {
-    throw config_usage_error(e);
-  }
-  return run;
-}
-
-int load_plan(const CheckRun& run, const CommonOptions& opt, std::ostream& err, PlanResult& out) {
-  Workbook plan_book;
-  if (!load_or_report(run.plan_path, opt, err, plan_book)) return int(ExitCode::Unreadable);
-  convert_legacy_text(plan_book);
-  out = build_plan(plan_book, run.context->roles, run.context->units);
-  if (out.plan.indicators.empty() && out.plan.tasks.empty()) {
-    for (const auto& i : out.issues) write_issue_text(err, i, opt.lang, "");
-    return int(ExitCode::DataErrors);
-  }
-  return int(ExitCode::Ok);
-}
-
 // The units' files as the check saw them (kept by it), written with the problems marked.
 std::vector<WriteNote> write_report(const std::string& out, const CheckReport& report, Lang lang) {
   std::vector<ReportedFile> files;
@@ -341,22 +246,25 @@ std::vector<WriteNote> write_report(const std::string& out, const CheckReport& r
 }
 
 int check_command(const std::vector<std::string>& args, Streams io) {
-  po::options_description desc;
-  add_common_options(desc);
-  add_check_options(desc);
-  desc.add_options()("explain", po::bool_switch(), "why each row matched what it matched")(
-      "report", po::value<std::string>(), "a workbook of the units' tables with the problems marked");
+  CommandOptions opts;
+  add_check_options(opts);
+  opts.add("explain", po::bool_switch(), Text(""),
+           Text("cho biết vì sao mỗi dòng khớp với chỉ tiêu/nhiệm vụ đó", "why each row matched what it matched"))
+      .add("report", po::value<std::string>(), Text("TỆP.xlsx", "FILE.xlsx"),
+           Text("ghi sổ gửi lại đơn vị: bảng của từng đơn vị, ô có vấn đề được đánh dấu",
+                "write a workbook for the units: their tables with the problem cells marked"));
+  add_common_options(opts);
   Lang lang = lang_from_args(args);
   CommonOptions opt;
   CheckRun run;
   bool explain = false;
   std::string report_path;
   try {
-    auto vm = parse(args, desc, true);
+    auto vm = parse(args, opts);
     opt = common_options(vm);
     lang = opt.lang;
     if (vm["help"].as<bool>()) {
-      io.out << (lang == Lang::Vi ? kUsageVi : kUsageEn);
+      write_help(io.out, lang == Lang::Vi ? kUsageVi : kUsageEn, opts, lang);
       return int(ExitCode::Ok);
     }
     run = read_check_options(vm, opt);
@@ -384,9 +292,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
     if (opt.format != OutputFormat::Json)
       io.out << (lang == Lang::Vi ? "Đã ghi sổ gửi lại đơn vị: " : "Workbook for the units written: ") << report_path << "\n";
   }
-  for (const auto& f : report.files)
-    if (!f.readable) return int(ExitCode::Unreadable);
-  return int(report.count(Severity::Error) ? ExitCode::DataErrors : ExitCode::Ok);
+  return int(exit_code(report));
 }
 
 }  // namespace tonghop::cli

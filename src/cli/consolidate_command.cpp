@@ -18,9 +18,7 @@ constexpr std::string_view kUsageVi =
     "  tonghop consolidate --plan ke-hoach.xlsx --year 2026 --receipts so-nhan.csv -o th.xlsx bao-cao/\n"
     "  tonghop consolidate --plan ke-hoach.xlsx --year 2026 --template mau-thanh-pho.toml -o th.xlsx bao-cao/\n"
     "  tonghop consolidate --plan ke-hoach.xlsx --year 2027 --previous tong-hop-2026.xlsx -o th-2027.xlsx bao-cao/\n\n"
-    "Cách dùng: tonghop consolidate --plan KẾ_HOẠCH --year NĂM -o TỆP.xlsx [--template TÊN|TỆP]\n"
-    "                                [--previous SỔ_NĂM_TRƯỚC.xlsx] [--strict] [tùy chọn của check]\n"
-    "                                TỆP|THƯ_MỤC...\n\n"
+    "Cách dùng: tonghop consolidate --plan KẾ_HOẠCH --year NĂM -o TỆP.xlsx [TÙY CHỌN] TỆP|THƯ_MỤC...\n\n"
     "Kiểm tra các báo cáo như tonghop check rồi lập sổ tổng hợp năm theo mẫu (mặc định\n"
     "templates/commune-yearly.toml): Tổng hợp, Biểu 01 Chỉ tiêu, Biểu 02 Nhiệm vụ, Đơn vị báo cáo,\n"
     "Lỗi kiểm tra. Mọi số suy ra là công thức kèm giá trị đã tính. Chỉ tiêu theo xu hướng (\"Giảm\n"
@@ -35,9 +33,7 @@ constexpr std::string_view kUsageEn =
     "  tonghop consolidate --plan plan.xlsx --year 2026 --receipts receipts.csv -o out.xlsx reports/\n"
     "  tonghop consolidate --plan plan.xlsx --year 2026 --template city-form.toml -o out.xlsx reports/\n"
     "  tonghop consolidate --plan plan.xlsx --year 2027 --previous summary-2026.xlsx -o out-2027.xlsx reports/\n\n"
-    "Usage: tonghop consolidate --plan PLAN --year YEAR -o FILE.xlsx [--template NAME|FILE]\n"
-    "                           [--previous LAST_YEAR.xlsx] [--strict] [check's options]\n"
-    "                           FILE|FOLDER...\n\n"
+    "Usage: tonghop consolidate --plan PLAN --year YEAR -o FILE.xlsx [OPTIONS] FILE|FOLDER...\n\n"
     "Checks the reports as tonghop check does, then writes the consolidated yearly workbook in a\n"
     "layout (default templates/commune-yearly.toml): summary, indicators, tasks, units,\n"
     "issues. Every derived figure is a formula with its computed value. Trend targets (\"Giảm\n"
@@ -51,13 +47,18 @@ constexpr std::string_view kUsageEn =
 }  // namespace
 
 int consolidate_command(const std::vector<std::string>& args, Streams io) {
-  po::options_description desc;
-  add_common_options(desc);
-  add_check_options(desc);
-  desc.add_options()("output,o", po::value<std::string>(), "the workbook to write")(
-      "template", po::value<std::string>()->default_value("commune-yearly"), "layout name or file")(
-      "strict", po::bool_switch(), "write nothing when a report has errors")(
-      "previous", po::value<std::string>(), "last year's consolidated workbook");
+  CommandOptions opts;
+  opts.add("output,o", po::value<std::string>(), Text("TỆP.xlsx", "FILE.xlsx"), Text("sổ tổng hợp cần ghi", "the workbook to write"));
+  add_check_options(opts);
+  opts.add("template", po::value<std::string>()->default_value("commune-yearly"), Text("TÊN|TỆP", "NAME|FILE"),
+           Text("mẫu sổ tổng hợp (mặc định commune-yearly)", "the workbook's layout (default commune-yearly)"))
+      .add("previous", po::value<std::string>(), Text("SỔ_NĂM_TRƯỚC.xlsx", "LAST_YEAR.xlsx"),
+           Text("sổ tổng hợp năm trước, để đánh giá chỉ tiêu theo xu hướng",
+                "last year's consolidated workbook, to judge trend targets"))
+      .add("strict", po::bool_switch(), Text(""),
+           Text("không ghi sổ khi báo cáo có lỗi", "write nothing when a report has errors"));
+  // One output, the workbook: no --format.
+  add_common_options(opts, false);
   Lang lang = lang_from_args(args);
   CommonOptions opt;
   CheckRun run;
@@ -65,11 +66,11 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
   bool strict = false;
   std::optional<Layout> layout;
   try {
-    auto vm = parse(args, desc, true);
+    auto vm = parse(args, opts);
     opt = common_options(vm);
     lang = opt.lang;
     if (vm["help"].as<bool>()) {
-      io.out << (lang == Lang::Vi ? kUsageVi : kUsageEn);
+      write_help(io.out, lang == Lang::Vi ? kUsageVi : kUsageEn, opts, lang);
       return int(ExitCode::Ok);
     }
     if (!vm.count("output")) throw UsageError{Text("cần -o TỆP.xlsx", "-o FILE.xlsx is needed")};
@@ -106,15 +107,14 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
     previous = std::move(prev.previous);
   }
   auto report = check_submissions(plan.plan, run.files, run.options, *run.context);
-  bool unreadable = false;
-  for (const auto& f : report.files) unreadable |= !f.readable;
+  const ExitCode outcome = exit_code(report);
   std::size_t errors = report.count(Severity::Error), warnings = report.count(Severity::Warning),
               files = report.files.size();
   if (strict && errors) {
     io.err << (vi ? "tonghop consolidate: các báo cáo có " : "tonghop consolidate: the reports have ") << errors
            << (vi ? " lỗi; --strict: không ghi sổ tổng hợp (xem tonghop check).\n"
                   : " errors; --strict: no workbook written (see tonghop check).\n");
-    return int(unreadable ? ExitCode::Unreadable : ExitCode::DataErrors);
+    return int(outcome);
   }
   try {
     auto year = consolidate(plan.plan, std::move(report), previous ? &*previous : nullptr);
@@ -129,8 +129,7 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
          << (vi ? " tệp báo cáo, " : " reports, ") << errors << (vi ? " lỗi, " : " errors, ")
          << warnings << (vi ? " cảnh báo (chi tiết ở trang Lỗi kiểm tra).\n"
                                                    : " warnings (details on the issues sheet).\n");
-  if (unreadable) return int(ExitCode::Unreadable);
-  return int(errors ? ExitCode::DataErrors : ExitCode::Ok);
+  return int(outcome);
 }
 
 }  // namespace tonghop::cli

@@ -254,18 +254,18 @@ class JsonSink : public WorkbookSink {
 }  // namespace
 
 int inspect_command(const std::vector<std::string>& args, Streams io) {
-  po::options_description desc;
-  add_common_options(desc);
-  desc.add_options()("input", po::value<std::vector<std::string>>(), "files or folders");
+  CommandOptions opts;
+  add_common_options(opts);
+  opts.inputs();
   Lang lang = lang_from_args(args);
   CommonOptions opt;
   std::vector<std::string> files;
   try {
-    auto vm = parse(args, desc, true);
+    auto vm = parse(args, opts);
     opt = common_options(vm);
     lang = opt.lang;
     if (vm["help"].as<bool>()) {
-      io.out << (lang == Lang::Vi ? kUsageVi : kUsageEn);
+      write_help(io.out, lang == Lang::Vi ? kUsageVi : kUsageEn, opts, lang);
       return int(ExitCode::Ok);
     }
     if (!vm.count("input"))
@@ -325,7 +325,7 @@ int inspect_command(const std::vector<std::string>& args, Streams io) {
       }
     }
   }
-  return int(unreadable ? ExitCode::Unreadable : ExitCode::Ok);
+  return int(exit_code(unreadable, false));
 }
 
 }  // namespace tonghop::cli

@@ -4,28 +4,62 @@
 #include <filesystem>
 
 #include "core/issue_render.hpp"
+#include "core/text.hpp"
 #include "read/reader.hpp"
 
 namespace po = boost::program_options;
 
 namespace tonghop::cli {
 
-void add_common_options(po::options_description& desc) {
-  desc.add_options()
-      ("format", po::value<std::string>()->default_value("text"), "text | json")
-      ("lang", po::value<std::string>()->default_value("vi"), "vi | en")
-      ("quiet,q", po::bool_switch(), "only errors / chỉ báo lỗi")
-      ("verbose,v", po::bool_switch(), "more detail / chi tiết hơn")
-      ("limit", po::value<std::vector<std::string>>()->composing(),
-       "KEY=VALUE safety limit: file-size, zip-entries, unzipped-size, zip-ratio, cells, "
-       "sheets, text-size")
-      ("no-convert", po::bool_switch(), "never convert with LibreOffice / không chuyển đổi bằng LibreOffice")
-      ("help,h", po::bool_switch(), "usage / hướng dẫn");
+CommandOptions& CommandOptions::add(const char* name, const po::value_semantic* value, Text arg, Text help) {
+  desc_.add_options()(name, value, "");
+  std::string n(name), flags;
+  auto comma = n.find(',');
+  if (comma != std::string::npos) flags = "-" + n.substr(comma + 1) + ", ";
+  flags += "--" + n.substr(0, comma);
+  docs_.push_back({flags, std::move(arg), std::move(help)});
+  return *this;
+}
+
+CommandOptions& CommandOptions::inputs() {
+  desc_.add_options()("input", po::value<std::vector<std::string>>(), "");
+  return *this;
+}
+
+void CommandOptions::write(std::ostream& os, Lang lang) const {
+  std::vector<std::string> heads;
+  std::size_t width = 0;
+  for (const auto& d : docs_) {
+    auto arg = d.arg.in(lang);
+    heads.push_back(d.flags + (arg.empty() ? "" : " " + arg));
+    width = std::max(width, code_point_count(heads.back()));
+  }
+  for (std::size_t i = 0; i < docs_.size(); ++i)
+    os << "  " << heads[i] << std::string(width - code_point_count(heads[i]) + 2, ' ') << docs_[i].help.in(lang) << "\n";
+}
+
+void add_common_options(CommandOptions& opts, bool format) {
+  if (format)
+    opts.add("format", po::value<std::string>()->default_value("text"), Text("text|json"),
+             Text("dạng kết quả (mặc định text)", "output format (default text)"));
+  opts.add("lang", po::value<std::string>()->default_value("vi"), Text("vi|en"),
+           Text("ngôn ngữ thông báo (mặc định vi)", "language of the messages (default vi)"))
+      .add("limit", po::value<std::vector<std::string>>()->composing(), Text("KHÓA=GIÁ_TRỊ", "KEY=VALUE"),
+           Text("giới hạn an toàn: file-size, zip-entries, unzipped-size, zip-ratio, cells, sheets, text-size",
+                "safety limit: file-size, zip-entries, unzipped-size, zip-ratio, cells, sheets, text-size"))
+      .add("no-convert", po::bool_switch(), Text(""),
+           Text("không chuyển đổi bằng LibreOffice", "never convert with LibreOffice"))
+      .add("help,h", po::bool_switch(), Text(""), Text("hướng dẫn này", "this help"));
+}
+
+void write_help(std::ostream& os, std::string_view usage, const CommandOptions& opts, Lang lang) {
+  os << usage << (lang == Lang::Vi ? "\nTùy chọn:\n" : "\nOptions:\n");
+  opts.write(os, lang);
 }
 
 CommonOptions common_options(const po::variables_map& vm) {
   CommonOptions o;
-  auto fmt = vm["format"].as<std::string>();
+  auto fmt = vm.count("format") ? vm["format"].as<std::string>() : std::string("text");
   if (fmt == "json") o.format = OutputFormat::Json;
   else if (fmt != "text")
     throw UsageError{Text("--format phải là text hoặc json, không phải '" + fmt + "'",
@@ -35,8 +69,6 @@ CommonOptions common_options(const po::variables_map& vm) {
   else if (lang != "vi")
     throw UsageError{Text("--lang phải là vi hoặc en, không phải '" + lang + "'",
                           "--lang must be vi or en, not '" + lang + "'")};
-  if (vm["quiet"].as<bool>()) o.verbosity = -1;
-  if (vm["verbose"].as<bool>()) o.verbosity = 1;
   if (vm["no-convert"].as<bool>()) o.limits.allow_conversion = false;
   if (vm.count("limit"))
     for (const auto& a : vm["limit"].as<std::vector<std::string>>())
@@ -53,10 +85,10 @@ Lang lang_from_args(const std::vector<std::string>& args) {
   return Lang::Vi;
 }
 
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& desc,
-                        bool positional_inputs) {
+po::variables_map parse(const std::vector<std::string>& args, const CommandOptions& opts) {
+  const auto& desc = opts.desc();
   po::positional_options_description pos;
-  if (positional_inputs) pos.add("input", -1);
+  pos.add("input", -1);
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
@@ -80,6 +112,10 @@ bool load_or_report(const std::string& path, const CommonOptions& opt, std::ostr
     write_issue_text(err, e.issue(), opt.lang, "");
     return false;
   }
+}
+
+ExitCode exit_code(bool unreadable, bool errors) {
+  return unreadable ? ExitCode::Unreadable : errors ? ExitCode::DataErrors : ExitCode::Ok;
 }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {

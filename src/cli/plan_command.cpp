@@ -192,21 +192,22 @@ void write_text(std::ostream& os, const PlanResult& r, Lang lang) {
 }  // namespace
 
 int plan_command(const std::vector<std::string>& args, Streams io) {
-  po::options_description desc;
-  add_common_options(desc);
-  desc.add_options()("units", po::value<std::string>(), "unit names and spellings (TOML)")(
-      "input", po::value<std::vector<std::string>>(), "plan workbook");
+  CommandOptions opts;
+  opts.add("units", po::value<std::string>(), Text("TỆP.toml", "FILE.toml"),
+           Text("tên đơn vị và cách viết (mặc định templates/units.toml)", "unit names and spellings (default templates/units.toml)"))
+      .inputs();
+  add_common_options(opts);
   Lang lang = lang_from_args(args);
   CommonOptions opt;
   std::string path;
   std::optional<UnitRegistry> units;
   LabelRoles roles;
   try {
-    auto vm = parse(args, desc, true);
+    auto vm = parse(args, opts);
     opt = common_options(vm);
     lang = opt.lang;
     if (vm["help"].as<bool>()) {
-      io.out << (lang == Lang::Vi ? kUsageVi : kUsageEn);
+      write_help(io.out, lang == Lang::Vi ? kUsageVi : kUsageEn, opts, lang);
       return int(ExitCode::Ok);
     }
     if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
@@ -224,7 +225,7 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
   }
 
   Workbook book;
-  if (!load_or_report(path, opt, io.err, book)) return int(ExitCode::Unreadable);
+  if (!load_or_report(path, opt, io.err, book)) return int(exit_code(true, false));
   auto legacy = convert_legacy_text(book);
   auto result = build_plan(book, roles, *units);
   for (const auto& f : legacy) {
@@ -238,9 +239,9 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
   }
   if (opt.format == OutputFormat::Json) write_json(io.out, path, result, lang);
   else write_text(io.out, result, lang);
-  for (const auto& i : result.issues)
-    if (i.severity == Severity::Error) return int(ExitCode::DataErrors);
-  return int(ExitCode::Ok);
+  bool errors = std::any_of(result.issues.begin(), result.issues.end(),
+                            [](const Issue& i) { return i.severity == Severity::Error; });
+  return int(exit_code(false, errors));
 }
 
 }  // namespace tonghop::cli
