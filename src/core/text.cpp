@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <memory>
 #include <vector>
@@ -107,12 +108,80 @@ void nfc_in_place(std::string& s) {
   s.assign(reinterpret_cast<const char*>(out), std::size_t(n));
 }
 
+void clean_text_in_place(std::string& s) {
+  // Every character handled here is U+00A0 (C2 A0), U+2007..U+2060 (E2 80/81 xx)
+  // or U+FEFF (EF BB BF): text without those lead bytes is left alone.
+  if (s.find_first_of("\xC2\xE2\xEF") != std::string::npos) {
+    std::string out;
+    out.reserve(s.size());
+    bool changed = false;
+    for (std::size_t i = 0; i < s.size();) {
+      auto b = [&](std::size_t k) { return i + k < s.size() ? (unsigned char)s[i + k] : 0u; };
+      unsigned c0 = b(0), c1 = b(1), c2 = b(2);
+      if (c0 == 0xC2 && c1 == 0xA0) {  // no-break space
+        out += ' ';
+        i += 2, changed = true;
+        continue;
+      }
+      if (c0 == 0xE2 && c1 == 0x80 && (c2 == 0x87 || c2 == 0xAF)) {  // figure, narrow no-break space
+        out += ' ';
+        i += 3, changed = true;
+        continue;
+      }
+      if ((c0 == 0xE2 && c1 == 0x80 && c2 >= 0x8B && c2 <= 0x8D) ||  // zero-width space, (non-)joiner
+          (c0 == 0xE2 && c1 == 0x81 && c2 == 0xA0) ||                 // word joiner
+          (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)) {                 // byte-order mark
+        i += 3, changed = true;
+        continue;
+      }
+      out += s[i++];
+    }
+    if (changed) s.swap(out);
+  }
+  nfc_in_place(s);
+}
+
+bool drop_soft_hyphens(std::string& s) {
+  auto p = s.find("\xC2\xAD");
+  if (p == std::string::npos) return false;
+  std::string out = s.substr(0, p);
+  for (std::size_t i = p; i < s.size();) {
+    if (s.compare(i, 2, "\xC2\xAD") == 0) i += 2;
+    else out += s[i++];
+  }
+  s.swap(out);
+  return true;
+}
+
 std::string nfc(std::string_view s) {
   std::string out(s);
   nfc_in_place(out);
   return out;
 }
 
+bool has_unknown_symbol(std::string_view s) {
+  static constexpr std::string_view kAscii = "%,.-/():;+~<>=\"'* \t\r\n";
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (!std::isalnum(c) && kAscii.find(char(c)) == std::string_view::npos) return true;
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              utf8proc_ssize_t(s.size() - i), &cp);
+    if (n <= 0) return true;
+    i += std::size_t(n);
+    auto cat = utf8proc_category(cp);
+    bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
+    bool sign = cp == 0x2264 || cp == 0x2265 || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
+                cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2026;
+    if (!letter && !sign) return true;
+  }
+  return false;
+}
 
 std::string lower(std::string_view s) { return map_code_points(s, utf8proc_tolower); }
 std::string upper(std::string_view s) { return map_code_points(s, utf8proc_toupper); }

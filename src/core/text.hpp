@@ -14,6 +14,16 @@ bool is_valid_utf8(std::string_view s);
 void nfc_in_place(std::string& s);
 std::string nfc(std::string_view s);
 
+// What every reader does to text as it enters (cell text, sheet names): no-break and
+// figure spaces become plain spaces; zero-width characters and byte-order marks are
+// removed (Word and PDF converters leave them inside numbers and names); then NFC. Done
+// once here, so no later grammar meets them. Soft hyphens (U+00AD) stay: in text typed in
+// TCVN3 that byte is the letter "ư"; convert_legacy_text (src/recognise/legacy) drops them
+// from the text that is not legacy, right after reading.
+void clean_text_in_place(std::string& s);
+// Removes soft hyphens (U+00AD); true when there were any.
+bool drop_soft_hyphens(std::string& s);
+
 // Characters (code points) in UTF-8 text: what a column width counts.
 std::size_t code_point_count(std::string_view s);
 // s cut to at most max_bytes without splitting a character.
@@ -28,6 +38,12 @@ void append_utf8(std::string& out, char32_t cp);
 // and "." dropped; runs of white space as one space.
 //   fold_key("Phòng VH- XH") == "phong vh-xh"
 std::string fold_key(std::string_view s);
+
+// True when s holds a character the grammars of targets, timeframes and values do not
+// know: anything but letters (with their marks), digits, white space and the signs these
+// cells use (% , . - – / ( ) : ; + ~ ≥ ≤ > < = " ' “ ”). "?95%" (a "≥" lost to an encoding)
+// answers true, so it is reported instead of read as 95.
+bool has_unknown_symbol(std::string_view s);
 
 // Lower / upper case of a UTF-8 string (Vietnamese letters included), keeping diacritics.
 std::string lower(std::string_view s);

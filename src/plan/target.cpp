@@ -170,6 +170,11 @@ Target parse_target(std::string_view raw_in) {
   }
   std::string k = fold_key(pre);
   if (k.empty()) return t;
+  // Folding drops signs it does not know: "?95%" must not read as 95.
+  if (has_unknown_symbol(raw)) {
+    t.kind = TargetKind::Unparsed;
+    return t;
+  }
 
   t.per_year = k.find("/nam") != std::string::npos || has_word(k, "hang nam") || has_word(k, "moi nam") ||
                has_word(k, "binh quan");

@@ -32,6 +32,10 @@ Timeframe parse_timeframe(std::string_view raw) {
   t.raw = std::string(raw);
   std::string k = fold_key(raw);
   if (k.empty()) return t;
+  if (has_unknown_symbol(raw)) {
+    t.unparsed = true;
+    return t;
+  }
   if (k.find("hang nam") != std::string::npos || k.find("moi nam") != std::string::npos ||
       k.find("thuong nien") != std::string::npos)
     t.recurrence = Recurrence::Yearly;
@@ -78,6 +82,7 @@ Timeframe combine_timeframes(const Timeframe& start, const Timeframe& finish) {
   t.to = finish.to ? finish.to : start.to;
   t.recurrence = start.recurrence != Recurrence::None ? start.recurrence : finish.recurrence;
   t.on_instruction = start.on_instruction || finish.on_instruction;
+  t.unparsed = start.unparsed || finish.unparsed;
   return t;
 }
 

@@ -19,7 +19,8 @@ struct Timeframe {
   std::optional<std::string> from, to;  // "2026" or "2026-Q3"
   Recurrence recurrence = Recurrence::None;
   bool on_instruction = false;  // "Theo chỉ đạo của ...": no date of its own
-  bool understood() const { return from || to || recurrence != Recurrence::None || on_instruction; }
+  bool unparsed = false;        // holds a sign the grammar does not know ("202?"): nothing read
+  bool understood() const { return !unparsed && (from || to || recurrence != Recurrence::None || on_instruction); }
 };
 
 Timeframe parse_timeframe(std::string_view raw);

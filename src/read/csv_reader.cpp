@@ -197,7 +197,7 @@ void read_csv(const std::string& path, const std::string& sheet_name, WorkbookSi
         c.type = CellType::Number;
         c.number = v;
       } else {
-        nfc_in_place(field);
+        clean_text_in_place(field);
         c.type = CellType::Text;
         c.text = field;
       }

@@ -372,7 +372,7 @@ class ContentHandler : public XmlHandler {
       if (cur_.type == CellType::Empty && cur_.is_formula) cur_.without_value = true;
       bool keep = cur_.type != CellType::Empty || cur_.is_formula;
       if (keep && col_ < kMaxCols) {
-        nfc_in_place(cur_.text);
+        clean_text_in_place(cur_.text);
         cur_.repeat = std::min<std::uint64_t>(cur_.repeat, kMaxCols - col_);
         pending_.push_back(std::move(cur_));
       }

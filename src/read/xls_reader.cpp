@@ -267,7 +267,7 @@ class Workbook8 {
     }
     iconv(cd_, nullptr, nullptr, &dst, &dst_left);
     out.resize(std::size_t(dst - out.data()));
-    nfc_in_place(out);
+    clean_text_in_place(out);
     return out;
   }
 
@@ -296,7 +296,7 @@ class Workbook8 {
     RecordReader r({std::vector<std::uint8_t>(b.begin() + std::ptrdiff_t(at),
                                               b.begin() + std::ptrdiff_t(at + cch * (high ? 2 : 1)))});
     r.chars(cch, high, out);
-    nfc_in_place(out);
+    clean_text_in_place(out);
     return out;
   }
 
@@ -314,7 +314,7 @@ class Workbook8 {
       r.chars(cch, flags & 1, s);
       r.skip(runs * 4);
       r.skip(ext);
-      nfc_in_place(s);
+      clean_text_in_place(s);
       used += s.size();
       if (used > limits_.text_bytes)
         throw_limit("text-size", limits_.text_bytes,
@@ -555,7 +555,7 @@ class Workbook8 {
               std::size_t cch = r.u16();
               std::uint8_t flags = r.u8();
               r.chars(cch, flags & 1, s);
-              nfc_in_place(s);
+              clean_text_in_place(s);
             }
             text_cell(prow, pcol, pxf, s, true);
           }

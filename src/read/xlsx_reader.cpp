@@ -178,7 +178,7 @@ class SharedStringsHandler : public XmlHandler {
       --in_rph_;
     } else if (local == "si" || local == "sstItem") {
       unescape_ooxml(cur_);
-      nfc_in_place(cur_);
+      clean_text_in_place(cur_);
       used_ += cur_.size();
       if (used_ > budget_)
         throw_limit("text-size", budget_,
@@ -350,7 +350,7 @@ class SheetHandler : public XmlHandler {
       case 'r':
       case 'i':
         unescape_ooxml(value_);
-        nfc_in_place(value_);
+        clean_text_in_place(value_);
         c.type = CellType::Text;
         c.text = value_;
         break;
@@ -376,7 +376,7 @@ class SheetHandler : public XmlHandler {
         double v;
         if (!parse_double(value_, v)) {
           // A number cell holding something else: keep the text rather than drop it.
-          nfc_in_place(value_);
+          clean_text_in_place(value_);
           c.type = CellType::Text;
           c.text = value_;
         } else {

@@ -196,6 +196,9 @@ std::vector<LegacyFinding> convert_legacy_text(Workbook& book) {
       }
       if (f.cells) out.push_back(std::move(f));
     }
+    // What is Unicode text now: a soft hyphen there is Word's, invisible, never a letter.
+    for (auto& c : sheet.cells)
+      if (c.type == CellType::Text) drop_soft_hyphens(c.text);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "core/text.hpp"
 #include "core/vn_number.hpp"
@@ -32,17 +33,126 @@ std::string_view to_string(Assessment a) {
   return "unknown";
 }
 
-Status parse_status(std::string_view text) {
-  auto k = fold_key(text);
-  auto starts = [&](std::string_view p) { return k.rfind(p, 0) == 0; };
-  if (starts("cham") || starts("qua han") || starts("khong dung tien do")) return Status::Behind;
-  if (starts("chua thuc hien") || starts("chua trien khai") || starts("chua bat dau")) return Status::NotStarted;
-  if (starts("dang ")) return Status::InProgress;
-  if (starts("khong dat") || starts("chua dat") || starts("khong duy tri") || k == "khong") return Status::No;
-  if (starts("da hoan thanh") || starts("hoan thanh") || starts("xong")) return Status::Done;
-  if (starts("dat") || starts("da dat") || starts("duy tri") || starts("van duy tri") || k == "co") return Status::Yes;
-  return Status::None;
+namespace {
+
+// The phrases a status starts with, folded, word by word; the longest that starts a
+// phrase wins ("chưa hoàn thành" over "hoàn thành" cannot clash: a head must start it).
+struct Head {
+  const char* words;
+  Status status;
+  bool alone = false;  // a status only as the whole phrase ("Có", not "Có 3 hội nghị")
+};
+constexpr Head kHeads[] = {
+    {"hoan thanh", Status::Done},          {"da hoan thanh", Status::Done},
+    {"co ban hoan thanh", Status::Done},   {"da co ban hoan thanh", Status::Done},
+    {"hoan tat", Status::Done},            {"da hoan tat", Status::Done},
+    {"xong", Status::Done},                {"da xong", Status::Done},
+    {"thuc hien xong", Status::Done},      {"da thuc hien xong", Status::Done},
+    {"hoan thanh dung tien do", Status::Done},
+    {"dang", Status::InProgress},          {"dang thuc hien", Status::InProgress},
+    {"dang trien khai", Status::InProgress}, {"dang trien khai thuc hien", Status::InProgress},
+    {"tiep tuc", Status::InProgress},      {"tiep tuc thuc hien", Status::InProgress},
+    {"tiep tuc trien khai", Status::InProgress}, {"da trien khai", Status::InProgress},
+    {"da trien khai thuc hien", Status::InProgress}, {"thuong xuyen thuc hien", Status::InProgress},
+    {"chua hoan thanh", Status::InProgress},
+    {"chua thuc hien", Status::NotStarted}, {"chua trien khai", Status::NotStarted},
+    {"chua bat dau", Status::NotStarted},
+    {"cham", Status::Behind, true},              {"cham tien do", Status::Behind},
+    {"cham so voi ke hoach", Status::Behind}, {"qua han", Status::Behind},
+    {"khong dung tien do", Status::Behind}, {"khong hoan thanh", Status::Behind},
+    {"khong dat", Status::No},             {"chua dat", Status::No},
+    {"khong duy tri", Status::No},         {"khong", Status::No, true},
+    {"dat", Status::Yes},                  {"da dat", Status::Yes},
+    {"duy tri", Status::Yes},              {"van duy tri", Status::Yes},
+    {"co", Status::Yes, true},
+};
+
+// Splits on white space; each word's folded form without the punctuation around it.
+struct Words {
+  std::vector<std::string> written, folded;
+  explicit Words(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+      std::size_t j = i;
+      while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' && text[j] != '\r') ++j;
+      if (j > i) {
+        written.emplace_back(text.substr(i, j - i));
+        auto f = fold_key(written.back());
+        while (!f.empty() && std::string_view(",.;:-").find(f.back()) != std::string_view::npos) f.pop_back();
+        while (!f.empty() && std::string_view(",.;:-").find(f.front()) != std::string_view::npos) f.erase(0, 1);
+        folded.push_back(f);
+      }
+      i = j;
+    }
+  }
+};
+
+// "60%", "60 %", "ước đạt 60%": the first percentage in folded words from `from`.
+std::optional<double> percent_in(const Words& w, std::size_t from) {
+  for (std::size_t i = from; i < w.folded.size(); ++i) {
+    std::string f = w.folded[i];
+    bool pct = !f.empty() && f.back() == '%';
+    if (pct) f.pop_back();
+    else if (i + 1 < w.folded.size() && w.folded[i + 1] == "%") pct = true;
+    if (!pct) continue;
+    if (auto n = parse_vn_number(f)) return n->value;
+  }
+  return std::nullopt;
 }
+
+bool only_progress_words(const Words& w, std::size_t from) {
+  for (std::size_t i = from; i < w.folded.size(); ++i) {
+    const auto& f = w.folded[i];
+    if (f.empty() || f == "%" || f == "uoc" || f == "dat" || f == "khoang" || f == "duoc" || f == "tien" ||
+        f == "do" || f == "khoi" || f == "luong" || f == "tren" || f == "gan")
+      continue;
+    std::string n = f;
+    if (!n.empty() && n.back() == '%') n.pop_back();
+    if (!parse_vn_number(n)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+StatusReading read_status(std::string_view text) {
+  StatusReading out;
+  Words w(text);
+  std::size_t best = 0;
+  for (const auto& h : kHeads) {
+    Words hw(h.words);
+    if (hw.folded.size() <= best || hw.folded.size() > w.folded.size()) continue;
+    if (h.alone && hw.folded.size() != w.folded.size()) continue;
+    if (std::equal(hw.folded.begin(), hw.folded.end(), w.folded.begin())) best = hw.folded.size(), out.status = h.status;
+  }
+  if (out.status == Status::None) return out;
+  out.progress = percent_in(w, best);
+  std::string rest;
+  for (std::size_t i = best; i < w.written.size(); ++i) rest += (rest.empty() ? "" : " ") + w.written[i];
+  // Separators and brackets around the rest: "Đang thực hiện, ...", "(dự kiến ...)".
+  while (!rest.empty() && std::string_view(",;:-–( ").find(rest.front()) != std::string_view::npos) rest.erase(0, 1);
+  if (rest.rfind("\xE2\x80\x93", 0) == 0) rest.erase(0, 3);
+  while (!rest.empty() && std::string_view(".;) ").find(rest.back()) != std::string_view::npos) rest.pop_back();
+  if (rest.find('(') == std::string::npos && !rest.empty() && rest.back() == ')') rest.pop_back();
+  bool stage = best < w.folded.size() &&
+               (w.folded[best] == "giai" || w.folded[best] == "buoc" || w.folded[best] == "phan" ||
+                w.folded[best] == "hang" || w.folded[best] == "dot");
+  bool qualified = w.folded.size() > 1 && w.folded[0] == "co" && w.folded[1] == "ban";
+  qualified |= w.folded.size() > 2 && w.folded[1] == "co" && w.folded[2] == "ban";
+  if (out.status == Status::Done && stage) {
+    // "Đã xong giai đoạn 1": one stage is done, the task is not.
+    out.status = Status::InProgress;
+    out.detail = std::string(text);
+    return out;
+  }
+  if (out.status == Status::Done && out.progress && *out.progress < 100 - 1e-9) out.status = Status::InProgress;
+  if (qualified) out.detail = std::string(text);
+  else if (!rest.empty() && !only_progress_words(w, best)) out.detail = rest;
+  return out;
+}
+
+Status parse_status(std::string_view text) { return read_status(text).status; }
 
 Value read_value(const StoredCell* c) {
   Value v;
@@ -76,7 +186,8 @@ Value read_value(const StoredCell* c) {
              }),
              rest.end());
   bool symbol = t.find("\xE2\x89\xA5") != std::string::npos || t.find('>') != std::string::npos;
-  if (!num.empty() && (rest.empty() || symbol)) {
+  // A sign the reading does not know ("?97") leaves the text for the unit to fix.
+  if (!num.empty() && (rest.empty() || symbol) && !has_unknown_symbol(t)) {
     if (auto n = parse_vn_number(num)) {
       v.kind = Value::Kind::Number;
       v.number = n->value;
@@ -85,7 +196,10 @@ Value read_value(const StoredCell* c) {
       return v;
     }
   }
-  v.status = parse_status(t);
+  auto reading = read_status(t);
+  v.status = reading.status;
+  v.progress = reading.progress;
+  v.detail = reading.detail;
   v.kind = v.status != Status::None ? Value::Kind::Status : Value::Kind::Text;
   return v;
 }

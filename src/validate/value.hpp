@@ -17,12 +17,29 @@ enum class Status { None, Done, InProgress, NotStarted, Behind, Yes, No };
 std::string_view to_string(Status s);
 Status parse_status(std::string_view text);
 
+// A status phrase as staff write it, read as a status plus what else it says:
+//   "Đang thực hiện, ước đạt 60%"            in progress, progress 60
+//   "Hoàn thành 100%" / "Hoàn thành 80%"      done / in progress, progress 100 / 80
+//   "Chưa thực hiện do vướng mặt bằng"        not started, detail "do vướng mặt bằng"
+//   "Đang thực hiện (dự kiến xong Quý I/2027)" in progress, detail "dự kiến xong Quý I/2027"
+//   "Đã xong giai đoạn 1"                     in progress (a stage is done), detail the phrase
+//   "Cơ bản hoàn thành"                       done, detail the phrase (not fully)
+// status None when the phrase does not start with a status.
+struct StatusReading {
+  Status status = Status::None;
+  std::optional<double> progress;  // percent
+  std::string detail;              // as written: the reason, expected finish or qualifier
+};
+StatusReading read_status(std::string_view text);
+
 struct Value {
   enum class Kind { Empty, Number, Status, Text, FormulaWithoutValue } kind = Kind::Empty;
   double number = 0;       // percentages in percent (97.8)
   bool ambiguous = false;  // "1.234": a thousands dot or a decimal point
   bool qualified = false;  // "≥ 95", "trên 95": a bound written instead of a figure
   Status status = Status::None;
+  std::optional<double> progress;  // Status: "ước đạt 60%" -> 60
+  std::string detail;              // Status: what the phrase says beyond the status (a reason ...)
   std::string raw;         // as shown
 };
 

@@ -61,3 +61,26 @@ TEST(Text, CountsAndCutsWholeCharacters) {
   EXPECT_EQ(utf8_prefix("Biểu", 5), "Biể");
   EXPECT_EQ(utf8_prefix("Biểu", 40), "Biểu");
 }
+
+TEST(Text, InvisibleCharactersAreCleanedWhereTextEnters) {
+  std::string s = "3\xC2\xA0";  // "3" and a no-break space
+  clean_text_in_place(s);
+  EXPECT_EQ(s, "3 ");
+  s = "\xEF\xBB\xBFT\xE1\xBB\xB7 l\xE1\xBB\x87\xE2\x80\x8B h\xE1\xBB\x99\xE2\x80\xAF ngh\xC3\xA8o";
+  clean_text_in_place(s);
+  EXPECT_EQ(s, "Tỷ lệ hộ  nghèo");
+  s = "2026 - 20\xC2\xAD" "30";  // Word's soft hyphen inside 2030: kept for legacy decoding
+  clean_text_in_place(s);
+  EXPECT_TRUE(drop_soft_hyphens(s));
+  EXPECT_EQ(s, "2026 - 2030");
+  std::string plain = "Không có gì lạ";
+  clean_text_in_place(plain);
+  EXPECT_EQ(plain, "Không có gì lạ");
+  EXPECT_FALSE(drop_soft_hyphens(plain));
+}
+
+TEST(Text, UnknownSymbols) {
+  for (const char* s : {"?95%", "95#", "≥ 95 @", "\xEF\xBF\xBD" "95"}) EXPECT_TRUE(has_unknown_symbol(s)) << s;
+  for (const char* s : {"≥ 95%", "Tối thiểu 99,5", "15-16%/năm", "Quý II/2026", "(dự kiến) “Đạt”", "2026 – 2030"})
+    EXPECT_FALSE(has_unknown_symbol(s)) << s;
+}

@@ -132,3 +132,11 @@ TEST(TargetParser, ProseTargetsAreParsedOrKeptRaw) {
   EXPECT_EQ(parse_target("Tỷ trọng đóng góp của kinh tế số trong GRDP đến năm 2030 đạt trên 20%.").low, 20);
   EXPECT_EQ(parse_target("Tỷ lệ phủ sóng 5G trên địa bàn đạt 100%.").low, 100);
 }
+
+TEST(Target, AnUnknownSignMakesTheTargetUnparsed) {
+  // A "≥" lost to an encoding left a question mark: reported, never read as exactly 95.
+  EXPECT_EQ(parse_target("?95%").kind, TargetKind::Unparsed);
+  EXPECT_EQ(parse_target("?95%").raw, "?95%");
+  EXPECT_EQ(parse_target("95 #").kind, TargetKind::Unparsed);
+  EXPECT_EQ(parse_target("≥ 95%").kind, TargetKind::AtLeast);
+}

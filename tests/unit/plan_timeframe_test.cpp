@@ -57,3 +57,11 @@ TEST(TimeframeParser, StartAndFinishColumns) {
   EXPECT_EQ(y.recurrence, Recurrence::Yearly);
   EXPECT_EQ(y.raw, "Hằng năm");
 }
+
+TEST(Timeframe, AnUnknownSignIsNotUnderstood) {
+  auto t = parse_timeframe("202? - 2030");
+  EXPECT_TRUE(t.unparsed);
+  EXPECT_FALSE(t.understood());
+  EXPECT_FALSE(t.from.has_value());
+  EXPECT_TRUE(parse_timeframe("2026 – 2030").understood());
+}

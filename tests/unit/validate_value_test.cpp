@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "validate/value.hpp"
 
 using namespace tonghop;
@@ -98,4 +100,53 @@ TEST(Value, AssessmentFollowsTheTargetKind) {
   EXPECT_EQ(assess(parse_target("Giảm hàng năm"), num(0.42)), Assessment::Unknown);
   EXPECT_EQ(assess(parse_target("không còn hộ nghèo"), num(0)), Assessment::Met);
   EXPECT_EQ(assess(parse_target("khoảng 76%"), num(74)), Assessment::Met);
+}
+
+// Status phrases as staff write them: the status, plus the progress figure and the rest
+// (a reason, an expected finish, a stage) kept as written.
+TEST(Value, StatusPhrasesAsStaffWriteThem) {
+  struct {
+    const char* raw;
+    Status status;
+    std::optional<double> progress;
+    const char* detail;
+  } cases[] = {
+      {"Cơ bản hoàn thành", Status::Done, {}, "Cơ bản hoàn thành"},
+      {"Đã cơ bản hoàn thành.", Status::Done, {}, "Đã cơ bản hoàn thành."},
+      {"Đã hoàn thành", Status::Done, {}, ""},
+      {"Hoàn thành 100%", Status::Done, 100, ""},
+      {"Hoàn thành 80 %", Status::InProgress, 80, ""},
+      {"Đang thực hiện, ước đạt 60%", Status::InProgress, 60, ""},
+      {"đang triển khai - ước đạt 45,5%", Status::InProgress, 45.5, ""},
+      {"Chưa thực hiện do vướng mặt bằng", Status::NotStarted, {}, "do vướng mặt bằng"},
+      {"Chưa triển khai, lý do: chưa được bố trí vốn", Status::NotStarted, {}, "lý do: chưa được bố trí vốn"},
+      {"Đang thực hiện (dự kiến xong Quý I/2027)", Status::InProgress, {}, "dự kiến xong Quý I/2027"},
+      {"Đã xong giai đoạn 1", Status::InProgress, {}, "Đã xong giai đoạn 1"},
+      {"Hoàn thành giai đoạn II", Status::InProgress, {}, "Hoàn thành giai đoạn II"},
+      {"Tiếp tục thực hiện", Status::InProgress, {}, ""},
+      {"Chậm tiến độ so với kế hoạch", Status::Behind, {}, "so với kế hoạch"},
+      {"CHƯA HOÀN THÀNH", Status::InProgress, {}, ""},
+      {"Có", Status::Yes, {}, ""},
+  };
+  for (const auto& c : cases) {
+    auto cell = text(c.raw);
+    auto v = read_value(&cell);
+    EXPECT_EQ(v.kind, Value::Kind::Status) << c.raw;
+    EXPECT_EQ(v.status, c.status) << c.raw;
+    EXPECT_EQ(v.progress, c.progress) << c.raw;
+    EXPECT_EQ(v.detail, c.detail) << c.raw;
+  }
+  // Not statuses: a sentence that only starts like one, a care programme, an unknown phrase.
+  for (const char* s : {"Có 3 hội nghị được tổ chức", "Chăm sóc sức khỏe người cao tuổi", "Tạm dừng",
+                        "Theo kế hoạch của thành phố"}) {
+    auto cell = text(s);
+    EXPECT_EQ(read_value(&cell).kind, Value::Kind::Text) << s;
+  }
+}
+
+TEST(Value, AnUnknownSignIsNeverReadAsANumber) {
+  for (const char* s : {"?97,8", "97,8#", "97@8"}) {
+    auto cell = text(s);
+    EXPECT_EQ(read_value(&cell).kind, Value::Kind::Text) << s;
+  }
 }
