@@ -55,11 +55,12 @@ std::size_t CheckReport::count(Severity s) const {
 }
 
 PlanItems::PlanItems(const Plan& plan, const NameMatcher& m) {
+  std::vector<Candidate> ind, task;
   for (std::size_t i = 0; i < plan.indicators.size(); ++i)
-    indicators.push_back({i, plan.indicators[i].code, plan.indicators[i].name, {}});
-  for (std::size_t i = 0; i < plan.tasks.size(); ++i) tasks.push_back({i, plan.tasks[i].code, plan.tasks[i].name, {}});
-  prepare_candidates(m, indicators);
-  prepare_candidates(m, tasks);
+    ind.push_back({i, plan.indicators[i].code, plan.indicators[i].name, {}});
+  for (std::size_t i = 0; i < plan.tasks.size(); ++i) task.push_back({i, plan.tasks[i].code, plan.tasks[i].name, {}});
+  indicators = std::make_unique<ItemIndex>(m, std::move(ind));
+  tasks = std::make_unique<ItemIndex>(m, std::move(task));
 }
 
 void FileCheck::issue(IssueCode code, const std::string& sheet, std::optional<std::uint32_t> row,

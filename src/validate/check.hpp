@@ -35,7 +35,7 @@ struct CheckContext {
 
 // The plan's items ready for matching, prepared once for all files.
 struct PlanItems {
-  std::vector<Candidate> indicators, tasks;
+  std::unique_ptr<ItemIndex> indicators, tasks;  // word weights over each list's own names
   PlanItems(const Plan& plan, const NameMatcher& m);
 };
 

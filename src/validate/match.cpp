@@ -1,11 +1,87 @@
 #include "validate/match.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <unordered_set>
 
 #include "core/config.hpp"
 #include "core/text.hpp"
 
 namespace tonghop {
+
+namespace {
+
+bool is_number(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_letters(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// ASCII punctuation that separates words in a written name ("-" is handled apart: it joins
+// abbreviations such as "KT-XH").
+bool is_separator(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == ',' || c == '.' || c == ';' || c == ':' || c == '/' ||
+         c == '(' || c == ')' || c == '"' || c == '\'' || c == '%' || c == '[' || c == ']' || c == '!' || c == '?' ||
+         c == '*' || c == '+' || c == '&';
+}
+
+// The unit's own numbering in front of a name: "1.", "2.3.", "a)", "II.", "I.31", "-", "+", "•".
+std::string_view strip_numbering(std::string_view s) {
+  for (int pass = 0; pass < 2; ++pass) {
+    std::size_t i = 0;
+    while (i < s.size() && s[i] == ' ') ++i;
+    s.remove_prefix(i);
+    if (s.starts_with("- ") || s.starts_with("+ ") || s.starts_with("* ")) {
+      s.remove_prefix(2);
+      continue;
+    }
+    if (s.starts_with("\xE2\x80\xA2 ") || s.starts_with("\xE2\x80\x93 ")) {  // bullet, en dash
+      s.remove_prefix(4);
+      continue;
+    }
+    std::size_t j = 0;
+    if (j < s.size() && s[j] == '(') ++j;
+    std::size_t start = j;
+    bool roman = false;
+    while (j < s.size() && (std::string_view("IVXLC").find(s[j]) != std::string_view::npos)) ++j, roman = true;
+    if (!roman) {
+      while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || (s[j] == '.' && j > start))) ++j;
+      if (j == start && j < s.size() && s[j] >= 'a' && s[j] <= 'h') ++j;
+    } else {
+      while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.')) ++j;
+    }
+    if (j == start) break;
+    bool closed = j < s.size() && (s[j] == ')' || s[j] == '.');
+    if (closed) ++j;
+    bool digits_dotted = !roman && j > start + 1 && s[j - 1] == '.';
+    // "100% ..." or "2 trường" are content; "3." "a)" "II." "I.31" are numbering.
+    if (j < s.size() && s[j] == ' ' && (closed || roman || digits_dotted) &&
+        !(j - start == 1 && s[start] >= 'a' && !closed)) {
+      // A roman numeral must stand alone ("IT" or "Vĩnh" are words).
+      if (roman && !closed && s.substr(start, j - start).find('.') == std::string_view::npos) break;
+      s.remove_prefix(j + 1);
+      continue;
+    }
+    break;
+  }
+  return s;
+}
+
+// Edit distance at most 1 between two ASCII words.
+bool one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
+constexpr double kWeak = 0.25;  // the weight of a function word, relative to its IDF
+
+}  // namespace
 
 NameMatcher NameMatcher::load(const std::string& path) {
   auto doc = load_toml(path);
@@ -13,60 +89,128 @@ NameMatcher NameMatcher::load(const std::string& path) {
   if (auto* t = doc["abbreviations"].as_table())
     for (const auto& [k, v] : *t)
       if (auto s = v.value<std::string>()) m.abbreviations_[fold_key(k.str())] = fold_key(*s);
+  if (auto* w = doc["weak"]["words"].as_array())
+    for (const auto& x : *w)
+      if (auto s = x.value<std::string>()) m.weak_.insert(fold_key(*s));
   return m;
 }
 
 NameMatcher NameMatcher::load_default() { return load(templates_dir() + "/abbreviations.toml"); }
 
-std::vector<std::string> NameMatcher::words(std::string_view name) const {
-  std::string k = fold_key(name);
-  // "Trong đó:" ends a parent's name; "+"/"-" open sub-rows: neither is part of the name.
-  for (std::string_view marker : {"trong do"}) {
-    auto pos = k.rfind(marker);
-    if (pos != std::string::npos && pos + marker.size() + 2 >= k.size()) k.resize(pos);
-  }
-  std::vector<std::string> out;
+std::vector<NameMatcher::Token> NameMatcher::tokens(std::string_view name) const {
+  name = strip_numbering(name);
+  std::vector<std::string> raw;
   std::string cur;
-  auto flush = [&] {
-    if (cur.empty()) return;
-    auto it = abbreviations_.find(cur);
-    std::string expanded = it != abbreviations_.end() ? it->second : cur;
-    cur.clear();
-    std::string w;
-    for (char c : expanded + " ") {
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    unsigned char c = i < name.size() ? (unsigned char)name[i] : ' ';
+    if (is_separator(c)) {
+      if (!cur.empty()) raw.push_back(cur);
+      cur.clear();
+    } else {
+      cur += char(c);
+    }
+  }
+  std::vector<Token> out;
+  std::size_t letter_tokens = 0, caps = 0;
+  std::vector<bool> is_caps;
+  for (const auto& r : raw) {
+    std::string up = upper(r), low = lower(r);
+    bool letters = up != low;
+    bool all_caps = letters && up == r;
+    if (letters) ++letter_tokens;
+    if (all_caps) ++caps;
+    is_caps.push_back(all_caps);
+  }
+  // A heading written in capitals holds words, not abbreviations.
+  bool caps_text = letter_tokens >= 3 && caps * 2 > letter_tokens;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    std::string f = fold_key(raw[i]);
+    // fold_key keeps some punctuation and turns dashes into "-": words only here.
+    std::string clean;
+    for (char c : f)
+      if (c != ',' && c != '.' && c != '/' && c != '%' && c != ' ') clean += c;
+    while (!clean.empty() && clean.front() == '-') clean.erase(clean.begin());
+    while (!clean.empty() && clean.back() == '-') clean.pop_back();
+    if (clean.empty()) continue;
+    Token t{clean, false};
+    if (is_caps[i] && !caps_text && abbreviations_.count(clean) == 0 && clean.size() >= 2 && clean.size() <= 6 &&
+        is_letters(clean))
+      t.initialism = true;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<std::string> NameMatcher::words(std::string_view name) const {
+  std::vector<std::string> out;
+  auto push_expanded = [&](const std::string& w) {
+    auto it = abbreviations_.find(w);
+    if (it == abbreviations_.end()) {
+      out.push_back(w);
+      return;
+    }
+    std::string part;
+    for (char c : it->second + " ") {
       if (c == ' ' || c == '-' || c == ',') {
-        if (!w.empty()) out.push_back(w);
-        w.clear();
+        if (!part.empty()) out.push_back(part);
+        part.clear();
       } else {
-        w += c;
+        part += c;
       }
     }
   };
-  for (std::size_t i = 0; i < k.size(); ++i) {
-    char c = k[i];
-    bool sep = c == ' ' || c == ',' || c == '.' || c == '/' || c == '%' || c == '(' || c == ')';
-    // A hyphen joins abbreviations ("kt-xh") but separates words otherwise.
-    if (c == '-' && !cur.empty() && abbreviations_.count(cur + k.substr(i, k.find(' ', i) - i)) == 0) sep = true;
-    if (sep) flush();
-    else cur += c;
+  for (const auto& t : tokens(name)) {
+    if (abbreviations_.count(t.folded)) {
+      push_expanded(t.folded);
+      continue;
+    }
+    // A hyphen joins abbreviations ("vh-xh") but separates words otherwise ("thu-chi").
+    std::string part;
+    for (char c : t.folded + "-") {
+      if (c == '-') {
+        if (!part.empty()) push_expanded(part);
+        part.clear();
+      } else {
+        part += c;
+      }
+    }
   }
-  flush();
-  out.erase(std::remove_if(out.begin(), out.end(), [](const std::string& w) { return w == "+" || w.empty(); }),
-            out.end());
-  return out;
+  // "Trong đó:" closes a parent's name; "số" before a number is a filler.
+  if (out.size() >= 2 && out[out.size() - 2] == "trong" && out.back() == "do") out.resize(out.size() - 2);
+  std::vector<std::string> kept;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == "so" && i + 1 < out.size() && is_number(out[i + 1])) continue;
+    std::string w = out[i];
+    // "lí"/"lý", "kĩ"/"kỹ", "tỉ"/"tỷ": a final y after a consonant is the same syllable as i.
+    if (w.size() >= 2 && w.back() == 'y' && std::string_view("aeiouy").find(w[w.size() - 2]) == std::string_view::npos &&
+        is_letters(w))
+      w.back() = 'i';
+    kept.push_back(w);
+  }
+  return kept;
 }
 
 int NameMatcher::id(const std::string& word) const {
   auto [it, inserted] = ids_->emplace(word, int(ids_->size()));
+  if (inserted) names_->push_back(word);
   return it->second;
 }
 
 PreparedName NameMatcher::prepare(std::string_view name) const {
   PreparedName p;
+  for (const auto& t : tokens(name))
+    if (t.initialism) p.initialisms.push_back(t.folded);
   for (const auto& w : words(name)) {
-    p.words.push_back(id(w));
-    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      p.numbers.push_back(id(w.find_first_not_of('0') == std::string::npos ? "0" : w.substr(w.find_first_not_of('0'))));
+    bool initialism = std::find(p.initialisms.begin(), p.initialisms.end(), w) != p.initialisms.end();
+    p.seq.push_back(id(w));
+    p.seq_initialism.push_back(initialism);
+    if (!initialism) p.words.push_back(p.seq.back());
+    if (is_number(w)) {
+      auto nz = w.find_first_not_of('0');
+      std::string n = nz == std::string::npos ? "0" : w.substr(nz);
+      int v = n.size() <= 4 ? std::stoi(n) : 99999;
+      if (v < 1900 || v > 2100) p.numbers.push_back(id("#" + n));  // years tell no item apart
+    }
   }
   for (auto* v : {&p.words, &p.numbers}) {
     std::sort(v->begin(), v->end());
@@ -75,67 +219,234 @@ PreparedName NameMatcher::prepare(std::string_view name) const {
   return p;
 }
 
-double NameMatcher::similarity(const PreparedName& a, const PreparedName& b) const {
-  if (a.words.empty() || b.words.empty()) return 0;
-  std::size_t common = 0;
-  for (auto i = a.words.begin(), j = b.words.begin(); i != a.words.end() && j != b.words.end();) {
-    if (*i == *j) ++common, ++i, ++j;
-    else if (*i < *j) ++i;
-    else ++j;
+std::string MatchEvidence::text() const {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ", ";
+    out += w.word;
+    if (!w.how.empty()) out += " (" + w.how + ")";
   }
-  double dice = 2.0 * double(common) / double(a.words.size() + b.words.size());
-  if (!a.numbers.empty() && !b.numbers.empty() && a.numbers != b.numbers) dice = std::min(dice, 0.5);
-  return dice;
+  return out;
 }
 
-double NameMatcher::similarity(std::string_view a, std::string_view b) const {
-  return similarity(prepare(a), prepare(b));
+ItemIndex::ItemIndex(const NameMatcher& m, std::vector<Candidate> candidates)
+    : m_(&m), candidates_(std::move(candidates)) {
+  std::unordered_map<int, int> df;
+  for (std::uint32_t i = 0; i < candidates_.size(); ++i) {
+    auto& c = candidates_[i];
+    c.prepared = m.prepare(c.name);
+    // The plan's own capitals ("TTHC" in a name) are words of the name.
+    c.prepared.words = c.prepared.seq;
+    std::sort(c.prepared.words.begin(), c.prepared.words.end());
+    c.prepared.words.erase(std::unique(c.prepared.words.begin(), c.prepared.words.end()), c.prepared.words.end());
+    for (int w : c.prepared.words) {
+      ++df[w];
+      postings_[w].push_back(i);
+    }
+    std::unordered_set<char> initials;
+    for (int w : c.prepared.seq) initials.insert(m.word(w)[0]);
+    for (char ch : initials) by_initial_[ch].push_back(i);
+  }
+  double n = double(std::max<std::size_t>(candidates_.size(), 1));
+  for (const auto& [w, d] : df) idf_[w] = std::log(1.0 + n / double(d)) * (m.weak(m.word(w)) ? kWeak : 1.0);
+  unseen_ = std::log(1.0 + n);
 }
 
-void prepare_candidates(const NameMatcher& m, std::vector<Candidate>& candidates) {
-  for (auto& c : candidates) c.prepared = m.prepare(c.name);
+double ItemIndex::weight(int word) const {
+  auto it = idf_.find(word);
+  if (it != idf_.end()) return it->second;
+  return m_->weak(m_->word(word)) ? unseen_ * kWeak : unseen_;
+}
+
+struct ItemIndex::Overlap {
+  std::vector<double> covered;     // per plan word (c.words): 1 same, 0.8 one letter off
+  std::vector<std::string> how;
+  std::vector<std::vector<int>> at;  // per row seq position: the plan words it stands for
+  double row_total = 0, row_matched = 0, plan_total = 0, plan_covered = 0;
+};
+
+ItemIndex::Overlap ItemIndex::overlap(const PreparedName& row, std::size_t ci) const {
+  const auto& c = candidates_[ci].prepared;
+  Overlap o;
+  o.covered.assign(c.words.size(), 0);
+  o.how.assign(c.words.size(), "");
+  o.at.assign(row.seq.size(), {});
+  auto pos = [&](int w) -> std::ptrdiff_t {
+    auto it = std::lower_bound(c.words.begin(), c.words.end(), w);
+    return it != c.words.end() && *it == w ? it - c.words.begin() : -1;
+  };
+  std::vector<int> fuzzy(row.words.size(), -1);
+  for (std::size_t r = 0; r < row.words.size(); ++r) {
+    int w = row.words[r];
+    double wt = weight(w);
+    o.row_total += wt;
+    if (auto k = pos(w); k >= 0) {
+      o.covered[std::size_t(k)] = 1;
+      o.row_matched += wt;
+      continue;
+    }
+    const std::string& ws = m_->word(w);
+    if (ws.size() < 4 || is_number(ws)) continue;
+    for (std::size_t k = 0; k < c.words.size(); ++k) {
+      const std::string& cs = m_->word(c.words[k]);
+      if (cs.size() >= 4 && o.covered[k] < 0.8 && !is_number(cs) && one_edit(ws, cs)) {
+        o.covered[k] = 0.8;
+        o.how[k] = "~" + ws;
+        o.row_matched += 0.8 * wt;
+        fuzzy[r] = c.words[k];
+        break;
+      }
+    }
+  }
+  std::map<int, std::vector<int>> runs;  // initialism id -> the plan words it spells
+  for (const auto& ini : row.initialisms) {
+    int literal = m_->id(ini);
+    if (auto k = pos(literal); k >= 0) {  // the plan writes the same capitals
+      o.covered[std::size_t(k)] = 1;
+      o.row_total += weight(literal);
+      o.row_matched += weight(literal);
+      runs[literal] = {literal};
+      continue;
+    }
+    // A run of the plan name's words whose initials spell the token.
+    bool found = false;
+    for (std::size_t s = 0; s + ini.size() <= c.seq.size() && !found; ++s) {
+      bool ok = true;
+      for (std::size_t j = 0; j < ini.size() && ok; ++j) ok = m_->word(c.seq[s + j])[0] == ini[j];
+      if (!ok) continue;
+      found = true;
+      double run = 0;
+      for (std::size_t j = 0; j < ini.size(); ++j) {
+        auto k = std::size_t(pos(c.seq[s + j]));
+        run += weight(c.seq[s + j]) * (1 - o.covered[k]);
+        o.covered[k] = 1;
+        o.how[k] = upper(ini);
+        runs[literal].push_back(c.seq[s + j]);
+      }
+      o.row_total += run;
+      o.row_matched += run;
+    }
+    if (!found) o.row_total += unseen_;
+  }
+  for (std::size_t q = 0; q < row.seq.size(); ++q) {
+    int w = row.seq[q];
+    if (row.seq_initialism[q]) {
+      if (auto it = runs.find(w); it != runs.end()) o.at[q] = it->second;
+      continue;
+    }
+    if (pos(w) >= 0) {
+      o.at[q] = {w};
+    } else {
+      auto it = std::lower_bound(row.words.begin(), row.words.end(), w);
+      if (it != row.words.end() && *it == w && fuzzy[std::size_t(it - row.words.begin())] >= 0)
+        o.at[q] = {fuzzy[std::size_t(it - row.words.begin())]};
+    }
+  }
+  for (std::size_t k = 0; k < c.words.size(); ++k) {
+    double wt = weight(c.words[k]);
+    o.plan_total += wt;
+    o.plan_covered += wt * o.covered[k];
+  }
+  return o;
+}
+
+double ItemIndex::score(const PreparedName& row, std::size_t ci, MatchEvidence* why) const {
+  const auto& c = candidates_[ci].prepared;
+  if (c.words.empty() || (row.words.empty() && row.initialisms.empty())) return 0;
+  auto o = overlap(row, ci);
+  if (o.row_total <= 0 || o.plan_total <= 0) return 0;
+  double a = o.plan_covered / o.plan_total, b = o.row_matched / o.row_total;
+  double s = std::pow(a, 0.35) * std::pow(b, 0.65);
+  double phrase = 0;
+  if (s >= 0.2) {
+    // Containment in order: the longest run of the row's words found in the same order in
+    // the plan's name (the whole plan name inside a longer row, or a row that is a clause of
+    // a long plan name), weighted.
+    std::vector<int> rseq;
+    for (const auto& ids : o.at)
+      if (ids.empty()) rseq.push_back(-1);
+      else rseq.insert(rseq.end(), ids.begin(), ids.end());
+    double best = 0;
+    std::vector<double> prev(c.seq.size() + 1, 0), cur(c.seq.size() + 1, 0);
+    for (std::size_t i = 0; i < rseq.size(); ++i) {
+      for (std::size_t j = 0; j < c.seq.size(); ++j) {
+        cur[j + 1] = rseq[i] >= 0 && rseq[i] == c.seq[j] ? prev[j] + weight(c.seq[j]) : 0;
+        best = std::max(best, cur[j + 1]);
+      }
+      std::swap(prev, cur);
+    }
+    double whole_plan = best / o.plan_total, whole_row = best / o.row_total;
+    phrase = std::max(whole_plan, whole_row);
+    // The plan's whole name, then the unit's own explanation.
+    if (whole_plan >= 0.95 && c.seq.size() >= 2) s = std::max(s, 0.72 + 0.28 * b);
+    // A clause of a long plan name, informative enough to tell it apart.
+    if (whole_row >= 0.95 && rseq.size() >= 3 && best >= 2 * unseen_) s = std::max(s, 0.70 + 0.30 * a);
+  }
+  // Different numbers ("mức độ 1" / "mức độ 2"): different items.
+  if (!row.numbers.empty() && !c.numbers.empty()) {
+    bool shared = false;
+    for (int x : row.numbers) shared = shared || std::binary_search(c.numbers.begin(), c.numbers.end(), x);
+    if (!shared) s *= 0.6;
+  }
+  if (why) {
+    why->cover_plan = a;
+    why->cover_row = b;
+    why->phrase = phrase;
+    why->words.clear();
+    for (std::size_t k = 0; k < c.words.size(); ++k)
+      if (o.covered[k] > 0) why->words.push_back({m_->word(c.words[k]), o.how[k], weight(c.words[k]) * o.covered[k]});
+    std::stable_sort(why->words.begin(), why->words.end(), [](const auto& x, const auto& y) { return x.weight > y.weight; });
+  }
+  return s;
+}
+
+std::vector<ItemIndex::Scored> ItemIndex::rank(const std::string& code, const PreparedName& row, double floor) const {
+  std::vector<char> seen(candidates_.size(), 0);
+  for (int w : row.words)
+    if (auto it = postings_.find(w); it != postings_.end())
+      for (auto i : it->second) seen[i] = 1;
+  for (const auto& ini : row.initialisms)
+    if (auto it = by_initial_.find(ini[0]); it != by_initial_.end())
+      for (auto i : it->second) seen[i] = 1;
+  // A misspelt word shares no posting: rows that share nothing else are compared in full.
+  bool any = std::find(seen.begin(), seen.end(), 1) != seen.end();
+  std::vector<Scored> out;
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    if (any && !seen[i]) continue;
+    double s = score(row, i);
+    bool by_code = !code.empty() && code == candidates_[i].code;
+    // The same code lifts a fair name match; units' own numbering cannot lift a poor one.
+    if (by_code && s >= 0.5) s = std::min(1.0, s + 0.08);
+    if (s >= floor) out.push_back({i, s, by_code});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Scored& x, const Scored& y) { return x.score > y.score; });
+  return out;
+}
+
+MatchResult ItemIndex::match(const std::string& code, const PreparedName& row) const {
+  MatchResult r;
+  auto ranked = rank(code, row, 0.0);
+  if (ranked.empty()) return r;
+  r.index = candidates_[ranked[0].cand].index;
+  r.score = ranked[0].score;
+  if (ranked.size() > 1) {
+    r.runner_up = candidates_[ranked[1].cand].index;
+    r.runner_up_score = ranked[1].score;
+  }
+  if (r.score < kMatchThreshold) return r;
+  if (ranked.size() > 1 && r.runner_up_score >= kMatchThreshold && r.score - r.runner_up_score < kAmbiguityMargin) {
+    r.kind = MatchResult::Kind::Ambiguous;
+    return r;
+  }
+  r.kind = MatchResult::Kind::Matched;
+  r.by_code = ranked[0].by_code;
+  return r;
 }
 
 MatchResult match_row(const NameMatcher& m, const std::string& code, const std::string& name,
                       const std::vector<Candidate>& candidates) {
-  return match_row(m, code, m.prepare(name), candidates);
-}
-
-MatchResult match_row(const NameMatcher& m, const std::string& code, const PreparedName& row,
-                      const std::vector<Candidate>& candidates) {
-  MatchResult r;
-  double best = 0, second = 0;
-  std::size_t best_i = 0, second_i = 0;
-  bool best_by_code = false;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const auto& c = candidates[i];
-    double s = m.similarity(row, c.prepared.words.empty() ? m.prepare(c.name) : c.prepared);
-    bool code_agrees = !code.empty() && code == c.code;
-    // The same code lifts a fair name match; units' own numbering cannot lift a poor one.
-    if (code_agrees && s >= 0.5) s = std::min(1.0, s + 0.15);
-    if (s > best) {
-      second = best, second_i = best_i;
-      best = s, best_i = i, best_by_code = code_agrees;
-    } else if (s > second) {
-      second = s, second_i = i;
-    }
-  }
-  r.score = best;
-  r.runner_up_score = second;
-  if (candidates.size() > 1) r.runner_up = candidates[second_i].index;
-  if (best < kMatchThreshold) {
-    r.index = candidates.empty() ? 0 : candidates[best_i].index;  // the closest, for --explain
-    return r;
-  }
-  if (second >= kMatchThreshold && best - second < kAmbiguityMargin) {
-    r.kind = MatchResult::Kind::Ambiguous;
-    r.index = candidates[best_i].index;
-    return r;
-  }
-  r.kind = MatchResult::Kind::Matched;
-  r.index = candidates[best_i].index;
-  r.by_code = best_by_code;
-  return r;
+  ItemIndex index(m, candidates);
+  return index.match(code, m.prepare(name));
 }
 
 }  // namespace tonghop

@@ -117,8 +117,8 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     if (row.written.empty()) continue;
     row.col = *name_col;
     auto prepared = fc.ctx.matcher.prepare(row.written);
-    auto mi = match_row(fc.ctx.matcher, r.code, prepared, fc.items.indicators);
-    auto mt = match_row(fc.ctx.matcher, r.code, prepared, fc.items.tasks);
+    auto mi = fc.items.indicators->match(r.code, prepared);
+    auto mt = fc.items.tasks->match(r.code, prepared);
     bool is_task = mt.score > mi.score;
     const auto& m = is_task ? mt : mi;
     row.kind = is_task ? ItemKind::Task : ItemKind::Indicator;

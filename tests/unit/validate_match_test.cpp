@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "core/text.hpp"
+#include "validate/assign.hpp"
 #include "validate/match.hpp"
 
 using namespace tonghop;
@@ -9,10 +11,52 @@ const NameMatcher& m() {
   static NameMatcher x = NameMatcher::load_default();
   return x;
 }
+
+// An Dương's indicators and a few of Vĩnh Thịnh's and Vĩnh Bảo's tasks, as the plans write them.
+std::vector<Candidate> plan_items() {
+  const char* names[] = {
+      "Tổng giá trị sản phẩm trên địa bàn",
+      "Thu nhập bình quân đầu người",
+      "Thu ngân sách nhà nước trên địa bàn",
+      "Tỷ lệ giải ngân vốn đầu tư công phường",
+      "Hộ nghèo theo chuẩn nghèo đa chiều quốc gia",
+      "Tỷ lệ người dân tham gia bảo hiểm y tế",
+      "Duy trì Trạm y tế đạt chuẩn quốc gia",
+      "Trường công lập đạt chuẩn quốc gia mức độ 1",
+      "Trường công lập đạt chuẩn quốc gia mức độ 2",
+      "Tỷ lệ gia đình văn hóa",
+      "Tỷ lệ Tở dân phố văn hóa",
+      "Tỷ lệ thu gom chất thải rắn sinh hoạt",
+      "Tỷ lệ dân số được sử dụng nước sạch",
+      "Hoàn thành chỉ tiêu tuyển chọn và gọi công dân nhập ngũ",
+      "Tỷ lệ điều tra, khám phá án chung. Trong đó:",
+      "Dự án Khu công nghiệp Trung Lập, dự án đã được phê duyệt quy hoạch phân khu xây dựng tỷ lệ 1/2000 tại "
+      "Quyết định số 2180/QĐ-UBND ngày 26/6/2025 của Uỷ ban nhân dân thành phố Hải Phòng",
+      "Thường xuyên rà soát quy trình, thủ tục hành chính; đề xuất phương án đơn giản hóa thủ tục hành chính, "
+      "công khai minh bạch quy trình xử lý, tạo môi trường thuận lợi nhất cho người dân, doanh nghiệp.",
+      "Đẩy mạnh sử dụng dịch vụ công trực tuyến trong giải quyết các thủ tục hành chính",
+      "Nâng cao chất lượng giáo dục theo tinh thần Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị",
+      "Tuyên truyền cải cách hành chính",
+  };
+  std::vector<Candidate> out;
+  for (const char* n : names) out.push_back({out.size(), std::to_string(out.size() + 1), n, {}});
+  return out;
+}
+
+const ItemIndex& index() {
+  static ItemIndex x(m(), plan_items());
+  return x;
+}
+
+std::string matched_name(const std::string& written, const std::string& code = "") {
+  auto r = index().match(code, written);
+  if (r.kind != MatchResult::Kind::Matched) return "(" + std::string(r.kind == MatchResult::Kind::Ambiguous ? "ambiguous" : "unknown") + ")";
+  return index().candidates()[r.index].name;
+}
 }  // namespace
 
-// Realistic pairs: how units write a plan's indicator (left) against the plan (right).
-TEST(Match, RealisticLabelPairsMatch) {
+// How units write a plan's item (left) against the plan (right).
+TEST(Match, WrittenFormsFindTheirItem) {
   struct Pair {
     const char* written;
     const char* plan;
@@ -23,49 +67,116 @@ TEST(Match, RealisticLabelPairsMatch) {
       {"Tỷ lệ tổ dân phố văn hóa", "Tỷ lệ Tở dân phố văn hóa"},
       {"+ Tỷ lệ TDP văn hoá", "Tỷ lệ Tở dân phố văn hóa"},
       {"Thu NSNN trên địa bàn", "Thu ngân sách nhà nước trên địa bàn"},
-      {"Tỷ lệ gia đình văn hóa", "Tỷ lệ gia đình văn hóa"},
-      {"Tỷ lệ giải ngân vốn đầu tư công", "Tỷ lệ giải ngân vốn đầu tư công phường"},
+      {"Tỉ lệ giải ngân vốn đầu tư công", "Tỷ lệ giải ngân vốn đầu tư công phường"},
       {"Hộ nghèo (theo chuẩn nghèo đa chiều)", "Hộ nghèo theo chuẩn nghèo đa chiều quốc gia"},
       {"Tỷ lệ điều tra, khám phá án chung", "Tỷ lệ điều tra, khám phá án chung. Trong đó:"},
       {"Gọi công dân nhập ngũ: hoàn thành chỉ tiêu tuyển chọn", "Hoàn thành chỉ tiêu tuyển chọn và gọi công dân nhập ngũ"},
+      // Initialisms of the plan's own words, cut to the core clause.
+      {"Dự án KCN Trung Lập", index().candidates()[15].name.c_str()},
+      {"Rà soát, đơn giản hóa TTHC", index().candidates()[16].name.c_str()},
+      {"DVC trực tuyến", index().candidates()[17].name.c_str()},
+      // One wrong letter, a number without "số", the unit's explanation added.
+      {"Tỷ lệ thu gom chất thảy rắn sinh hoạt", "Tỷ lệ thu gom chất thải rắn sinh hoạt"},
+      {"Nâng cao chất lượng giáo dục theo Nghị quyết 71-NQ/TW", index().candidates()[18].name.c_str()},
+      {"3. Tuyên truyền cải cách hành chính, đã tổ chức 12 buổi tại các tổ dân phố", "Tuyên truyền cải cách hành chính"},
   };
-  for (const auto& p : pairs)
-    EXPECT_GE(m().similarity(p.written, p.plan), kMatchThreshold) << p.written << " ~ " << p.plan;
+  for (const auto& p : pairs) EXPECT_EQ(matched_name(p.written), p.plan) << p.written;
 }
 
 TEST(Match, DifferentItemsDoNotMatch) {
-  EXPECT_LE(m().similarity("Trường công lập đạt chuẩn quốc gia mức độ 2",
-                           "Trường công lập đạt chuẩn quốc gia mức độ 1"), 0.5);
-  EXPECT_LT(m().similarity("Tỷ lệ gia đình văn hóa", "Tỷ lệ Tở dân phố văn hóa"), kMatchThreshold);
-  EXPECT_LT(m().similarity("Tỷ lệ thu gom chất thải rắn sinh hoạt", "Tỷ lệ dân số được sử dụng nước sạch"),
-            kMatchThreshold);
+  EXPECT_EQ(matched_name("Trường công lập đạt chuẩn quốc gia mức độ 2"), "Trường công lập đạt chuẩn quốc gia mức độ 2");
+  EXPECT_EQ(matched_name("Trường công lập đạt chuẩn quốc gia mức độ 3"), "(unknown)");
+  EXPECT_EQ(matched_name("Tỷ lệ hộ gia đình có xe máy"), "(unknown)");
+  EXPECT_EQ(matched_name("Số km đường giao thông được cứng hóa"), "(unknown)");
+  EXPECT_EQ(matched_name("Hiến máu tình nguyện"), "(unknown)");
+  // A heading written in capitals is words, not initialisms.
+  EXPECT_EQ(matched_name("II. LĨNH VỰC VĂN HÓA - XÃ HỘI"), "(unknown)");
 }
 
-TEST(Match, RowsPickTheirItemOrSayWhyNot) {
-  std::vector<Candidate> c = {
-      {0, "6", "Tỷ lệ người dân tham gia bảo hiểm y tế"},
-      {1, "8", "Trường công lập đạt chuẩn quốc gia mức độ 1"},
-      {2, "", "Trường công lập đạt chuẩn quốc gia mức độ 2"},
-      {3, "9", "Tỷ lệ gia đình văn hóa"},
-  };
-  auto bhyt = match_row(m(), "2", "Tỷ lệ người dân tham gia BHYT", c);  // the unit's own number 2
-  EXPECT_EQ(bhyt.kind, MatchResult::Kind::Matched);
-  EXPECT_EQ(bhyt.index, 0u);
-  EXPECT_FALSE(bhyt.by_code);
-  auto level2 = match_row(m(), "", "Trường đạt chuẩn QG mức độ 2", c);
-  EXPECT_EQ(level2.kind, MatchResult::Kind::Matched);
-  EXPECT_EQ(level2.index, 2u);
-  auto same_code = match_row(m(), "9", "Gia đình văn hóa", c);
-  EXPECT_EQ(same_code.kind, MatchResult::Kind::Matched);
-  EXPECT_EQ(same_code.index, 3u);
-  EXPECT_TRUE(same_code.by_code);
-  auto unknown = match_row(m(), "", "Số km đường giao thông được cứng hóa", c);
-  EXPECT_EQ(unknown.kind, MatchResult::Kind::Unknown);
-  // Equally close to two items: the row is reported, not guessed.
+TEST(Match, TheUnitsOwnNumberingIsNotTheItem) {
+  auto r = index().match("2", "Tỷ lệ người dân tham gia BHYT");  // the unit's own number 2
+  EXPECT_EQ(r.kind, MatchResult::Kind::Matched);
+  EXPECT_EQ(r.index, 5u);
+  EXPECT_FALSE(r.by_code);
+  auto same = index().match("10", "Gia đình văn hóa");
+  EXPECT_EQ(same.index, 9u);
+  EXPECT_TRUE(same.by_code);
+}
+
+TEST(Match, CloseToTwoItemsIsAmbiguous) {
   std::vector<Candidate> twins = {{0, "13", "Tỷ lệ hộ dân sử dụng nước sạch"}, {1, "14", "Tỷ lệ hộ dân sử dụng nước máy"}};
-  auto amb = match_row(m(), "", "Tỷ lệ hộ dân sử dụng nước", twins);
-  EXPECT_EQ(amb.kind, MatchResult::Kind::Ambiguous);
-  // Clearly closer to one of them: matched.
-  std::vector<Candidate> near = {{0, "13", "Tỷ lệ hộ dân sử dụng nước sạch"}, {1, "14", "Tỷ lệ hộ dân sử dụng nước sạch tập trung"}};
+  EXPECT_EQ(match_row(m(), "", "Tỷ lệ hộ dân sử dụng nước", twins).kind, MatchResult::Kind::Ambiguous);
+  std::vector<Candidate> near = {{0, "13", "Tỷ lệ hộ dân sử dụng nước sạch"},
+                                 {1, "14", "Tỷ lệ hộ dân sử dụng nước sạch tập trung"}};
   EXPECT_EQ(match_row(m(), "", "Tỷ lệ hộ sử dụng nước sạch", near).index, 0u);
+}
+
+TEST(Match, ExplainNamesTheWordsThatCarriedIt) {
+  MatchEvidence why;
+  auto row = m().prepare("Dự án KCN Trung Lập");
+  EXPECT_GE(index().score(row, 15, &why), kMatchThreshold);
+  auto text = why.text();
+  EXPECT_NE(text.find("trung"), std::string::npos) << text;
+  EXPECT_NE(text.find("cong (KCN)"), std::string::npos) << text;
+  MatchEvidence typo;
+  index().score(m().prepare("Tỷ lệ thu gom chất thảy rắn sinh hoạt"), 11, &typo);
+  EXPECT_NE(typo.text().find("thai (~thay)"), std::string::npos) << typo.text();
+}
+
+TEST(Match, WordsDropNumberingFillersAndVariants) {
+  EXPECT_EQ(m().words("II.3 Nghị quyết số 57"), (std::vector<std::string>{"nghi", "quyet", "57"}));
+  EXPECT_EQ(m().words("a) Quản lí"), (std::vector<std::string>{"quan", "li"}));
+  EXPECT_EQ(m().words("Quản lý"), (std::vector<std::string>{"quan", "li"}));
+  EXPECT_EQ(m().words("100% hồ sơ"), (std::vector<std::string>{"100", "ho", "so"}));
+}
+
+namespace {
+std::vector<RowCandidates> rank_rows(const std::vector<std::string>& written) {
+  std::vector<RowCandidates> out;
+  for (const auto& w : written) out.push_back({index().rank("", m().prepare(w)), fold_key(w)});
+  return out;
+}
+}  // namespace
+
+TEST(Assign, RowsCompeteForItems) {
+  // "Trường đạt chuẩn quốc gia" fits level 1 and level 2 alike; the other row takes level 2.
+  auto rows = rank_rows({"Trường đạt chuẩn quốc gia", "Trường công lập đạt chuẩn quốc gia mức độ 2"});
+  auto a = assign_rows(rows, {});
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1].kind, Assigned::Kind::Matched);
+  EXPECT_EQ(a[1].cand, 8u);
+  EXPECT_EQ(a[0].kind, Assigned::Kind::Matched);
+  EXPECT_EQ(a[0].cand, 7u);
+  // On its own the same row cannot be decided.
+  auto alone = assign_rows(rank_rows({"Trường đạt chuẩn quốc gia"}), {});
+  EXPECT_EQ(alone[0].kind, Assigned::Kind::Ambiguous);
+  // The sending unit's own item decides it.
+  std::vector<char> own(index().candidates().size(), 0);
+  own[8] = 1;
+  auto owned = assign_rows(rank_rows({"Trường đạt chuẩn quốc gia"}), own);
+  EXPECT_EQ(owned[0].kind, Assigned::Kind::Matched);
+  EXPECT_EQ(owned[0].cand, 8u);
+}
+
+TEST(Assign, ARepeatedItemIsADuplicateAndOthersStayUnknown) {
+  auto a = assign_rows(rank_rows({"Tỷ lệ gia đình văn hóa", "Hiến máu tình nguyện", "Tỷ lệ gia đình văn hoá"}), {});
+  EXPECT_EQ(a[0].kind, Assigned::Kind::Matched);
+  EXPECT_EQ(a[1].kind, Assigned::Kind::Unknown);
+  EXPECT_EQ(a[2].kind, Assigned::Kind::Duplicate);
+  EXPECT_EQ(a[2].other, 0u);
+}
+
+TEST(Assign, TheBestTotalNotFirstCome) {
+  // The first row fits A a little better than B, the second fits only A: first-come would
+  // give A to the first row and leave the second unknown.
+  std::vector<RowCandidates> rows(2);
+  rows[0].ranked = {{0, 0.90, false}, {1, 0.86, false}};
+  rows[0].key = "x";
+  rows[1].ranked = {{0, 0.88, false}};
+  rows[1].key = "y";
+  auto a = assign_rows(rows, {});
+  EXPECT_EQ(a[0].cand, 1u);
+  EXPECT_EQ(a[1].cand, 0u);
+  EXPECT_EQ(a[0].kind, Assigned::Kind::Matched);
+  EXPECT_EQ(a[1].kind, Assigned::Kind::Matched);
 }
