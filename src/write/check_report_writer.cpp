@@ -37,8 +37,9 @@ std::string display_value(const StoredCell& c) {
 
 class ReportWriter {
  public:
-  ReportWriter(xlsx::Book& book, const std::vector<ReportedFile>& files, const std::vector<Issue>& general, Lang lang)
-      : book_(book), files_(files), general_(general), lang_(lang) {}
+  ReportWriter(xlsx::Book& book, const std::vector<ReportedFile>& files, const std::vector<Issue>& general, Lang lang,
+               std::uint32_t rows_per_sheet)
+      : book_(book), files_(files), general_(general), lang_(lang), rows_per_sheet_(rows_per_sheet) {}
 
   void write() {
     auto& summary = book_.add_sheet(vi() ? "Tóm tắt" : "Summary");
@@ -142,70 +143,86 @@ class ReportWriter {
 
   std::string severity_word(Severity s) const { return std::string(severity_label(s, lang_)); }
 
-  void summary_sheet(xlsx::Sheet& ws) {
+  // Every problem with a link to its cell; a list longer than Excel's rows continues on
+  // "Tóm tắt (2)" at the end of the workbook.
+  void summary_sheet(xlsx::Sheet& first) {
     const char* heads_vi[] = {"Tệp", "Đơn vị", "Trang tính", "Ô", "Mức độ", "Mã", "Nội dung", "Cách sửa"};
     const char* heads_en[] = {"File", "Unit", "Sheet", "Cell", "Severity", "Code", "Message", "How to fix"};
     const double widths[] = {28, 26, 16, 8, 10, 20, 70, 50};
     auto* body = style();
     auto* link = book_.style({.font = kFont, .underline = true, .wrap = true, .valign = xlsx::VAlign::Top,
                               .color = LXW_COLOR_BLUE});
-    ws.text(0, 0, vi() ? "KẾT QUẢ KIỂM TRA BÁO CÁO" : "REPORT CHECK RESULTS", style(-1, true));
-    ws.text(1, 0,
-            vi() ? "Các ô có vấn đề được tô màu trong bản sao báo cáo của từng đơn vị (đỏ: lỗi, vàng: "
-                   "cảnh báo, xanh: thông tin); di chuột vào ô để đọc nội dung."
-                 : "Problem cells are coloured in each unit's copied report (red: error, yellow: "
-                   "warning, blue: note); hover over a cell to read the message.",
-            style(-1, false, false));
-    lxw_row_t header = 3;
-    for (lxw_col_t c = 0; c < 8; ++c) {
-      ws.column(c, c, widths[c]);
-      ws.text(header, c, vi() ? heads_vi[c] : heads_en[c],
-              book_.style({.font = kFont, .bold = true, .wrap = true, .valign = xlsx::VAlign::Top, .fill = 0xD9E1F2}));
-    }
+    const lxw_row_t header = 3;
+    xlsx::Sheet* ws = &first;
+    auto start = [&](xlsx::Sheet& s) {
+      s.text(0, 0, vi() ? "KẾT QUẢ KIỂM TRA BÁO CÁO" : "REPORT CHECK RESULTS", style(-1, true));
+      s.text(1, 0,
+             vi() ? "Các ô có vấn đề được tô màu trong bản sao báo cáo của từng đơn vị (đỏ: lỗi, vàng: "
+                    "cảnh báo, xanh: thông tin); di chuột vào ô để đọc nội dung."
+                  : "Problem cells are coloured in each unit's copied report (red: error, yellow: "
+                    "warning, blue: note); hover over a cell to read the message.",
+             style(-1, false, false));
+      for (lxw_col_t c = 0; c < 8; ++c) {
+        s.column(c, c, widths[c]);
+        s.text(header, c, vi() ? heads_vi[c] : heads_en[c],
+               book_.style({.font = kFont, .bold = true, .wrap = true, .valign = xlsx::VAlign::Top, .fill = 0xD9E1F2}));
+      }
+    };
+    auto finish = [&](xlsx::Sheet& s, lxw_row_t end) {
+      s.autofilter(header, 0, std::max<lxw_row_t>(end - 1, header), 7);
+      s.freeze(header + 1, 0);
+      s.page(true, 9, true, "");
+    };
+    start(*ws);
     lxw_row_t row = header + 1;
     auto line = [&](const std::string& file, const std::string& unit, const Issue& i) {
+      if (row >= rows_per_sheet_) {
+        finish(*ws, row);
+        ws = &book_.add_sheet_like(first.name());
+        start(*ws);
+        row = header + 1;
+      }
       std::string message = i.message(lang_), hint = i.hint(lang_);
-      ws.text(row, 0, std::filesystem::path(file).filename().string(), body);
-      ws.text(row, 1, unit, body);
-      ws.text(row, 2, i.where.sheet, body);
+      ws->text(row, 0, std::filesystem::path(file).filename().string(), body);
+      ws->text(row, 1, unit, body);
+      ws->text(row, 2, i.where.sheet, body);
       auto it = copied_.find({file, i.where.sheet});
       std::string cell = i.cell().empty() && i.where.row ? cell_ref(*i.where.row, 0) : i.cell();
-      if (it != copied_.end() && !cell.empty()) ws.internal_link(row, 3, "'" + it->second + "'!" + cell, cell, link);
-      else ws.text(row, 3, cell, body);
-      ws.text(row, 4, severity_word(i.severity), style(rank(i.severity)));
-      ws.text(row, 5, std::string(to_string(i.code)), body);
-      ws.text(row, 6, message, body);
-      ws.text(row, 7, hint, body);
+      if (it != copied_.end() && !cell.empty()) ws->internal_link(row, 3, "'" + it->second + "'!" + cell, cell, link);
+      else ws->text(row, 3, cell, body);
+      ws->text(row, 4, severity_word(i.severity), style(rank(i.severity)));
+      ws->text(row, 5, std::string(to_string(i.code)), body);
+      ws->text(row, 6, message, body);
+      ws->text(row, 7, hint, body);
       // Viewers that do not fit wrapped rows get a height from the longest text.
       std::size_t lines = 1;
       for (auto [text, width] : {std::pair{unit, widths[1]}, std::pair{message, widths[6]}, std::pair{hint, widths[7]}})
         lines = std::max(lines, xlsx::wrapped_lines(text, width));
-      if (lines > 1) ws.row(row, xlsx::row_height(lines));
+      if (lines > 1) ws->row(row, xlsx::row_height(lines));
       ++row;
     };
     for (const auto& f : files_)
       for (const auto& i : f.issues) line(f.path, f.unit, i);
     for (const auto& i : general_) line(i.where.file, "", i);
-    ws.autofilter(header, 0, std::max<lxw_row_t>(row - 1, header), 7);
-    ws.freeze(header + 1, 0);
-    ws.page(true, 9, true, "");
+    finish(*ws, row);
   }
 
   xlsx::Book& book_;
   const std::vector<ReportedFile>& files_;
   const std::vector<Issue>& general_;
   Lang lang_;
+  std::uint32_t rows_per_sheet_;
   std::map<std::pair<std::string, std::string>, std::string> copied_;  // (file, sheet) -> copy
 };
 
 }  // namespace
 
 std::vector<WriteNote> write_check_report(const std::string& out, const std::vector<ReportedFile>& files,
-                                          const std::vector<Issue>& general, Lang lang) {
+                                          const std::vector<Issue>& general, Lang lang, std::uint32_t rows_per_sheet) {
   std::vector<WriteNote> notes;
   write_atomically(out, [&](const std::string& tmp) {
     xlsx::Book book(tmp, {.title = "tonghop check"});
-    ReportWriter(book, files, general, lang).write();
+    ReportWriter(book, files, general, lang, std::clamp<std::uint32_t>(rows_per_sheet, 10, xlsx::kMaxRows)).write();
     book.close();
     notes = book.notes();
   });

@@ -6,6 +6,7 @@
 //   write_check_report("sua-loi.xlsx", files, completeness_issues, Lang::Vi);
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,10 @@ struct ReportedFile {
 };
 
 // Written to a temporary file beside out and renamed (throws WriteError). Returns what had
-// to be changed for Excel (cells cut to its limit), for the user to see.
+// to be changed for Excel (cells cut to its limit), for the user to see. A summary longer
+// than rows_per_sheet (Excel's 1,048,576) continues on "Tóm tắt (2)".
 std::vector<WriteNote> write_check_report(const std::string& out, const std::vector<ReportedFile>& files,
-                        const std::vector<Issue>& general, Lang lang);
+                                          const std::vector<Issue>& general, Lang lang,
+                                          std::uint32_t rows_per_sheet = 1048576);
 
 }  // namespace tonghop

@@ -30,6 +30,7 @@ ConsolidatedBook::ConsolidatedBook(xlsx::Book& bk, const Plan& p, const YearRepo
   title = with([&](auto& s) { s.bold = true, s.border = false, s.align = xlsx::Align::Center, s.size = l.font_size + 2; });
   block = with([](auto& s) { s.bold = true, s.border = false, s.align = xlsx::Align::Center; });
   block_plain = with([](auto& s) { s.italic = true, s.border = false, s.align = xlsx::Align::Center; });
+  plain = with([](auto& s) { s.wrap = false, s.border = false; });
 }
 
 lxw_format* ConsolidatedBook::number_format(const LayoutColumn& col) {
@@ -65,23 +66,54 @@ void ConsolidatedBook::page_setup(xlsx::Sheet& ws, lxw_row_t header_row) {
   ws.freeze(header_row + 1, 0);
 }
 
+ContinuedTable::ContinuedTable(ConsolidatedBook& b, std::string name, lxw_col_t columns,
+                               std::function<lxw_row_t(xlsx::Sheet&)> head)
+    : b_(b), name_(std::move(name)), columns_(columns), head_(std::move(head)) {}
+
+void ContinuedTable::open() {
+  close_sheet();
+  // The first sheet has the layout's name exactly; the next ones "name (2)", "name (3)".
+  ws_ = names_.empty() ? &b_.book.add_sheet(name_) : &b_.book.add_sheet_like(name_);
+  names_.push_back(ws_->name());
+  row_ = head_(*ws_);
+  header_ = row_ - 1;
+  if (row_ >= b_.layout.rows_per_sheet) throw WriteError("rows_per_sheet leaves no room for rows under the headers");
+}
+
+std::pair<xlsx::Sheet*, lxw_row_t> ContinuedTable::next() {
+  if (!ws_ || row_ >= b_.layout.rows_per_sheet) open();
+  ++rows_;
+  return {ws_, row_++};
+}
+
+void ContinuedTable::close_sheet() {
+  if (ws_) ws_->autofilter(header_, 0, std::max<lxw_row_t>(row_ - 1, header_), columns_ - 1);
+}
+
+std::vector<std::string> ContinuedTable::finish() {
+  if (!ws_) open();  // an empty table still has its sheet and headers
+  close_sheet();
+  ws_ = nullptr;
+  return names_;
+}
+
 void TableWriter::text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f) {
-  ws_.text(r, c, s, f ? f : book_.body);
+  ws_->text(r, c, s, f ? f : book_.body);
   if (c < table_.columns.size()) lines_ = std::max(lines_, xlsx::wrapped_lines(s, table_.columns[c].width));
 }
 
 void TableWriter::fit_row(lxw_row_t r) {
-  if (lines_ > 1) ws_.row(r, xlsx::row_height(lines_, book_.layout.font_size));
+  if (lines_ > 1) ws_->row(r, xlsx::row_height(lines_, book_.layout.font_size));
   lines_ = 0;
 }
 
 lxw_row_t TableWriter::header(lxw_row_t row) {
   for (lxw_col_t c = 0; c < table_.columns.size(); ++c) {
-    ws_.column(c, c, table_.columns[c].width);
+    ws_->column(c, c, table_.columns[c].width);
     text(row, c, book_.fill(table_.columns[c].label), book_.header);
   }
   fit_row(row);
-  book_.page_setup(ws_, row);
+  book_.page_setup(*ws_, row);
   return row + 1;
 }
 

@@ -3,6 +3,7 @@
 // summary's formulas refer to those rows. Figures come from the year report.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <utility>
@@ -26,6 +27,7 @@ struct ConsolidatedBook {
   const Layout& layout;
   std::vector<std::pair<std::string, std::string>> values;  // placeholders
   lxw_format *body, *number, *bold, *header, *title, *block, *block_plain;
+  lxw_format* plain;  // one line flowing over the empty cells to its right
 
   std::string fill(const std::string& text) const { return fill_placeholders(text, values); }
   // The style a column's number format asks for.
@@ -40,20 +42,47 @@ struct ConsolidatedBook {
 class TableWriter {
  public:
   TableWriter(ConsolidatedBook& book, xlsx::Sheet& ws, const LayoutTable& table)
-      : book_(book), ws_(ws), table_(table) {}
+      : book_(book), ws_(&ws), table_(table) {}
+  void set_sheet(xlsx::Sheet& ws) { ws_ = &ws; }
   void text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr);
   // Sets the row's height from the lines its longest text needs (viewers that do not fit
   // wrapped rows themselves show it whole).
   void fit_row(lxw_row_t r);
   // The column labels with their widths, then the page setup; returns the first data row.
   lxw_row_t header(lxw_row_t row);
-  xlsx::Sheet& sheet() { return ws_; }
+  xlsx::Sheet& sheet() { return *ws_; }
 
  private:
   ConsolidatedBook& book_;
-  xlsx::Sheet& ws_;
+  xlsx::Sheet* ws_;
   const LayoutTable& table_;
   std::size_t lines_ = 0;
+};
+
+// A table whose rows continue on another sheet ("Lỗi kiểm tra (2)") when a sheet is full
+// (the layout's rows_per_sheet, Excel's 1,048,576 at most); each sheet gets the table's
+// headers and a filter over its rows.
+class ContinuedTable {
+ public:
+  // head writes a new sheet's headers and returns its first data row.
+  ContinuedTable(ConsolidatedBook& b, std::string name, lxw_col_t columns, std::function<lxw_row_t(xlsx::Sheet&)> head);
+  // The sheet and row of the next record, opening a sheet when needed.
+  std::pair<xlsx::Sheet*, lxw_row_t> next();
+  // Filters on every sheet; the sheets' names.
+  std::vector<std::string> finish();
+  std::size_t rows() const { return rows_; }
+
+ private:
+  void open();
+  void close_sheet();
+  ConsolidatedBook& b_;
+  std::string name_;
+  lxw_col_t columns_;
+  std::function<lxw_row_t(xlsx::Sheet&)> head_;
+  xlsx::Sheet* ws_ = nullptr;
+  lxw_row_t header_ = 0, row_ = 0;
+  std::size_t rows_ = 0;
+  std::vector<std::string> names_;
 };
 
 // Data rows of a written table (last < first when it has none).
@@ -65,16 +94,23 @@ struct IndicatorRows : TableRows {
   std::vector<TableRows> groups;  // one per YearReport::groups
 };
 
+// Where the long lists went, for the summary to say.
+struct DetailSheets {
+  std::vector<std::string> sheets;
+  std::size_t items = 0, rows = 0;  // issues / submissions, and the table rows they took
+};
+
 struct WrittenTables {
   IndicatorRows indicators;
   TableRows tasks, units;
+  DetailSheets issues, submissions;
 };
 
 IndicatorRows write_indicators(ConsolidatedBook& b);
 TableRows write_tasks(ConsolidatedBook& b);
 TableRows write_units(ConsolidatedBook& b);
-void write_issues(ConsolidatedBook& b);
-void write_submissions(ConsolidatedBook& b);
+DetailSheets write_issues(ConsolidatedBook& b);
+DetailSheets write_submissions(ConsolidatedBook& b);
 void write_summary(ConsolidatedBook& b, xlsx::Sheet& ws, const WrittenTables& tables);
 
 // The task statuses in the order they are counted, with their words.

@@ -17,10 +17,10 @@ std::vector<WriteNote> write_book(const std::string& path, const Plan& plan, con
                                   const Layout& layout, const WriteOptions& opt) {
   // In constant-memory mode libxlsxwriter callocs a 128 KiB column array per sheet. A
   // fixed mmap threshold keeps those in fresh zero pages that only become resident when
-  // touched; glibc's sliding threshold would otherwise zero them on the heap (2000
-  // submission sheets: 250 MB resident for nothing).
+  // touched; glibc's sliding threshold would otherwise zero them on the heap.
   mallopt(M_MMAP_THRESHOLD, 128 * 1024);
   // Rows go out as they are written: memory stays bounded by the report, not the file.
+  // (Small submission sheets are kept in memory instead: sheet_submissions.cpp.)
   xlsx::Book book(path, {.constant_memory = true, .created = opt.document_time, .title = "Báo cáo tổng hợp"});
   ConsolidatedBook b(book, plan, year, layout, opt);
   // Sheets in the layout's order; the summary's formulas refer to the others.
@@ -29,8 +29,8 @@ std::vector<WriteNote> write_book(const std::string& path, const Plan& plan, con
   tables.indicators = write_indicators(b);
   tables.tasks = write_tasks(b);
   tables.units = write_units(b);
-  write_issues(b);
-  write_submissions(b);
+  tables.issues = write_issues(b);
+  tables.submissions = write_submissions(b);
   write_summary(b, summary, tables);
   book.close();
   return book.notes();

@@ -23,6 +23,7 @@ constexpr FieldName kUnits[] = {
 constexpr FieldName kIssues[] = {
     {"file", Field::File}, {"sheet", Field::Sheet},     {"cell", Field::Cell},
     {"severity", Field::Severity}, {"code", Field::IssueCode}, {"message", Field::Message},
+    {"count", Field::Count},
 };
 
 }  // namespace

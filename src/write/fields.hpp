@@ -22,7 +22,7 @@ enum class Field {
   // units
   Files, FileCount, Received, OnTime, Errors, Warnings, MissingItems,
   // issues
-  File, Sheet, Cell, Severity, IssueCode, Message,
+  File, Sheet, Cell, Severity, IssueCode, Message, Count,
 };
 
 struct FieldName {

@@ -81,6 +81,27 @@ Layout Layout::load(const std::string& path) {
   l.tasks = table(doc, "tasks", TableKind::Tasks, path);
   l.units = table(doc, "units", TableKind::Units, path);
   l.issues = table(doc, "issues", TableKind::Issues, path);
+  if (const auto* subs = doc["submissions"].as_table()) {
+    auto line_of = [&](const char* key) {
+      const auto* n = subs->get(key);
+      return std::to_string(n ? n->source().begin.line : subs->source().begin.line);
+    };
+    l.submissions.sheet = (*subs)["sheet"].value_or(l.submissions.sheet);
+    if (auto problem = sheet_name_problem(l.submissions.sheet, true); !problem.empty())
+      throw ConfigError(path + ":" + line_of("sheet") + ": [submissions] " + problem);
+    auto up_to = (*subs)["separate_sheets_up_to"].value_or(std::int64_t(l.submissions.separate_sheets_up_to));
+    if (up_to < 0 || up_to > 1000)
+      throw ConfigError(path + ":" + line_of("separate_sheets_up_to") +
+                        ": separate_sheets_up_to is between 0 and 1000 (one sheet per submission up to that many)");
+    l.submissions.separate_sheets_up_to = std::size_t(up_to);
+  }
+  if (const auto* rows = doc.get("rows_per_sheet")) {
+    auto n = rows->value<std::int64_t>();
+    if (!n || *n < 20 || *n > 1048576)
+      throw ConfigError(path + ":" + std::to_string(rows->source().begin.line) +
+                        ": rows_per_sheet is between 20 and 1048576 (Excel's last row)");
+    l.rows_per_sheet = std::uint32_t(*n);
+  }
   if (const auto* page = doc["page"].as_table()) {
     // The key's own line when it is there, the table's otherwise.
     auto line_of = [&](const char* key) {
@@ -107,6 +128,8 @@ Layout Layout::load(const std::string& path) {
   std::set<std::string> names;
   for (const auto* t : {&l.summary, &l.indicators, &l.tasks, &l.units, &l.issues})
     if (!names.insert(sheet_name_key(t->sheet)).second) throw ConfigError(path + ":1: two tables use the sheet '" + t->sheet + "'");
+  if (names.count(sheet_name_key(l.submissions.sheet)))
+    throw ConfigError(path + ":1: [submissions] uses the sheet '" + l.submissions.sheet + "' of another table");
   return l;
 }
 

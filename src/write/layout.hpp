@@ -4,6 +4,7 @@
 //   auto layout = Layout::load(templates_dir() + "/commune-yearly.toml");
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -40,12 +41,23 @@ struct PageSetup {
   std::string footer = "&CTrang &P/&N";
 };
 
+// The submissions' rows as read: one sheet per submission up to separate_sheets_up_to
+// submissions, past that one sheet (this name) with the file as a column.
+struct SubmissionsLayout {
+  std::string sheet = "Số liệu gốc";
+  std::size_t separate_sheets_up_to = 50;
+};
+
 struct Layout {
   std::string name, font = "Times New Roman";
   double font_size = 12;
   std::string issuing_body, office, motto, motto_line2, place_date;
   LayoutTable summary, indicators, tasks, units, issues;
+  SubmissionsLayout submissions;
   PageSetup page;
+  // A table longer than this continues on another sheet: Excel's 1,048,576 rows, or fewer
+  // (a test layout shows the mechanism on small inputs).
+  std::uint32_t rows_per_sheet = 1048576;
 
   // Throws ConfigError "path:line: what" for a syntax error, a missing sheet name or an
   // unknown field.

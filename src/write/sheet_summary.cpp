@@ -2,6 +2,7 @@
 // and the layout's charts.
 #include <map>
 
+#include "consolidate/issue_groups.hpp"
 #include "core/cell.hpp"
 #include "write/consolidated_sheets.hpp"
 #include "write/formulas.hpp"
@@ -51,6 +52,35 @@ lxw_row_t group_table(ConsolidatedBook& b, xlsx::Sheet& ws, lxw_row_t row, const
     ++row;
   }
   return first;
+}
+
+std::string sheet_list(const std::vector<std::string>& sheets) {
+  std::string s;
+  for (const auto& name : sheets) s += (s.empty() ? "" : ", ") + name;
+  return s;
+}
+
+// Where the long lists are: how many issues and rows, on which sheets (a list longer than a
+// sheet holds continues on the next one, and this says so).
+void details(ConsolidatedBook& b, xlsx::Sheet& ws, lxw_row_t row, const WrittenTables& tables) {
+  ws.merge(row, 0, row, 1, "Chi tiết", b.bold);
+  ++row;
+  const auto& i = tables.issues;
+  ws.text(row, 0, "Vấn đề phát hiện khi kiểm tra", b.body);
+  ws.number(row, 1, double(i.items), b.body);
+  std::string where = (i.rows < i.items ? "gộp thành " + thousands_vi(i.rows) + " dòng, " : std::string()) +
+                      (i.sheets.size() > 1 ? "trên " + std::to_string(i.sheets.size()) + " trang: " : "ở trang ") +
+                      sheet_list(i.sheets);
+  ws.text(row, 2, where, b.plain);
+  ++row;
+  const auto& s = tables.submissions;
+  ws.text(row, 0, "Tệp báo cáo đã đọc (số liệu gốc)", b.body);
+  ws.number(row, 1, double(s.items), b.body);
+  std::string rows = thousands_vi(s.rows) + " dòng, ";
+  if (s.sheets.size() == s.items && s.items > 0) where = rows + "mỗi tệp một trang";
+  else where = rows + (s.sheets.size() > 1 ? "trên " + std::to_string(s.sheets.size()) + " trang: " : "ở trang ") +
+               sheet_list(s.sheets);
+  ws.text(row, 2, where, b.plain);
 }
 
 void chart(ConsolidatedBook& b, xlsx::Sheet& ws, const LayoutChart& spec, const std::vector<Series>& series,
@@ -105,6 +135,7 @@ void write_summary(ConsolidatedBook& b, xlsx::Sheet& ws, const WrittenTables& ta
   count(b, ws, row++, "Đã gửi", l.units, Field::OnTime, tables.units, {"Đúng hạn", "Muộn"}, k.units_sent);
   count(b, ws, row++, "Gửi đúng hạn", l.units, Field::OnTime, tables.units, {"Đúng hạn"}, k.units_on_time);
   lxw_row_t groups_first = group_table(b, ws, row + 1, ind);
+  details(b, ws, groups_first + lxw_row_t(b.year.groups.size()) + 1, tables);
   // Charts beside the tables, in the layout's order; they follow the formulas when a
   // spreadsheet recalculates.
   lxw_row_t at = 6;

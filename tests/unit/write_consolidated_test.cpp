@@ -7,10 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
+#include "consolidate/issue_groups.hpp"
 #include "consolidate/previous_year.hpp"
 #include "consolidate/year_report.hpp"
+#include "read/zip_archive.hpp"
 #include "test_util.hpp"
 #include "validate/driver.hpp"
 #include "write/atomic.hpp"
@@ -514,4 +517,143 @@ TEST(Consolidate, AnInterruptedWriteLeavesTheOldFileAndNoTemporaryFile) {
   EXPECT_EQ(WTERMSIG(status), SIGTERM);
   EXPECT_EQ(bytes(out), "old workbook");
   for (const auto& e : fs::directory_iterator(d)) EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos);
+}
+
+// ---- Scale: issues grouped, long lists continued, one sheet of raw rows past a threshold ----
+
+namespace {
+
+// The default layout with some settings changed (added at the top, or replacing a line).
+Layout layout_with(const std::string& top, const std::string& from = "", const std::string& to = "") {
+  std::ifstream in(std::string(TONGHOP_TEST_DATA) + "/../../templates/commune-yearly.toml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string t = top + "\n" + text.str();
+  if (!from.empty()) t.replace(t.find(from), from.size(), to);
+  std::string path = dir() + "layout.toml";
+  std::ofstream(path) << t;
+  return Layout::load(path);
+}
+
+// Sheets whose names start with prefix, in order.
+std::vector<const Sheet*> sheets_named(const Workbook& wb, const std::string& prefix) {
+  std::vector<const Sheet*> out;
+  for (const auto& s : wb.sheets)
+    if (s.info.name.rfind(prefix, 0) == 0) out.push_back(&s);
+  return out;
+}
+
+// The summary's text that mentions a sheet name.
+std::string summary_line(const Workbook& wb, const std::string& words) {
+  for (const auto& c : wb.sheets[0].cells)
+    if (c.text.find(words) != std::string::npos) return c.text;
+  return "";
+}
+
+}  // namespace
+
+TEST(IssueGroups, RepeatsInOneSheetAreOneLineErrorsFirst) {
+  std::vector<Issue> issues;
+  issues.push_back(make_issue(IssueCode::MissingSubmission, Location{}, {{"unit", "Công an"}}));
+  for (std::uint32_t r = 7; r < 5007; ++r)
+    issues.push_back(make_issue_at(IssueCode::UnknownItem, "a.xlsx", "Biểu 01", r, 1, "", {{"name", "Dòng lạ"}}));
+  for (std::uint32_t r : {10u, 11u, 20u})
+    issues.push_back(make_issue_at(IssueCode::MissingValue, "a.xlsx", "Biểu 01", r, 5, "6", {{"name", "BHYT"}}));
+  issues.push_back(make_issue_at(IssueCode::MissingValue, "b.xlsx", "Biểu 01", 10, 5, "6", {{"name", "BHYT"}}));
+  issues.push_back(make_issue_at(IssueCode::MissingValue, "a.xlsx", "Biểu 01", 30, std::nullopt, "7", {{"name", "X"}}));
+  issues.push_back(make_issue_at(IssueCode::MissingValue, "a.xlsx", "Biểu 01", 31, std::nullopt, "7", {{"name", "X"}}));
+  auto groups = group_issues(issues);
+  std::size_t total = 0;
+  for (const auto& g : groups) total += g.count;
+  EXPECT_EQ(total, issues.size());  // every issue in exactly one line
+  ASSERT_EQ(groups.size(), 5u);
+  // Errors first, in the order found (a missing file has no row: never grouped); then the rest.
+  EXPECT_EQ(groups[0].first->code, IssueCode::MissingSubmission);
+  EXPECT_EQ(groups[0].count, 1u);
+  EXPECT_EQ(groups[1].first->where.file, "a.xlsx");
+  EXPECT_EQ(groups[1].count, 3u);
+  EXPECT_EQ(cells_text(groups[1], 400), "F11:F12, F21");
+  EXPECT_EQ(groups[2].first->where.file, "b.xlsx");
+  EXPECT_EQ(cells_text(groups[3], 400), "31:32");  // whole rows
+  for (std::size_t k = 0; k < 4; ++k) EXPECT_EQ(groups[k].first->severity, Severity::Error);
+  EXPECT_EQ(groups[4].first->code, IssueCode::UnknownItem);
+  EXPECT_NE(groups[4].first->severity, Severity::Error);
+  EXPECT_EQ(groups[4].count, 5000u);
+  EXPECT_EQ(cells_text(groups[4], 400), "B8:B5007");
+  // A long list of cells is cut with the number left out.
+  IssueGroup scattered{&issues[1], 0, {}};
+  for (std::uint32_t r = 0; r < 1000; ++r) scattered.cells.emplace_back(r * 2, 1), ++scattered.count;
+  auto text = cells_text(scattered, 100);
+  EXPECT_LE(text.size(), 140u);
+  EXPECT_NE(text.find("… và "), std::string::npos) << text;
+  EXPECT_NE(text.find(" ô khác"), std::string::npos) << text;
+}
+
+// More issue lines than a sheet holds (rows_per_sheet lowered so the test is quick; Excel's
+// 1,048,576 rows the same way): they continue on "Lỗi kiểm tra (2)", ..., every issue is
+// counted on them, and the summary says where they are.
+TEST(Consolidate, IssuesLongerThanASheetContinue) {
+  const auto& r = sample_run();
+  YearReport year = r.year;
+  for (std::uint32_t k = 0; k < 300; ++k)  // distinct items: not grouped
+    year.issues.push_back(make_issue_at(IssueCode::UnknownItem, "x.xlsx", "Biểu 01", 7 + k, 1, "code " + std::to_string(k),
+                                        {{"name", "Dòng " + std::to_string(k)}}));
+  for (std::uint32_t k = 0; k < 2000; ++k)  // one line of 2,000
+    year.issues.push_back(make_issue_at(IssueCode::MissingValue, "y.xlsx", "Biểu 01", 7 + k, 5, "6", {{"name", "BHYT"}}));
+  auto layout = layout_with("rows_per_sheet = 50");
+  std::string out = dir() + "continued.xlsx";
+  write_consolidated(out, r.plan, year, layout, WriteOptions::for_year(2026));
+  auto wb = load_workbook(out);
+  auto parts = sheets_named(wb, "Lỗi kiểm tra");
+  ASSERT_GE(parts.size(), 7u);  // 300+ lines, 43 a sheet
+  EXPECT_EQ(parts[1]->info.name, "Lỗi kiểm tra (2)");
+  std::size_t counted = 0, lines = 0;
+  for (const auto* s : parts) {
+    std::uint32_t header = 0;
+    for (const auto& c : s->cells)
+      if (c.text == "Số lần") header = c.row;
+    ASSERT_GT(header, 0u) << s->info.name;
+    auto cols = columns_of(*s, &header);
+    for (const auto& c : s->cells) {
+      EXPECT_LT(c.row, 50u);
+      if (c.row > header && c.col == cols.at("Số lần")) counted += std::size_t(c.number), ++lines;
+    }
+  }
+  EXPECT_EQ(counted, year.issues.size());
+  EXPECT_LT(lines, year.issues.size());
+  // Errors first: the first line of the first sheet is an error.
+  auto line = summary_line(wb, "Lỗi kiểm tra (2)");
+  EXPECT_NE(line.find("trên " + std::to_string(parts.size()) + " trang"), std::string::npos) << line;
+}
+
+// Past the layout's threshold the rows of all submissions are on one sheet with the file as a
+// column and a filter (and that sheet continues too when it is full).
+TEST(Consolidate, ManySubmissionsShareOneSheet) {
+  const auto& r = sample_run();
+  auto layout = layout_with("rows_per_sheet = 60", "separate_sheets_up_to = 50", "separate_sheets_up_to = 3");
+  ASSERT_GT(r.year.submissions.size(), 3u);
+  std::string out = dir() + "one-sheet.xlsx";
+  write_consolidated(out, r.plan, r.year, layout, WriteOptions::for_year(2026));
+  auto wb = load_workbook(out);
+  auto parts = sheets_named(wb, "Số liệu gốc");
+  ASSERT_FALSE(parts.empty());
+  EXPECT_EQ(wb.sheets.size(), 5 + parts.size() + sheets_named(wb, "Lỗi kiểm tra").size() - 1);
+  std::size_t expected = 0;
+  std::set<std::string> files_expected, files_seen;
+  for (const auto& s : r.year.submissions) expected += s.rows.size(), files_expected.insert(s.file);
+  std::size_t rows = 0;
+  for (const auto* s : parts) {
+    EXPECT_EQ(at(*s, "A3").text, "Tệp");
+    for (const auto& c : s->cells)
+      if (c.row >= 3 && c.col == 0) ++rows, files_seen.insert(c.text);
+  }
+  EXPECT_EQ(rows, expected);
+  EXPECT_EQ(files_seen, files_expected);
+  if (expected > 57) EXPECT_GT(parts.size(), 1u);
+  // The filter over the table.
+  ReadLimits limits;
+  ZipArchive zip(out, limits);
+  EXPECT_NE(zip.read_all("xl/worksheets/sheet6.xml").find("<autoFilter ref=\"A3:"), std::string::npos);
+  auto line = summary_line(wb, "dòng");
+  EXPECT_NE(line.find(std::to_string(expected)), std::string::npos) << line;
 }

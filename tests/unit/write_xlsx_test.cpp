@@ -252,3 +252,22 @@ TEST(Xlsx, LongTextInTheConsolidatedWorkbook) {
   EXPECT_NE(zip.read_all("xl/worksheets/sheet2.xml").find("ht=\"409\""), std::string::npos);
   EXPECT_NE(zip.read_all("xl/worksheets/sheet3.xml").find("ht=\"182\""), std::string::npos);  // 12 lines of 15 pt + 2
 }
+
+// check --report: a summary longer than a sheet holds continues on "Tóm tắt (2)" (the row
+// limit lowered so the test is quick); every problem is listed.
+TEST(Xlsx, CheckReportSummaryContinues) {
+  std::vector<Issue> general;
+  for (std::uint32_t k = 0; k < 100; ++k)
+    general.push_back(make_issue_at(IssueCode::UnknownItem, "x.xlsx", "Biểu 01", 7 + k, 1, "", {{"name", "Dòng"}}));
+  std::string out = dir() + "long-summary.xlsx";
+  write_check_report(out, {}, general, Lang::Vi, 30);
+  auto wb = load_workbook(out);
+  EXPECT_EQ(sheet_names(wb), (std::vector<std::string>{"Tóm tắt", "Tóm tắt (2)", "Tóm tắt (3)", "Tóm tắt (4)"}));
+  std::size_t listed = 0;
+  for (const auto& s : wb.sheets)
+    for (const auto& c : s.cells) {
+      listed += c.col == 5 && c.row > 3;
+      EXPECT_LT(c.row, 30u);
+    }
+  EXPECT_EQ(listed, general.size());
+}

@@ -1,0 +1,72 @@
+#include "consolidate/issue_groups.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "core/cell.hpp"
+
+namespace tonghop {
+namespace {
+
+int rank(Severity s) { return s == Severity::Error ? 0 : s == Severity::Warning ? 1 : 2; }
+
+}  // namespace
+
+std::vector<IssueGroup> group_issues(const std::vector<Issue>& issues) {
+  std::vector<IssueGroup> groups;
+  using Key = std::tuple<int, IssueCode, const std::string*, const std::string*, const std::string*>;
+  // Keys point into the issues; compared by value.
+  auto less = [](const Key& a, const Key& b) {
+    return std::tie(std::get<0>(a), std::get<1>(a), *std::get<2>(a), *std::get<3>(a), *std::get<4>(a)) <
+           std::tie(std::get<0>(b), std::get<1>(b), *std::get<2>(b), *std::get<3>(b), *std::get<4>(b));
+  };
+  std::map<Key, std::size_t, decltype(less)> at(less);
+  for (const auto& i : issues) {
+    if (!i.where.row) {
+      groups.push_back({&i, 1, {}});
+      continue;
+    }
+    Key key{rank(i.severity), i.code, &i.where.file, &i.where.sheet, &i.where.item};
+    auto [it, added] = at.try_emplace(key, groups.size());
+    if (added) groups.push_back({&i, 0, {}});
+    auto& g = groups[it->second];
+    ++g.count;
+    g.cells.emplace_back(*i.where.row, i.where.col.value_or(kWholeRow));
+  }
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const IssueGroup& a, const IssueGroup& b) { return rank(a.first->severity) < rank(b.first->severity); });
+  return groups;
+}
+
+std::string thousands_vi(std::size_t n) {
+  std::string s = std::to_string(n);
+  for (int i = int(s.size()) - 3; i > 0; i -= 3) s.insert(std::size_t(i), ".");
+  return s;
+}
+
+std::string cells_text(const IssueGroup& g, std::size_t max_chars) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < g.cells.size()) {
+    // A run down one column: F8, F9, F10 -> F8:F10.
+    std::size_t j = i;
+    while (j + 1 < g.cells.size() && g.cells[j + 1].second == g.cells[i].second &&
+           g.cells[j + 1].first == g.cells[j].first + 1)
+      ++j;
+    auto name = [&](std::size_t k) {
+      return g.cells[k].second == kWholeRow ? std::to_string(g.cells[k].first + 1) + ":" + std::to_string(g.cells[k].first + 1)
+                                            : cell_ref(g.cells[k].first, g.cells[k].second);
+    };
+    std::string ref = name(i);
+    if (j > i) ref = g.cells[i].second == kWholeRow ? std::to_string(g.cells[i].first + 1) + ":" + std::to_string(g.cells[j].first + 1)
+                                                    : ref + ":" + name(j);
+    if (!out.empty() && out.size() + ref.size() > max_chars)
+      return out + ", … và " + thousands_vi(g.cells.size() - i) + " ô khác";
+    out += (out.empty() ? "" : ", ") + ref;
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace tonghop

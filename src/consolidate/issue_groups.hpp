@@ -1,0 +1,42 @@
+// The check's issues as the consolidated workbook lists them: a problem repeated in one
+// sheet (the same code for the same plan item, or for rows matching no item) is one line
+// with a count and its cells, errors first. Pure computation: nothing is dropped, every
+// issue is counted in exactly one group.
+//
+//   auto groups = group_issues(year.issues);
+//   groups[0].count;             // how many issues the line stands for
+//   cells_text(groups[0], 500);  // "F8:F20, G9"
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/issue.hpp"
+
+namespace tonghop {
+
+// The column of an issue about a whole row.
+inline constexpr std::uint32_t kWholeRow = 0xFFFFFFFF;
+
+struct IssueGroup {
+  const Issue* first = nullptr;  // its message stands for the group
+  std::size_t count = 0;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> cells;  // (row, col or kWholeRow), 0-based, in the check's order
+};
+
+// Issues with a row are grouped by severity, code, file, sheet and plan item; issues without
+// one (a missing file, a unit's missing item) stay one line each. Errors, then warnings, then
+// notes, each in the order the check found them.
+std::vector<IssueGroup> group_issues(const std::vector<Issue>& issues);
+
+// The group's cells as Excel references, runs down a column as ranges ("F8:F20, G9", rows
+// as "12:14"); cut
+// near max_chars with the number of cells left out ("…, và 1.234 ô khác").
+std::string cells_text(const IssueGroup& group, std::size_t max_chars);
+
+// 1234567 -> "1.234.567", as Vietnamese readers write numbers.
+std::string thousands_vi(std::size_t n);
+
+}  // namespace tonghop
