@@ -37,6 +37,11 @@ struct Cell {
   std::string_view formula;
   // A formula whose file carries no cached result: type is Empty.
   bool formula_without_value = false;
+  // A formula whose stored result is a placeholder: the file asks for every result to be
+  // recalculated on opening (xlsx calcPr fullCalcOnLoad, .xls UNCALCED).
+  bool result_untrusted = false;
+  // xlsx shared formula: its group (si); the group's first cell holds the text.
+  std::int32_t shared_formula = -1;
   FormatClass format_class = FormatClass::General;
   std::string_view number_format;  // the format code, "" for General
   std::string_view font;           // font name, "" when unknown

@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <regex>
+
+#include "core/text.hpp"
 
 namespace tonghop {
 namespace {
@@ -182,6 +185,77 @@ std::optional<double> iso_to_serial(std::string_view s) {
   if (serial < 61) serial -= 1;  // undo Excel's 1900-02-29 for early dates
   if (serial < 0) serial = 0;
   return serial + seconds / 86400.0;
+}
+
+namespace {
+
+bool leap(long long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(long long y, int m) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+TypedDate make_date(int y, int m, int d, int hour, int minute, int second) {
+  TypedDate out;
+  out.year = y, out.month = m, out.day = d;
+  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m) || hour > 23 || minute > 59 ||
+      second > 59) {
+    out.status = TypedDate::Status::NoSuchDay;
+    return out;
+  }
+  double serial = double(days_from_civil(y, unsigned(m), unsigned(d)) - kEpochDays);
+  if (serial < 61) serial -= 1;  // Excel's 1900-02-29
+  out.serial = serial + (hour * 3600 + minute * 60 + second) / 86400.0;
+  out.status = TypedDate::Status::Ok;
+  return out;
+}
+
+int to_int(const std::ssub_match& m, int fallback = 0) { return m.matched && m.length() ? std::stoi(m.str()) : fallback; }
+
+int full_year(const std::ssub_match& m) {
+  int y = std::stoi(m.str());
+  return m.length() == 2 ? 2000 + y : y;
+}
+
+}  // namespace
+
+TypedDate parse_typed_date(std::string_view text) {
+  // Figures as typed (ASCII lower case, no outer spaces); words folded: "Ngày 5 tháng 12
+  // năm 2026" -> "ngay 5 thang 12 nam 2026".
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  std::string t;
+  for (char c : text) t += c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+  static const std::regex dmy(R"(^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2}))"
+                              R"((?:[ t,]+(?:luc )?(\d{1,2})(?:[:h](\d{2})?)(?::(\d{2}))?)?$)");
+  static const std::regex iso(R"(^(\d{4})-(\d{1,2})-(\d{1,2}))"
+                              R"((?:[ t](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?z?)?$)");
+  static const std::regex words(R"(^(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam|/)\s*(\d{4})$)");
+  std::smatch m;
+  if (std::regex_match(t, m, dmy)) {
+    if (m[4].length() == 3) return {};
+    return make_date(full_year(m[4]), to_int(m[3]), to_int(m[1]), to_int(m[5]), to_int(m[6]), to_int(m[7]));
+  }
+  if (std::regex_match(t, m, iso))
+    return make_date(std::stoi(m[1]), to_int(m[2]), to_int(m[3]), to_int(m[4]), to_int(m[5]), to_int(m[6]));
+  t = fold_key(text);
+  if (std::regex_match(t, m, words)) return make_date(std::stoi(m[3]), to_int(m[2]), to_int(m[1]), 0, 0, 0);
+  return {};
+}
+
+TypedDate find_written_date(std::string_view line) {
+  std::string t = fold_key(line);
+  static const std::regex words(R"((?:^|[^a-z0-9])ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4}))");
+  std::smatch m;
+  if (!std::regex_search(t, m, words)) return {};
+  return make_date(std::stoi(m[3]), to_int(m[2]), to_int(m[1]), 0, 0, 0);
+}
+
+std::string serial_to_day_first(double serial) {
+  auto iso = serial_to_iso(serial);
+  if (iso.size() < 10 || iso[4] != '-') return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
 }  // namespace tonghop

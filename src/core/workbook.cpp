@@ -27,6 +27,7 @@ std::string_view to_string(Visibility v) {
 StoredCell::StoredCell(const Cell& c)
     : row(c.row), col(c.col), type(c.type), number(c.number), text(c.text), formula(c.formula),
       is_formula(c.is_formula), formula_without_value(c.formula_without_value),
+      result_untrusted(c.result_untrusted), shared_formula(c.shared_formula),
       format_class(c.format_class), number_format(c.number_format), font(c.font) {}
 
 const StoredCell* Sheet::find(std::uint32_t row, std::uint32_t col) const {

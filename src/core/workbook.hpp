@@ -18,6 +18,7 @@ struct WorkbookInfo {
   std::string encoding;   // CSV only: "UTF-8", "UTF-16LE", "CP1258" ...
   char delimiter = 0;     // CSV only
   std::string converted_from;  // set when LibreOffice converted the file: its format
+  bool recalc_on_load = false;  // formula results are placeholders (xlsx fullCalcOnLoad)
 };
 
 enum class Visibility { Visible, Hidden, VeryHidden };
@@ -38,6 +39,10 @@ struct StoredCell {
   std::string formula;
   bool is_formula = false;
   bool formula_without_value = false;
+  bool result_untrusted = false;
+  std::int32_t shared_formula = -1;
+  // The result was computed by tonghop's formula engine (src/evaluate), not read.
+  bool result_computed = false;
   FormatClass format_class = FormatClass::General;
   std::string number_format;
   std::string font;

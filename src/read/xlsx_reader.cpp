@@ -80,6 +80,7 @@ class WorkbookHandler : public XmlHandler {
  public:
   std::vector<SheetEntry> sheets;
   bool date1904 = false;
+  bool full_calc_on_load = false;
 
   void start_element(std::string_view, std::string_view local, const char** a) override {
     if (local == "sheet") {
@@ -96,6 +97,12 @@ class WorkbookHandler : public XmlHandler {
       if (const char* d = xml_attr(a, "date1904")) {
         std::string_view v(d);
         date1904 = v == "1" || v == "true";
+      }
+    } else if (local == "calcPr") {
+      // Scripts write formulas with a placeholder result and this flag; Excel recalculates.
+      if (const char* f = xml_attr(a, "fullCalcOnLoad")) {
+        std::string_view v(f);
+        full_calc_on_load = v == "1" || v == "true";
       }
     }
   }
@@ -212,8 +219,8 @@ bool parse_double(std::string_view s, double& out) {
 class SheetHandler : public XmlHandler {
  public:
   SheetHandler(WorkbookSink& sink, const std::vector<std::string>& sst,
-               const std::vector<CellStyle>& styles, bool date1904)
-      : sink_(sink), sst_(sst), styles_(styles), date1904_(date1904) {}
+               const std::vector<CellStyle>& styles, bool date1904, bool untrusted_results)
+      : sink_(sink), sst_(sst), styles_(styles), date1904_(date1904), untrusted_results_(untrusted_results) {}
 
   void start_element(std::string_view, std::string_view local, const char** a) override {
     if (in_cell_) {
@@ -223,6 +230,9 @@ class SheetHandler : public XmlHandler {
         want_text = true;
       } else if (local == "f") {
         is_formula_ = true;
+        const char* t = xml_attr(a, "t");
+        const char* si = xml_attr(a, "si");
+        if (t && std::string_view(t) == "shared" && si) shared_ = std::int32_t(std::strtol(si, nullptr, 10));
         target_ = &formula_;
         want_text = true;
       } else if (local == "is") {
@@ -279,6 +289,7 @@ class SheetHandler : public XmlHandler {
   void begin_cell(const char** a) {
     in_cell_ = true;
     have_value_ = is_formula_ = false;
+    shared_ = -1;
     in_is_ = false;
     in_rph_ = 0;
     value_.clear();
@@ -328,7 +339,11 @@ class SheetHandler : public XmlHandler {
       c.font = styles_[0].font;
     }
     c.is_formula = is_formula_;
-    if (is_formula_) c.formula = formula_;
+    if (is_formula_) {
+      c.formula = formula_;
+      c.shared_formula = shared_;
+      c.result_untrusted = untrusted_results_;
+    }
     if (!have_value_ || (value_.empty() && type_ != 'r' && type_ != 'i')) {
       if (!is_formula_) return;  // a styled blank
       c.formula_without_value = true;
@@ -394,12 +409,14 @@ class SheetHandler : public XmlHandler {
   const std::vector<std::string>& sst_;
   const std::vector<CellStyle>& styles_;
   bool date1904_;
+  bool untrusted_results_;
   std::uint32_t row_ = 0, col_ = 0;
   bool started_ = false;
   // The cell being read
   bool in_cell_ = false, in_is_ = false, have_value_ = false, is_formula_ = false;
   int in_rph_ = 0;
   char type_ = 'n';
+  std::int32_t shared_ = -1;
   std::uint32_t style_ = 0;
   std::uint32_t cur_row_ = 0, cur_col_ = 0;
   std::string value_, formula_, iso_;
@@ -453,6 +470,7 @@ void read_xlsx(ZipArchive& zip, WorkbookSink& sink, const ReadLimits& limits) {
   WorkbookInfo info;
   info.format = FileFormat::Xlsx;
   info.date1904 = wb.date1904;
+  info.recalc_on_load = wb.full_calc_on_load;
   sink.begin_workbook(info);
   std::uint32_t index = 0;
   for (const auto& entry : wb.sheets) {
@@ -465,7 +483,7 @@ void read_xlsx(ZipArchive& zip, WorkbookSink& sink, const ReadLimits& limits) {
       continue;
     SheetInfo si{entry.name, index++, entry.visibility};
     sink.begin_sheet(si);
-    SheetHandler h(sink, sst, styles, wb.date1904);
+    SheetHandler h(sink, sst, styles, wb.date1904, wb.full_calc_on_load);
     auto s = zip.open(it->second.target);  // a missing sheet part is a damaged file
     parse_xml(s, h, it->second.target);
     sink.end_sheet();
