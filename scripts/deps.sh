@@ -10,6 +10,7 @@ TONGHOP_PACKAGES=(
   libutf8proc-dev                           # Unicode normalisation
   libboost-program-options-dev              # command line
   libtomlplusplus-dev                       # data files under templates/
+  libixion-dev                              # formula engine: formulas without a trusted result
   libgtest-dev libgmock-dev                 # tests
   python3                                   # fixture generators (standard library only)
 )

@@ -126,9 +126,13 @@ constexpr Template kTemplates[] = {
      "\"{value}\" có thể là {a} hoặc {b}; đã hiểu là {a}.", "\"{value}\" may be {a} or {b}; read as {a}.",
      "Ghi số thập phân bằng dấu phẩy (97,8) và không dùng dấu chấm phân cách hàng nghìn trong tỷ lệ.",
      "Write decimals with a comma (97,8) and no thousands dot in rates."},
-    {IssueCode::FormulaWithoutValue, "formula-without-value", Severity::Warning, IssueLevel::Cell,
-     "Ô có công thức nhưng tệp không lưu kết quả.", "The cell has a formula but the file keeps no result.",
-     "Mở tệp bằng Excel hoặc LibreOffice, để tính lại rồi lưu và gửi lại.", "Open the file in Excel or LibreOffice, let it recalculate, save and send it again."},
+    {IssueCode::FormulaWithoutValue, "formula-without-value", Severity::Warning, IssueLevel::Sheet,
+     "{count} ô có công thức mà tệp không lưu kết quả tin cậy và tonghop không tính được ({cells}): {reason}. "
+     "Số liệu ở các ô này chưa đánh giá được.",
+     "{count} formula cells have no trusted result in the file and tonghop cannot compute them ({cells}): {reason}. "
+     "Their figures are not assessed.",
+     "Mở tệp bằng Excel hoặc LibreOffice để bảng tính tự tính lại, lưu rồi gửi lại.",
+     "Open the file in Excel or LibreOffice so that it recalculates, save it and send it again."},
     {IssueCode::MissingItem, "missing-item", Severity::Warning, IssueLevel::File,
      "{unit} chưa báo cáo {kind} \"{name}\".", "{unit} did not report the {kind} \"{name}\".",
      "Bổ sung dòng này vào báo cáo.", "Add this row to the report."},
@@ -158,6 +162,15 @@ constexpr Template kTemplates[] = {
      "Several \"{label}\" columns, none labelled with the year {year}; the first one is used.",
      "Ghi năm vào tiêu đề cột (ví dụ \"TH 2026\") hoặc xóa cột thừa.",
      "Put the year in the column labels (e.g. \"TH 2026\") or remove the extra column."},
+    {IssueCode::FormulaComputed, "formula-computed", Severity::Info, IssueLevel::Sheet,
+     "{count} ô có công thức mà tệp không lưu kết quả tin cậy ({cells}); tonghop đã tự tính từ các ô của tệp.",
+     "{count} formula cells have no trusted result in the file ({cells}); tonghop computed them from the file's cells.",
+     "Không cần làm gì; muốn tệp tự lưu kết quả thì mở bằng Excel hoặc LibreOffice rồi lưu lại.",
+     "Nothing to do; to have the file keep its results, open it in Excel or LibreOffice and save it."},
+    {IssueCode::InvalidDate, "invalid-date", Severity::Error, IssueLevel::Cell,
+     "Ngày \"{value}\" {problem}; {effect}.", "The date \"{value}\" {problem}; {effect}.",
+     "Ghi ngày theo dạng ngày/tháng/năm, ví dụ 04/12/2026 hoặc \"ngày 4 tháng 12 năm 2026\".",
+     "Write the date day first, e.g. 04/12/2026 or \"ngày 4 tháng 12 năm 2026\"."},
 };
 
 const Template& find_template(IssueCode code) {

@@ -54,6 +54,8 @@ enum class IssueCode {
   DuplicateSubmission,
   ReceiptFromFileTime,
   DuplicateLabel,
+  FormulaComputed,
+  InvalidDate,
   // Keep last: tests check that every code before it has its own template.
   EndOfCodes,
 };

@@ -1,5 +1,7 @@
 #include "evaluate/evaluate.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "core/date.hpp"
@@ -13,6 +15,20 @@ bool needs_evaluation(const StoredCell& c) {
 
 FormulaEvaluation evaluate_formulas(Workbook& book) {
   FormulaEvaluation out;
+  // fullCalcOnLoad alone proves nothing: libxlsxwriter sets it on every workbook, tonghop's
+  // own included, with the results it was given. Scripts that do not compute store the
+  // placeholder 0 (or "") for every formula; one real result means the writer computed them.
+  auto placeholder = [](const StoredCell& c) {
+    return (c.type == CellType::Number && c.number == 0) || (c.type == CellType::Text && c.text.empty()) ||
+           c.type == CellType::Empty;
+  };
+  bool computed_by_writer = false;
+  for (const auto& s : book.sheets)
+    for (const auto& c : s.cells)
+      computed_by_writer = computed_by_writer || (c.result_untrusted && !c.formula_without_value && !placeholder(c));
+  if (computed_by_writer)
+    for (auto& s : book.sheets)
+      for (auto& c : s.cells) c.result_untrusted = false;
   bool any = false;
   for (const auto& s : book.sheets)
     for (const auto& c : s.cells) any = any || needs_evaluation(c);

@@ -38,7 +38,9 @@ struct FormulaEvaluation {
 bool needs_evaluation(const StoredCell& c);
 
 // Fills every formula cell that needs it: the computed value with result_computed set, or
-// no value (type Empty, formula_without_value) when it cannot be computed.
+// no value (type Empty, formula_without_value) when it cannot be computed. Results stored
+// under fullCalcOnLoad are placeholders only when every one is 0 or "" (a writer that
+// computes nothing); otherwise the writer computed them and they stand.
 FormulaEvaluation evaluate_formulas(Workbook& book);
 
 }  // namespace tonghop

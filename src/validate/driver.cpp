@@ -2,11 +2,13 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <regex>
 
 #include "core/date.hpp"
+#include "evaluate/evaluate.hpp"
 #include "read/reader.hpp"
 #include "recognise/legacy.hpp"
 
@@ -41,6 +43,22 @@ LoadedSubmission load_submission(const std::string& path, const ReadLimits& limi
         IssueCode::LegacyEncoding, path, f.sheet, std::nullopt, std::nullopt, "",
         {{"cells", std::to_string(f.cells)}, {"encoding", f.encoding}, {"font", f.encoding == "VNI" ? "VNI-*" : ".Vn*"},
          {"example", f.example}}));
+  // Formulas without a trusted result: computed, or listed once per sheet as not assessable.
+  auto listed = [](const std::vector<std::pair<std::uint32_t, std::uint32_t>>& cells) {
+    std::string out;
+    std::size_t shown = std::min<std::size_t>(cells.size(), 12);
+    for (std::size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + cell_ref(cells[i].first, cells[i].second);
+    if (shown < cells.size()) out += ", …";
+    return out;
+  };
+  auto ev = evaluate_formulas(*book);
+  for (const auto& s : ev.computed)
+    out.issues.push_back(make_issue_at(IssueCode::FormulaComputed, path, s.sheet, std::nullopt, std::nullopt, "",
+                                       {{"count", std::to_string(s.cells.size())}, {"cells", listed(s.cells)}}));
+  for (const auto& s : ev.unevaluated)
+    out.issues.push_back(make_issue_at(IssueCode::FormulaWithoutValue, path, s.sheet, std::nullopt, std::nullopt, "",
+                                       {{"count", std::to_string(s.cells.size())}, {"cells", listed(s.cells)},
+                                        {"reason", s.reason}}));
   out.workbook = std::move(book);
   return out;
 }

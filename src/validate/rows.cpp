@@ -31,8 +31,8 @@ void check_value(FileCheck& fc, RowResult& row, bool is_task, std::size_t index,
       fc.issue(IssueCode::MissingValue, sheet, r, col, code, {{"name", name}});
       return;
     case Value::Kind::FormulaWithoutValue:
-      fc.issue(IssueCode::FormulaWithoutValue, sheet, r, col, code, {});
-      fc.issue(IssueCode::MissingValue, sheet, r, col, code, {{"name", name}});
+      // The unit wrote a formula: not a missing figure. Its sheet's formula-without-value
+      // (load_submission) names the cells; the row stays not assessable.
       return;
     case Value::Kind::Text:
       fc.issue(IssueCode::TypeError, sheet, r, col, code,

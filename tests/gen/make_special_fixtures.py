@@ -377,12 +377,90 @@ def spreadsheetml_2003(out):
         f.write(xml.encode("utf-8"))
 
 
+def formula_report_xlsx(out, recalc_on_load):
+    """A unit's report written by a script: every figure a formula, none with a trusted result.
+
+    recalc_on_load: the results are the placeholder 0 and calcPr says fullCalcOnLoad (what
+    openpyxl and many exporters write); otherwise the formulas carry no <v> at all. Formulas
+    as units write them: a rate, a cross-sheet rate, AVERAGE, ROUND (one a shared formula),
+    IF giving a status, and a COUNTIF the engine cannot compute."""
+    def text(ref, t, s=0):
+        return '<c r="%s" t="inlineStr"%s><is><t>%s</t></is></c>' % (ref, ' s="%d"' % s if s else "", t)
+
+    def num(ref, v):
+        return '<c r="%s"><v>%s</v></c>' % (ref, v)
+
+    def formula(ref, f, s=1, t=None, shared=None):
+        attrs = (' t="%s"' % t) if t else ""
+        ftag = ('<f t="shared" ref="%s" si="0">%s</f>' % (shared, f) if shared and f else
+                '<f t="shared" si="0"/>' if shared else '<f>%s</f>' % f)
+        v = ('<v>%s</v>' % ("" if t == "str" else "0")) if recalc_on_load else ""
+        return '<c r="%s" s="%d"%s>%s%s</c>' % (ref, s, attrs, ftag, v)
+
+    rows = [
+        (1, [text("A1", "UBND PHƯỜNG AN DƯƠNG")]),
+        (2, [text("A2", "PHÒNG VĂN HÓA - XÃ HỘI")]),
+        (4, [text("A4", "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026")]),
+        (6, [text("A6", "STT"), text("B6", "Chỉ tiêu"), text("C6", "ĐVT"), text("D6", "Kế hoạch 2026"),
+             text("E6", "Thực hiện 2026"), text("F6", "Ghi chú")]),
+        (7, [num("A7", 5), text("B7", "Hộ nghèo theo chuẩn nghèo đa chiều quốc gia"), text("C7", "%"),
+             text("D7", "Giảm hàng năm"), formula("E7", "'Số liệu'!B2/'Số liệu'!C2")]),
+        (8, [num("A8", 6), text("B8", "Tỷ lệ người dân tham gia bảo hiểm y tế"), text("C8", "%"),
+             text("D8", "Trên 97,5"), formula("E8", "H8/I8"), num("H8", 48900), num("I8", 50000)]),
+        (9, [num("A9", 7), text("B9", "Duy trì Trạm y tế đạt chuẩn quốc gia"), text("C9", "Chuẩn"),
+             text("D9", "Duy trì"), text("E9", "Duy trì")]),
+        (10, [num("A10", 8), text("B10", "Trường công lập đạt chuẩn quốc gia mức độ 1"), text("C10", "%"),
+              text("D10", "100"), formula("E10", "AVERAGE(H10:I10)"), num("H10", 1), num("I10", 1)]),
+        (11, [text("B11", "+ Trường công lập đạt chuẩn quốc gia mức độ 2"), text("C11", "%"),
+              text("D11", "76"), formula("E11", "COUNTIF(H11:I11,\"&gt;0\")/2"), num("H11", 1), num("I11", 0)]),
+        (12, [num("A12", 9), text("B12", "Tỷ lệ gia đình văn hóa"), text("C12", "%"), text("D12", "Trên 90"),
+              formula("E12", "ROUND(H12/I12,3)", shared="E12:E13"), num("H12", 4378), num("I12", 4800)]),
+        (13, [text("B13", "+ Tỷ lệ Tổ dân phố văn hóa"), text("C13", "%"), text("D13", "Trên 85"),
+              formula("E13", "", shared="E12:E13"), num("H13", 43), num("I13", 50)]),
+        (14, [num("A14", 10), text("B14", "Phường đạt chuẩn đô thị văn minh"), text("C14", "Danh hiệu"),
+              text("D14", "Đạt"), formula("E14", "IF(H14&gt;=I14,\"Đạt\",\"Không đạt\")", s=0, t="str"),
+              num("H14", 5), num("I14", 5)]),
+    ]
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="%s"><sheetData>' % MAIN +
+             "".join('<row r="%d">%s</row>' % (r, "".join(cells)) for r, cells in rows) +
+             '</sheetData></worksheet>')
+    data = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="%s"><sheetData>'
+            '<row r="1">%s%s%s</row><row r="2">%s%s%s</row></sheetData></worksheet>'
+            % (MAIN, text("A1", "Chỉ tiêu"), text("B1", "Số hộ nghèo"), text("C1", "Tổng số hộ"),
+               text("A2", "Hộ nghèo"), num("B2", 21), num("C2", 5000)))
+    calc = '<calcPr calcId="124519" fullCalcOnLoad="1"/>' if recalc_on_load else ""
+    workbook = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="%s" xmlns:r="%s"><sheets>'
+                '<sheet name="Biểu 01" sheetId="1" r:id="rId1"/><sheet name="Số liệu" sheetId="2" r:id="rId2"/>'
+                '</sheets>%s</workbook>' % (MAIN, REL, calc))
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="%s">'
+            '<Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/>'
+            '<Relationship Id="rId2" Type="%s/worksheet" Target="worksheets/sheet2.xml"/>'
+            '<Relationship Id="rId3" Type="%s/styles" Target="styles.xml"/>'
+            '</Relationships>' % (PKG_REL, REL, REL, REL))
+    styles = ('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="%s">'
+              '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%%"/></numFmts>'
+              '<fonts count="1"><font><name val="Times New Roman"/></font></fonts>'
+              '<cellXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="164" fontId="0"/></cellXfs>'
+              '</styleSheet>' % MAIN)
+    write_zip(out, [
+        ("[Content_Types].xml", content_types()),
+        ("_rels/.rels", root_rels()),
+        ("xl/workbook.xml", workbook),
+        ("xl/_rels/workbook.xml.rels", rels),
+        ("xl/styles.xml", styles),
+        ("xl/worksheets/sheet1.xml", sheet),
+        ("xl/worksheets/sheet2.xml", data),
+    ])
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data"
     os.makedirs(out, exist_ok=True)
     p = lambda n: os.path.join(out, n)
     traps_xlsx(p("traps.xlsx"))
     strict_xlsx(p("strict_1904.xlsx"))
+    formula_report_xlsx(p("formula_recalc_on_load.xlsx"), recalc_on_load=True)
+    formula_report_xlsx(p("formula_no_results.xlsx"), recalc_on_load=False)
     entity_bomb_xlsx(p("bad_entity_bomb.xlsx"))
     zip_bomb_xlsx(p("bad_zip_bomb.xlsx"), lie_about_size=False)
     zip_bomb_xlsx(p("bad_zip_bomb_lying.xlsx"), lie_about_size=True)

@@ -161,3 +161,25 @@ TEST(EvaluateFormulas, FillsUntrustedResultsOnly) {
   ASSERT_EQ(ev.computed.size(), 1u);
   EXPECT_EQ(ev.computed[0].cells.size(), 1u);
 }
+
+// libxlsxwriter marks every workbook fullCalcOnLoad, tonghop's own consolidated workbook
+// included: results its writer computed stand, a genuine 0 of a COUNTIF among them.
+TEST(EvaluateFormulas, ResultsTheWriterComputedStand) {
+  Workbook b;
+  b.info.format = FileFormat::Xlsx;
+  Sheet s;
+  s.info.name = "Tổng hợp";
+  StoredCell ratio;
+  ratio.row = 4, ratio.col = 3, ratio.type = CellType::Number, ratio.number = 0.978;
+  ratio.is_formula = true, ratio.formula = "B5/C5", ratio.result_untrusted = true;
+  StoredCell count = ratio;
+  count.col = 4, count.number = 0, count.formula = "COUNTIF(F8:F20,\"Không đạt\")";
+  s.cells = {ratio, count};
+  b.sheets.push_back(s);
+  auto ev = evaluate_formulas(b);
+  EXPECT_TRUE(ev.computed.empty());
+  EXPECT_TRUE(ev.unevaluated.empty());
+  EXPECT_DOUBLE_EQ(b.sheets[0].cells[0].number, 0.978);
+  EXPECT_EQ(b.sheets[0].cells[1].type, CellType::Number);
+  EXPECT_FALSE(b.sheets[0].cells[1].formula_without_value);
+}

@@ -118,3 +118,24 @@ TEST(XlsxReader, StrictNamespacesAnd1904Dates) {
   EXPECT_EQ(at(s, "C1").number, 12.5);
   EXPECT_EQ(at(s, "C1").font, "Arial");
 }
+
+TEST(XlsxReader, FormulaResultsThatAreNotTrusted) {
+  auto wb = load("formula_recalc_on_load.xlsx");
+  EXPECT_TRUE(wb.info.recalc_on_load);
+  const auto& s = wb.sheets[0];
+  // The placeholder 0 is read, and marked as not to be trusted.
+  EXPECT_TRUE(at(s, "E8").is_formula);
+  EXPECT_EQ(at(s, "E8").type, CellType::Number);
+  EXPECT_TRUE(at(s, "E8").result_untrusted);
+  EXPECT_FALSE(at(s, "A8").result_untrusted);
+  EXPECT_EQ(at(s, "E12").shared_formula, 0);
+  EXPECT_EQ(at(s, "E12").formula, "ROUND(H12/I12,3)");
+  EXPECT_EQ(at(s, "E13").shared_formula, 0);
+  EXPECT_EQ(at(s, "E13").formula, "");
+  auto none = load("formula_no_results.xlsx");
+  EXPECT_FALSE(none.info.recalc_on_load);
+  EXPECT_TRUE(at(none.sheets[0], "E8").formula_without_value);
+  EXPECT_FALSE(at(none.sheets[0], "E8").result_untrusted);
+  // libxlsxwriter sets fullCalcOnLoad too, with the results it was given.
+  EXPECT_TRUE(at(load("types.xlsx").sheets[0], "F6").result_untrusted);
+}

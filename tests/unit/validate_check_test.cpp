@@ -313,3 +313,42 @@ TEST(Check, ItemRefsNameThePlanItemAndItsOwner) {
   EXPECT_EQ(to_string(ReceiptSource::FileTime), "file-time");
   EXPECT_GT(FileStatus::Unreadable, FileStatus::Errors);  // ranks worst first
 }
+
+// A script-written report: every figure a formula with no trusted result (placeholder 0 with
+// fullCalcOnLoad, or no stored result at all). The formulas are computed; what cannot be is
+// one sheet-level issue and not assessable, never 0 %, "Không đạt" or a missing figure.
+TEST(Check, FormulasWithoutATrustedResultAreComputed) {
+  for (const char* name : {"formula_recalc_on_load.xlsx", "formula_no_results.xlsx"}) {
+    CheckOptions opt;
+    opt.received[name] = *parse_receipt_date("01/12/2026");
+    auto r = run({data(name)}, opt);
+    ASSERT_EQ(r.files.size(), 1u);
+    const auto& f = r.files[0];
+    EXPECT_EQ(f.unit, "Phòng Văn hóa - Xã hội") << name;
+    auto issues = issues_of(f);
+    issues.erase("missing-item@");  // the tasks this indicator sheet does not hold
+    EXPECT_EQ(issues, (std::multiset<std::string>{"formula-computed@", "formula-without-value@"})) << name;
+    for (const auto& i : f.issues)
+      if (i.code == IssueCode::FormulaWithoutValue) {
+        EXPECT_EQ(i.where.sheet, "Biểu 01");
+        EXPECT_EQ(i.params.at("cells").vi, "E11");
+        EXPECT_NE(i.message(Lang::En).find("COUNTIF"), std::string::npos);
+      } else if (i.code == IssueCode::FormulaComputed) {
+        EXPECT_EQ(i.params.at("cells").vi, "E7, E8, E10, E12, E13, E14");
+      }
+    std::map<std::uint32_t, const RowResult*> rows;
+    for (const auto& row : f.rows) rows[row.row + 1] = &row;
+    ASSERT_EQ(rows.size(), 8u) << name;
+    auto number = [&](std::uint32_t r) { return rows.at(r)->actual.number; };
+    EXPECT_DOUBLE_EQ(number(7), 0.42);  // 'Số liệu'!B2/'Số liệu'!C2
+    EXPECT_DOUBLE_EQ(number(8), 97.8);  // =H8/I8
+    EXPECT_EQ(rows.at(8)->assessment, Assessment::Met);
+    EXPECT_DOUBLE_EQ(number(10), 100);  // AVERAGE
+    EXPECT_EQ(rows.at(11)->actual.kind, Value::Kind::FormulaWithoutValue);  // COUNTIF
+    EXPECT_EQ(rows.at(11)->assessment, Assessment::Unknown);
+    EXPECT_DOUBLE_EQ(number(12), 91.2);  // ROUND, a shared formula
+    EXPECT_DOUBLE_EQ(number(13), 86);    // the same shared formula one row down
+    EXPECT_EQ(rows.at(14)->actual.raw, "Đạt");  // IF giving a status
+    EXPECT_EQ(rows.at(14)->assessment, Assessment::Met);
+  }
+}
