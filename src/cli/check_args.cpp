@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/date.hpp"
 #include "core/issue_render.hpp"
 #include "read/reader.hpp"
 #include "recognise/legacy.hpp"
@@ -55,11 +56,16 @@ CheckRun read_check_options(const po::variables_map& vm, const CommonOptions& op
       check.unit_of[a.substr(0, eq)] = a.substr(eq + 1);
     }
   auto date_or_fail = [&](const std::string& text, const std::string& what) {
-    auto d = parse_receipt_date(text);
+    auto d = parse_typed_date(text);
+    if (d.status == TypedDate::Status::NoSuchDay)
+      throw UsageError{Text(what + ": ngày '" + text + "' không có thật (tháng " + std::to_string(d.month) + "/" +
+                                std::to_string(d.year) + " không có ngày " + std::to_string(d.day) + ")",
+                            what + ": the date '" + text + "' does not exist (" + std::to_string(d.month) + "/" +
+                                std::to_string(d.year) + " has no day " + std::to_string(d.day) + ")")};
     if (!d)
-      throw UsageError{Text(what + ": không hiểu ngày '" + text + "' (dùng 2026-12-03 hoặc 03/12/2026)",
-                            what + ": the date '" + text + "' is not understood (use 2026-12-03 or 03/12/2026)")};
-    return *d;
+      throw UsageError{Text(what + ": không hiểu ngày '" + text + "' (ghi ngày/tháng/năm, ví dụ 03/12/2026)",
+                            what + ": the date '" + text + "' is not understood (write it day first, e.g. 03/12/2026)")};
+    return d.serial;
   };
   if (vm.count("received"))
     for (const auto& a : vm["received"].as<std::vector<std::string>>()) {
@@ -75,15 +81,11 @@ CheckRun read_check_options(const po::variables_map& vm, const CommonOptions& op
     } catch (const InputError& e) {
       throw UsageError{Text("--receipts: " + e.issue().message(Lang::Vi), "--receipts: " + e.issue().message(Lang::En))};
     }
-    auto book = sink.take();
-    for (const auto& sheet : book.sheets)
-      for (const auto& c : sheet.cells) {
-        if (c.col != 0 || c.type != CellType::Text) continue;
-        const auto* d = sheet.find(c.row, 1);
-        if (!d) continue;
-        auto when = d->type == CellType::Date ? std::optional<double>(d->number) : parse_receipt_date(d->text);
-        if (when) check.received[c.text] = *when;
-      }
+    auto book = read_receipts_book(sink.take(), vm["receipts"].as<std::string>());
+    for (const auto& [file, day] : book.received) check.received.emplace(file, day);  // --received first
+    for (const auto& file : book.unknown)
+      if (!check.received.count(file)) check.receipt_unknown.insert(file);
+    check.receipt_issues = std::move(book.issues);
   }
   if (vm.count("deadline")) check.deadline = date_or_fail(vm["deadline"].as<std::string>(), "--deadline") + 0.99999;
   run.files = expand_inputs(vm["input"].as<std::vector<std::string>>());

@@ -168,7 +168,7 @@ constexpr Template kTemplates[] = {
      "Không cần làm gì; muốn tệp tự lưu kết quả thì mở bằng Excel hoặc LibreOffice rồi lưu lại.",
      "Nothing to do; to have the file keep its results, open it in Excel or LibreOffice and save it."},
     {IssueCode::InvalidDate, "invalid-date", Severity::Error, IssueLevel::Cell,
-     "Ngày \"{value}\" {problem}; {effect}.", "The date \"{value}\" {problem}; {effect}.",
+     "Ngày \"{value}\" trong {source} {problem}; {effect}.", "The date \"{value}\" in {source} {problem}; {effect}.",
      "Ghi ngày theo dạng ngày/tháng/năm, ví dụ 04/12/2026 hoặc \"ngày 4 tháng 12 năm 2026\".",
      "Write the date day first, e.g. 04/12/2026 or \"ngày 4 tháng 12 năm 2026\"."},
 };

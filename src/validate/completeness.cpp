@@ -52,8 +52,8 @@ void mark_late(CheckReport& report, double deadline) {
     where.file = f.path;
     f.issues.push_back(make_issue(IssueCode::LateSubmission, where,
                                    {{"unit", f.unit},
-                                    {"received", serial_to_iso(*f.received).substr(0, 10)},
-                                    {"deadline", serial_to_iso(deadline).substr(0, 10)}}));
+                                    {"received", Text(serial_to_day_first(*f.received), serial_to_iso(*f.received).substr(0, 10))},
+                                    {"deadline", Text(serial_to_day_first(deadline), serial_to_iso(deadline).substr(0, 10))}}));
   }
   std::sort(report.late.begin(), report.late.end());
 }

@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "core/date.hpp"
+#include "core/json_writer.hpp"
 #include "evaluate/evaluate.hpp"
 #include "read/reader.hpp"
 #include "recognise/legacy.hpp"
@@ -15,18 +16,46 @@
 namespace tonghop {
 
 std::optional<double> parse_receipt_date(std::string_view text) {
-  std::string t(text);
-  while (!t.empty() && t.back() == ' ') t.pop_back();
-  static const std::regex dmy(R"(^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$)");
-  std::smatch m;
-  if (std::regex_match(t, m, dmy)) {
-    char iso[32];
-    std::snprintf(iso, sizeof iso, "%s-%02d-%02dT%02d:%s:00", m[3].str().c_str(), std::stoi(m[2]), std::stoi(m[1]),
-                  m[4].matched ? std::stoi(m[4]) : 0, m[5].matched ? m[5].str().c_str() : "00");
-    return iso_to_serial(iso);
-  }
-  if (t.size() >= 10 && t[4] == '-') return iso_to_serial(t);
-  return std::nullopt;
+  auto d = parse_typed_date(text);
+  if (!d) return std::nullopt;
+  return d.serial;
+}
+
+ReceiptsBook read_receipts_book(const Workbook& book, const std::string& path) {
+  ReceiptsBook out;
+  for (const auto& sheet : book.sheets)
+    for (const auto& c : sheet.cells) {
+      if (c.col != 0 || c.type != CellType::Text || c.text.empty()) continue;
+      const auto* d = sheet.find(c.row, 1);
+      if (!d) continue;
+      if (d->type == CellType::Date || (d->type == CellType::Number && d->format_class == FormatClass::Date)) {
+        out.received[c.text] = d->number;
+        continue;
+      }
+      std::string typed = d->type == CellType::Number ? format_number(d->number) : d->text;
+      if (typed.find_first_of("0123456789") == std::string::npos) continue;  // a header: "Ngày nhận"
+      auto when = parse_typed_date(typed);
+      if (when) {
+        out.received[c.text] = when.serial;
+        continue;
+      }
+      out.unknown.insert(c.text);
+      Text problem = when.status == TypedDate::Status::NoSuchDay
+                         ? Text("không có thật (tháng " + std::to_string(when.month) + "/" + std::to_string(when.year) +
+                                    " không có ngày " + std::to_string(when.day) + ")",
+                                "does not exist (" + std::to_string(when.month) + "/" + std::to_string(when.year) +
+                                    " has no day " + std::to_string(when.day) + ")")
+                         : Text("không đọc được", "cannot be read");
+      out.issues.push_back(make_issue_at(
+          IssueCode::InvalidDate, path, sheet.info.name, d->row, d->col, "",
+          {{"value", typed},
+           {"source", Text("sổ nhận " + std::filesystem::path(path).filename().string(),
+                           "the receipts book " + std::filesystem::path(path).filename().string())},
+           {"problem", problem},
+           {"effect", Text("chưa xét được tệp " + c.text + " nộp đúng hạn hay muộn",
+                           "whether " + c.text + " came in on time is not judged")}}));
+    }
+  return out;
 }
 
 LoadedSubmission load_submission(const std::string& path, const ReadLimits& limits) {
@@ -68,9 +97,13 @@ SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt,
   SubmissionMeta meta;
   meta.path = path;
   if (auto it = opt.unit_of.find(path); it != opt.unit_of.end()) meta.unit = it->second;
+  auto name = std::filesystem::path(path).filename().string();
   auto it = opt.received.find(path);
-  if (it == opt.received.end()) it = opt.received.find(std::filesystem::path(path).filename().string());
-  if (it != opt.received.end()) {
+  if (it == opt.received.end()) it = opt.received.find(name);
+  if (opt.receipt_unknown.count(path) || opt.receipt_unknown.count(name)) {
+    // The office recorded it, with a date that cannot be used (reported with the book's
+    // cell): not judged, rather than judged by the file's time.
+  } else if (it != opt.received.end()) {
     meta.received = it->second;
     meta.received_source = ReceiptSource::Option;
   } else if (readable) {
@@ -110,6 +143,7 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
     fr.issues.insert(fr.issues.end(), notes.begin(), notes.end());
     report.files.push_back(std::move(fr));
   }
+  report.issues.insert(report.issues.end(), opt.receipt_issues.begin(), opt.receipt_issues.end());
   complete_report(report, plan, opt.deadline ? *opt.deadline : default_deadline(opt.period.year));
   return report;
 }

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,13 +19,28 @@
 
 namespace tonghop {
 
-// "2026-12-03", "2026-12-03T09:30", "03/12/2026" to a serial day (1900 system).
+// A receipt date as the office types it (core/date's parse_typed_date: "4/12/2026",
+// "05.12.2026", "ngày 5 tháng 12 năm 2026", ISO ...) to a serial day; nullopt when it cannot
+// be read or does not exist.
 std::optional<double> parse_receipt_date(std::string_view text);
+
+// The office's receipts book: file name in column A, date in column B (a date cell or the
+// date as typed), on any sheet; a header row (no figure in B) is skipped.
+struct ReceiptsBook {
+  std::map<std::string, double> received;  // file name -> serial day
+  // Files whose date in the book cannot be used: their lateness is not judged (never the
+  // file's modification time instead).
+  std::set<std::string> unknown;
+  std::vector<Issue> issues;  // invalid-date, naming the book's cell
+};
+ReceiptsBook read_receipts_book(const Workbook& book, const std::string& path);
 
 struct CheckOptions {
   Period period;                                // what is being consolidated
   std::map<std::string, std::string> unit_of;   // --unit FILE=NAME
   std::map<std::string, double> received;       // path or file name -> day (--received, --receipts)
+  std::set<std::string> receipt_unknown;        // in the receipts book with an unusable date
+  std::vector<Issue> receipt_issues;            // the book's invalid dates, reported with the run
   std::optional<double> deadline;               // default: 3 December of the year
   ReadLimits limits;
   bool keep_workbooks = false;                  // FileResult::workbook (check --report)

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "core/date.hpp"
 #include "test_util.hpp"
 #include "validate/driver.hpp"
 
@@ -351,4 +352,49 @@ TEST(Check, FormulasWithoutATrustedResultAreComputed) {
     EXPECT_EQ(rows.at(14)->actual.raw, "Đạt");  // IF giving a status
     EXPECT_EQ(rows.at(14)->assessment, Assessment::Met);
   }
+}
+
+// The office's receipts book, dates typed day first as offices type them: every one read,
+// and a date that cannot be read or does not exist is an issue at its cell, never replaced
+// by the file's modification time or rolled over to another day.
+TEST(Check, ReceiptsBookDatesDayFirst) {
+  std::vector<std::string> files;
+  for (const char* n : {"a.csv", "b.csv", "c.csv", "d.csv", "e.csv", "f.csv"}) files.push_back(write(n, kVhxhReport));
+  auto book_path = write("so-nhan.csv",
+                         "Tệp,Ngày nhận\n"
+                         "a.csv,4/12/2026\n"
+                         "b.csv,05.12.2026\n"
+                         "c.csv,5/12/26\n"
+                         "d.csv,ngày 5 tháng 12 năm 2026\n"
+                         "e.csv,31/11/2026\n"
+                         "f.csv,hôm qua 5/12\n");
+  auto book = read_receipts_book(load_workbook(book_path), book_path);
+  EXPECT_DOUBLE_EQ(book.received.at("a.csv"), *iso_to_serial("2026-12-04"));
+  for (const char* n : {"b.csv", "c.csv", "d.csv"}) EXPECT_DOUBLE_EQ(book.received.at(n), *iso_to_serial("2026-12-05")) << n;
+  EXPECT_EQ(book.unknown, (std::set<std::string>{"e.csv", "f.csv"}));
+  ASSERT_EQ(book.issues.size(), 2u);
+  EXPECT_EQ(book.issues[0].code, IssueCode::InvalidDate);
+  EXPECT_EQ(book.issues[0].cell(), "B6");
+  EXPECT_NE(book.issues[0].message(Lang::Vi).find("không có ngày 31"), std::string::npos);
+  EXPECT_EQ(book.issues[1].cell(), "B7");
+
+  CheckOptions opt;
+  opt.received = book.received;
+  opt.receipt_unknown = book.unknown;
+  opt.receipt_issues = book.issues;
+  auto r = run(files, opt);
+  ASSERT_EQ(r.files.size(), 6u);
+  // One unit sent six files: the newest counts, and it is late (5 December).
+  std::size_t from_file_time = 0;
+  for (const auto& f : r.files) {
+    from_file_time += issues_of(f).count("receipt-from-file-time@");
+    bool unusable = f.path.find("/e.csv") != std::string::npos || f.path.find("/f.csv") != std::string::npos;
+    EXPECT_EQ(f.received.has_value(), !unusable) << f.path;
+  }
+  EXPECT_EQ(from_file_time, 0u);
+  EXPECT_EQ(r.late, (std::vector<std::string>{"Phòng Văn hóa - Xã hội"}));
+  std::multiset<std::string> report_issues;
+  for (const auto& i : r.issues)
+    if (i.code == IssueCode::InvalidDate) report_issues.insert(i.cell());
+  EXPECT_EQ(report_issues, (std::multiset<std::string>{"B6", "B7"}));
 }
