@@ -107,6 +107,13 @@ void TableWriter::fit_row(lxw_row_t r) {
   lines_ = 0;
 }
 
+TableWriter TableWriter::open(ConsolidatedBook& b, const LayoutTable& t) {
+  auto& ws = b.book.add_sheet(t.sheet);
+  TableWriter w(b, ws, t);
+  w.first_row_ = w.header(b.header_block(ws, t, lxw_col_t(t.columns.size())));
+  return w;
+}
+
 lxw_row_t TableWriter::header(lxw_row_t row) {
   for (lxw_col_t c = 0; c < table_.columns.size(); ++c) {
     ws_->column(c, c, table_.columns[c].width);

@@ -43,6 +43,10 @@ class TableWriter {
  public:
   TableWriter(ConsolidatedBook& book, xlsx::Sheet& ws, const LayoutTable& table)
       : book_(book), ws_(&ws), table_(table) {}
+  // Adds the table's sheet with the header block and the column labels; first_row() is the
+  // first data row.
+  static TableWriter open(ConsolidatedBook& book, const LayoutTable& table);
+  lxw_row_t first_row() const { return first_row_; }
   void set_sheet(xlsx::Sheet& ws) { ws_ = &ws; }
   void text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr);
   // Sets the row's height from the lines its longest text needs (viewers that do not fit
@@ -57,6 +61,7 @@ class TableWriter {
   xlsx::Sheet* ws_;
   const LayoutTable& table_;
   std::size_t lines_ = 0;
+  lxw_row_t first_row_ = 0;
 };
 
 // A table whose rows continue on another sheet ("Lỗi kiểm tra (2)") when a sheet is full

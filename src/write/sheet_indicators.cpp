@@ -35,9 +35,9 @@ std::string ref(lxw_row_t row, int col) { return col >= 0 ? cell_ref(row, std::u
 
 IndicatorRows write_indicators(ConsolidatedBook& b) {
   const auto& t = b.layout.indicators;
-  auto& ws = b.book.add_sheet(t.sheet);
-  TableWriter w(b, ws, t);
-  lxw_row_t row = w.header(b.header_block(ws, t, lxw_col_t(t.columns.size())));
+  auto w = TableWriter::open(b, t);
+  auto& ws = w.sheet();
+  lxw_row_t row = w.first_row();
   int actual_c = t.column_of(Field::Actual), plan_c = t.column_of(Field::PlanValue), prev_c = t.column_of(Field::Previous);
   IndicatorRows rows;
   rows.first = row;

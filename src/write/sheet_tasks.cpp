@@ -63,9 +63,9 @@ std::span<const std::pair<Status, const char*>> task_statuses() { return kStatus
 
 TableRows write_tasks(ConsolidatedBook& b) {
   const auto& t = b.layout.tasks;
-  auto& ws = b.book.add_sheet(t.sheet);
-  TableWriter w(b, ws, t);
-  lxw_row_t row = w.header(b.header_block(ws, t, lxw_col_t(t.columns.size())));
+  auto w = TableWriter::open(b, t);
+  auto& ws = w.sheet();
+  lxw_row_t row = w.first_row();
   TableRows rows;
   rows.first = row;
   std::string section;

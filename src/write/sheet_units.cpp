@@ -5,9 +5,9 @@ namespace tonghop {
 
 TableRows write_units(ConsolidatedBook& b) {
   const auto& t = b.layout.units;
-  auto& ws = b.book.add_sheet(t.sheet);
-  TableWriter w(b, ws, t);
-  lxw_row_t row = w.header(b.header_block(ws, t, lxw_col_t(t.columns.size())));
+  auto w = TableWriter::open(b, t);
+  auto& ws = w.sheet();
+  lxw_row_t row = w.first_row();
   TableRows rows;
   rows.first = row;
   for (const auto& u : b.year.units) {

@@ -63,6 +63,13 @@ std::string write_sample(const std::string& name) {
   write_consolidated(out, r.plan, r.year, Layout::find("commune-yearly"), WriteOptions::for_year(2026));
   return out;
 }
+// The default layout's TOML text.
+std::string default_layout_text() {
+  std::ifstream in(std::string(TONGHOP_TEST_DATA) + "/../../templates/commune-yearly.toml");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 std::string bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -293,9 +300,7 @@ TEST(Consolidate, AFailedWriteLeavesTheOldFileAndNoTemporaryFile) {
 
 TEST(Consolidate, BadTemplatesNameFileAndLine) {
   std::string path = dir() + "bad.toml";
-  std::ifstream in(std::string(TONGHOP_TEST_DATA) + "/../../templates/commune-yearly.toml");
-  std::stringstream good;
-  good << in.rdbuf();
+  std::stringstream good(default_layout_text());
   std::string text = good.str();
   auto pos = text.find("field = \"ratio\"");
   ASSERT_NE(pos, std::string::npos);
@@ -351,10 +356,7 @@ TEST(Consolidate, BadTemplatesNameFileAndLine) {
 // A 29-character Vietnamese sheet name (52 bytes) is one Excel accepts: the layout loads and
 // the workbook is written with it.
 TEST(Consolidate, LongVietnameseSheetNameOfALayout) {
-  std::ifstream in(std::string(TONGHOP_TEST_DATA) + "/../../templates/commune-yearly.toml");
-  std::stringstream good;
-  good << in.rdbuf();
-  std::string text = good.str();
+  std::string text = default_layout_text();
   auto at = text.find("sheet = \"Biểu 02 Nhiệm vụ\"");
   ASSERT_NE(at, std::string::npos);
   text.replace(at, std::string("sheet = \"Biểu 02 Nhiệm vụ\"").size(), "sheet = \"Biểu 02 Nhiệm vụ và giải pháp\"");
@@ -525,10 +527,7 @@ namespace {
 
 // The default layout with some settings changed (added at the top, or replacing a line).
 Layout layout_with(const std::string& top, const std::string& from = "", const std::string& to = "") {
-  std::ifstream in(std::string(TONGHOP_TEST_DATA) + "/../../templates/commune-yearly.toml");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string t = top + "\n" + text.str();
+  std::string t = top + "\n" + default_layout_text();
   if (!from.empty()) t.replace(t.find(from), from.size(), to);
   std::string path = dir() + "layout.toml";
   std::ofstream(path) << t;
