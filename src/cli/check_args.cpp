@@ -6,7 +6,6 @@
 #include "core/date.hpp"
 #include "core/issue_render.hpp"
 #include "read/reader.hpp"
-#include "recognise/legacy.hpp"
 
 namespace po = boost::program_options;
 
@@ -108,7 +107,6 @@ ExitCode exit_code(const CheckReport& report) {
 int load_plan(const CheckRun& run, const CommonOptions& opt, std::ostream& err, PlanResult& out) {
   Workbook plan_book;
   if (!load_or_report(run.plan_path, opt, err, plan_book)) return int(ExitCode::Unreadable);
-  convert_legacy_text(plan_book);
   out = build_plan(plan_book, run.context->roles, run.context->units);
   if (out.plan.indicators.empty() && out.plan.tasks.empty()) {
     for (const auto& i : out.issues) write_issue_text(err, i, opt.lang, "");

@@ -10,7 +10,6 @@
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
 #include "read/reader.hpp"
-#include "recognise/legacy.hpp"
 #include "validate/driver.hpp"
 #include "write/check_report_writer.hpp"
 

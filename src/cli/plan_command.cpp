@@ -7,7 +7,6 @@
 #include "core/json_writer.hpp"
 #include "plan/plan.hpp"
 #include "read/reader.hpp"
-#include "recognise/legacy.hpp"
 
 namespace po = boost::program_options;
 
@@ -226,17 +225,9 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
 
   Workbook book;
   if (!load_or_report(path, opt, io.err, book)) return int(exit_code(true, false));
-  auto legacy = convert_legacy_text(book);
   auto result = build_plan(book, roles, *units);
-  for (const auto& f : legacy) {
-    Location where;
-    where.file = path;
-    where.sheet = f.sheet;
-    result.issues.insert(result.issues.begin(),
-                         make_issue(IssueCode::LegacyEncoding, where,
-                                    {{"cells", std::to_string(f.cells)}, {"encoding", f.encoding},
-                                     {"font", f.encoding == "VNI" ? "VNI-*" : ".Vn*"}, {"example", f.example}}));
-  }
+  // What reading found (legacy text converted ...) comes first.
+  result.issues.insert(result.issues.begin(), book.issues.begin(), book.issues.end());
   if (opt.format == OutputFormat::Json) write_json(io.out, path, result, lang);
   else write_text(io.out, result, lang);
   bool errors = std::any_of(result.issues.begin(), result.issues.end(),

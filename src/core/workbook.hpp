@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/cell.hpp"
+#include "core/issue.hpp"
 
 namespace tonghop {
 
@@ -65,6 +66,8 @@ struct Workbook {
   std::string path;
   WorkbookInfo info;
   std::vector<Sheet> sheets;
+  // What reading found that did not stop it (converted-file, legacy-encoding).
+  std::vector<Issue> issues;
 };
 
 }  // namespace tonghop

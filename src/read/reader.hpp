@@ -25,6 +25,7 @@ class WorkbookCollector : public WorkbookSink {
   void begin_sheet(const SheetInfo& sheet) override;
   void cell(const Cell& cell) override { book_.sheets.back().cells.emplace_back(cell); }
   void merged_range(const CellRange& r) override { book_.sheets.back().merges.push_back(r); }
+  void issue(const Issue& i) override { book_.issues.push_back(i); }
   void end_sheet() override;
   Workbook take() { return std::move(book_); }
 
@@ -32,6 +33,8 @@ class WorkbookCollector : public WorkbookSink {
   Workbook book_;
 };
 
+// The whole workbook in memory, text in legacy Vietnamese encodings converted to Unicode
+// (read/legacy); its issues name the file.
 Workbook load_workbook(const std::string& path, const ReadLimits& limits = {});
 
 }  // namespace tonghop

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "read/legacy.hpp"
 #include "read/reader.hpp"
 
 namespace tonghop {
@@ -20,9 +21,12 @@ void WorkbookCollector::end_sheet() {
 
 Workbook load_workbook(const std::string& path, const ReadLimits& limits) {
   WorkbookCollector c;
-  read_workbook(path, c, limits);
+  LegacyTextSink legacy(c);
+  read_workbook(path, legacy, limits);
   auto book = c.take();
   book.path = path;
+  for (auto& i : book.issues)
+    if (i.where.file.empty()) i.where.file = path;
   return book;
 }
 

@@ -11,7 +11,6 @@
 #include "core/json_writer.hpp"
 #include "evaluate/evaluate.hpp"
 #include "read/reader.hpp"
-#include "recognise/legacy.hpp"
 
 namespace tonghop {
 
@@ -67,11 +66,7 @@ LoadedSubmission load_submission(const std::string& path, const ReadLimits& limi
     out.issues.push_back(e.issue());
     return out;
   }
-  for (const auto& f : convert_legacy_text(*book))
-    out.issues.push_back(make_issue_at(
-        IssueCode::LegacyEncoding, path, f.sheet, std::nullopt, std::nullopt, "",
-        {{"cells", std::to_string(f.cells)}, {"encoding", f.encoding}, {"font", f.encoding == "VNI" ? "VNI-*" : ".Vn*"},
-         {"example", f.example}}));
+  out.issues = book->issues;
   // Formulas without a trusted result: computed, or listed once per sheet as not assessable.
   auto listed = [](const std::vector<std::pair<std::uint32_t, std::uint32_t>>& cells) {
     std::string out;

@@ -46,8 +46,8 @@ struct CheckOptions {
   bool keep_workbooks = false;                  // FileResult::workbook (check --report)
 };
 
-// A file read for checking: the workbook, legacy text already converted, and what reading
-// it found (legacy-encoding); or, when it cannot be read, why.
+// A file read for checking: the workbook (legacy text converted by the loader) and what
+// reading it found (legacy-encoding, converted-file); or, when it cannot be read, why.
 struct LoadedSubmission {
   std::shared_ptr<Workbook> workbook;  // null when unreadable
   std::vector<Issue> issues;

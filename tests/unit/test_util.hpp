@@ -10,8 +10,14 @@ namespace tonghop::test {
 
 inline std::string data(const std::string& name) { return std::string(TONGHOP_TEST_DATA) + "/" + name; }
 
+// The workbook exactly as the reader delivers it (no legacy-text conversion: the readers'
+// own tests look at the raw text; load_workbook converts).
 inline Workbook load(const std::string& name, const ReadLimits& limits = {}) {
-  return load_workbook(data(name), limits);
+  WorkbookCollector c;
+  read_workbook(data(name), c, limits);
+  auto book = c.take();
+  book.path = data(name);
+  return book;
 }
 
 // The refusal code of reading a file, or "" when it reads.

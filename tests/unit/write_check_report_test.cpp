@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "read/zip_archive.hpp"
-#include "recognise/legacy.hpp"
+#include "read/legacy.hpp"
 #include "test_util.hpp"
 #include "validate/driver.hpp"
 #include "core/text.hpp"

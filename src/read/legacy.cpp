@@ -1,4 +1,4 @@
-#include "recognise/legacy.hpp"
+#include "read/legacy.hpp"
 
 #include <iconv.h>
 #include <utf8proc.h>
@@ -166,41 +166,125 @@ bool looks_like_tcvn3(const std::string& text) {
   return marks >= 2 && letters >= marks;
 }
 
+namespace {
+
+bool tcvn3_cell(const StoredCell& c, bool no_fonts) {
+  return tcvn3_font(c.font) || (no_fonts && looks_like_tcvn3(c.text));
+}
+
+// Whether a text cell may need converting: written in a legacy font, or (no fonts: CSV)
+// looking like TCVN3.
+bool candidate(const Cell& c, bool no_fonts) {
+  if (c.type != CellType::Text) return false;
+  std::string font(c.font);
+  return vni_font(font) || tcvn3_font(font) || (no_fonts && looks_like_tcvn3(std::string(c.text)));
+}
+
+// One sheet's cells converted in place. A sheet is in a legacy encoding when one of its
+// cells can only be read that way; then all its legacy-font text is, even words that would
+// also read as Unicode ("Ghi chó" for "Ghi chú").
+void convert_sheet(const std::string& sheet, std::vector<StoredCell>& cells, bool no_fonts,
+                   std::vector<LegacyFinding>& out) {
+  bool tcvn3 = false, vni = false;
+  for (const auto& c : cells) {
+    if (c.type != CellType::Text) continue;
+    auto bytes = as_bytes(c.text);
+    if (!bytes) continue;
+    if (vni_font(c.font)) vni |= vni_definite(*bytes);
+    else if (!plausible_unicode(*bytes)) tcvn3 |= tcvn3_cell(c, no_fonts);
+  }
+  for (auto [on, encoding] : {std::pair{tcvn3, "TCVN3"}, std::pair{vni, "VNI"}}) {
+    if (!on) continue;
+    LegacyFinding f{sheet, encoding, 0, {}};
+    bool is_vni = std::string_view(encoding) == "VNI";
+    for (auto& c : cells) {
+      if (c.type != CellType::Text || (is_vni ? !vni_font(c.font) : !tcvn3_cell(c, no_fonts))) continue;
+      auto converted = is_vni ? vni_to_unicode(c.text) : tcvn3_to_unicode(c.text, capitals_font(c.font));
+      if (!converted || *converted == c.text) continue;
+      c.text = *converted;
+      if (f.example.size() < 12) f.example = c.text;
+      ++f.cells;
+    }
+    if (f.cells) out.push_back(std::move(f));
+  }
+  // What is Unicode text now: a soft hyphen there is Word's, invisible, never a letter.
+  for (auto& c : cells)
+    if (c.type == CellType::Text) drop_soft_hyphens(c.text);
+}
+
+Cell view_of(const StoredCell& s) {
+  Cell c;
+  c.row = s.row;
+  c.col = s.col;
+  c.type = s.type;
+  c.number = s.number;
+  c.text = s.text;
+  c.is_formula = s.is_formula;
+  c.formula = s.formula;
+  c.formula_without_value = s.formula_without_value;
+  c.format_class = s.format_class;
+  c.number_format = s.number_format;
+  c.font = s.font;
+  return c;
+}
+
+}  // namespace
+
 std::vector<LegacyFinding> convert_legacy_text(Workbook& book) {
   std::vector<LegacyFinding> out;
   bool no_fonts = book.info.format == FileFormat::Csv;
-  auto tcvn3_cell = [&](const StoredCell& c) { return tcvn3_font(c.font) || (no_fonts && looks_like_tcvn3(c.text)); };
-  for (auto& sheet : book.sheets) {
-    // A sheet is in a legacy encoding when one of its cells can only be read that way;
-    // then all its legacy-font text is, even words that would also read as Unicode
-    // ("Ghi chó" for "Ghi chú").
-    bool tcvn3 = false, vni = false;
-    for (const auto& c : sheet.cells) {
-      if (c.type != CellType::Text) continue;
-      auto bytes = as_bytes(c.text);
-      if (!bytes) continue;
-      if (vni_font(c.font)) vni |= vni_definite(*bytes);
-      else if (!plausible_unicode(*bytes)) tcvn3 |= tcvn3_cell(c);
-    }
-    for (auto [on, encoding] : {std::pair{tcvn3, "TCVN3"}, std::pair{vni, "VNI"}}) {
-      if (!on) continue;
-      LegacyFinding f{sheet.info.name, encoding, 0, {}};
-      bool is_vni = std::string_view(encoding) == "VNI";
-      for (auto& c : sheet.cells) {
-        if (c.type != CellType::Text || (is_vni ? !vni_font(c.font) : !tcvn3_cell(c))) continue;
-        auto converted = is_vni ? vni_to_unicode(c.text) : tcvn3_to_unicode(c.text, capitals_font(c.font));
-        if (!converted || *converted == c.text) continue;
-        c.text = *converted;
-        if (f.example.size() < 12) f.example = c.text;
-        ++f.cells;
-      }
-      if (f.cells) out.push_back(std::move(f));
-    }
-    // What is Unicode text now: a soft hyphen there is Word's, invisible, never a letter.
-    for (auto& c : sheet.cells)
-      if (c.type == CellType::Text) drop_soft_hyphens(c.text);
-  }
+  for (auto& sheet : book.sheets) convert_sheet(sheet.info.name, sheet.cells, no_fonts, out);
   return out;
+}
+
+Issue legacy_issue(const LegacyFinding& f) {
+  Location where;
+  where.sheet = f.sheet;
+  return make_issue(IssueCode::LegacyEncoding, where,
+                    {{"cells", std::to_string(f.cells)},
+                     {"encoding", f.encoding},
+                     {"font", f.encoding == "VNI" ? "VNI-*" : ".Vn*"},
+                     {"example", f.example}});
+}
+
+void LegacyTextSink::begin_workbook(const WorkbookInfo& info) {
+  no_fonts_ = info.format == FileFormat::Csv;
+  inner_.begin_workbook(info);
+}
+
+void LegacyTextSink::begin_sheet(const SheetInfo& sheet) {
+  sheet_ = sheet.name;
+  held_.clear();
+  holding_ = false;
+  inner_.begin_sheet(sheet);
+}
+
+void LegacyTextSink::cell(const Cell& c) {
+  // Cells pass straight through until the first that may be legacy text; from there on the
+  // sheet is held (in order) until its end decides.
+  if (!holding_ && !candidate(c, no_fonts_)) {
+    // Never legacy text: a soft hyphen in it is Word's, invisible, never a letter.
+    if (c.type != CellType::Text || c.text.find("\xC2\xAD") == std::string_view::npos) return inner_.cell(c);
+    std::string text(c.text);
+    drop_soft_hyphens(text);
+    Cell clean = c;
+    clean.text = text;
+    return inner_.cell(clean);
+  }
+  holding_ = true;
+  held_.emplace_back(c);
+}
+
+void LegacyTextSink::end_sheet() {
+  if (holding_) {
+    std::vector<LegacyFinding> found;
+    convert_sheet(sheet_, held_, no_fonts_, found);
+    for (const auto& c : held_) inner_.cell(view_of(c));
+    for (const auto& f : found) inner_.issue(legacy_issue(f));
+    held_.clear();
+    holding_ = false;
+  }
+  inner_.end_sheet();
 }
 
 }  // namespace tonghop

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "recognise/legacy.hpp"
+#include "read/legacy.hpp"
 #include "test_util.hpp"
 
 using namespace tonghop;
@@ -85,4 +85,69 @@ TEST(Legacy, VniTimesCellsInAWorkbookAreConverted) {
   EXPECT_EQ(wb.sheets[0].cells[0].text, "Báo cáo năm");
   EXPECT_EQ(wb.sheets[0].cells[1].text, "Ghi chú");
   EXPECT_EQ(wb.sheets[0].cells[2].text, "Tổng");
+}
+
+// The loader converts for every reader: the same TCVN3 cell read from .xlsx through
+// load_workbook arrives as Unicode with its legacy-encoding issue naming file and sheet,
+// while read_workbook into a plain collector still sees the bytes the file holds.
+TEST(LegacySink, LoadWorkbookConvertsAndReportsRawReadDoesNot) {
+  auto converted = load_workbook(data("types.xlsx"));
+  EXPECT_EQ(at(converted.sheets[0], "C10").text, "Báo cáo");
+  ASSERT_EQ(converted.issues.size(), 1u);
+  EXPECT_EQ(converted.issues[0].code, IssueCode::LegacyEncoding);
+  EXPECT_EQ(converted.issues[0].where.file, data("types.xlsx"));
+  EXPECT_EQ(converted.issues[0].where.sheet, "Biểu 01");
+  auto raw = load("types.xlsx");
+  EXPECT_NE(at(raw.sheets[0], "C10").text, "Báo cáo");
+  EXPECT_TRUE(raw.issues.empty());
+  // Converting the raw workbook in place gives the same cells, in the same order.
+  convert_legacy_text(raw);
+  ASSERT_EQ(raw.sheets.size(), converted.sheets.size());
+  for (std::size_t s = 0; s < raw.sheets.size(); ++s) {
+    ASSERT_EQ(raw.sheets[s].cells.size(), converted.sheets[s].cells.size());
+    for (std::size_t i = 0; i < raw.sheets[s].cells.size(); ++i) {
+      EXPECT_EQ(raw.sheets[s].cells[i].text, converted.sheets[s].cells[i].text);
+      EXPECT_EQ(raw.sheets[s].cells[i].row, converted.sheets[s].cells[i].row);
+    }
+  }
+}
+
+// A sheet held from its first legacy cell: cells before it pass straight through, the
+// order is kept, and a VNI sheet and a clean sheet are told apart.
+TEST(LegacySink, HoldsASheetFromItsFirstLegacyCellAndKeepsOrder) {
+  WorkbookCollector out;
+  LegacyTextSink sink(out);
+  WorkbookInfo info;
+  info.format = FileFormat::Xlsx;
+  sink.begin_workbook(info);
+  auto text = [&](std::uint32_t row, const char* t, const char* font) {
+    Cell c;
+    c.row = row;
+    c.type = CellType::Text;
+    c.text = t;
+    c.font = font;
+    sink.cell(c);
+  };
+  sink.begin_sheet({"BC", 0});
+  text(0, "Tổng hợp", "Times New Roman");
+  text(1, "Ba\u00F9o ca\u00F9o na\u00EAm", "VNI-Times");
+  Cell n;
+  n.row = 2, n.type = CellType::Number, n.number = 91;
+  sink.cell(n);
+  text(3, "Ghi chu\u00F9", "VNI-Times");
+  sink.end_sheet();
+  sink.begin_sheet({"Sạch", 1});
+  text(0, "Phường An Dương", "Arial");
+  sink.end_sheet();
+  sink.end_workbook();
+  auto book = out.take();
+  ASSERT_EQ(book.sheets[0].cells.size(), 4u);
+  EXPECT_EQ(book.sheets[0].cells[0].text, "Tổng hợp");
+  EXPECT_EQ(book.sheets[0].cells[1].text, "Báo cáo năm");
+  EXPECT_EQ(book.sheets[0].cells[2].number, 91);
+  EXPECT_EQ(book.sheets[0].cells[3].text, "Ghi chú");
+  EXPECT_EQ(book.sheets[1].cells[0].text, "Phường An Dương");
+  ASSERT_EQ(book.issues.size(), 1u);
+  EXPECT_EQ(book.issues[0].where.sheet, "BC");
+  EXPECT_NE(book.issues[0].message(Lang::En).find("VNI"), std::string::npos);
 }

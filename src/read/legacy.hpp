@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/issue.hpp"
 #include "core/workbook.hpp"
+#include "read/sink.hpp"
 
 namespace tonghop {
 
@@ -22,6 +24,32 @@ struct LegacyFinding {
 // Converts in place every text cell written in TCVN3: by its font (.Vn*) or, with no font
 // (CSV), by its characters. One finding per sheet that had any.
 std::vector<LegacyFinding> convert_legacy_text(Workbook& book);
+
+// The info issue legacy-encoding for one finding (its sheet; the file is the caller's).
+Issue legacy_issue(const LegacyFinding& f);
+
+// The conversion as a sink decorator, as the guards are: load_workbook applies it for every
+// reader, so no caller has to remember it. Text passes through untouched until a sheet's
+// first cell in a legacy font (or, in CSV, that looks like TCVN3); the rest of that sheet
+// is held and sent on converted at its end, followed by a legacy-encoding issue per finding.
+class LegacyTextSink : public WorkbookSink {
+ public:
+  explicit LegacyTextSink(WorkbookSink& inner) : inner_(inner) {}
+  void begin_workbook(const WorkbookInfo& info) override;
+  void begin_sheet(const SheetInfo& sheet) override;
+  void cell(const Cell& cell) override;
+  void merged_range(const CellRange& r) override { inner_.merged_range(r); }
+  void issue(const Issue& i) override { inner_.issue(i); }
+  void end_sheet() override;
+  void end_workbook() override { inner_.end_workbook(); }
+
+ private:
+  WorkbookSink& inner_;
+  bool no_fonts_ = false;  // CSV: judged by the characters
+  std::string sheet_;
+  bool holding_ = false;
+  std::vector<StoredCell> held_;
+};
 
 // The conversion itself, for one text whose characters are TCVN3 bytes (U+0000-U+00FF);
 // nullopt when the text has other characters.
