@@ -18,7 +18,7 @@ std::string nfc(std::string_view s);
 // figure spaces become plain spaces; zero-width characters and byte-order marks are
 // removed (Word and PDF converters leave them inside numbers and names); then NFC. Done
 // once here, so no later grammar meets them. Soft hyphens (U+00AD) stay: in text typed in
-// TCVN3 that byte is the letter "ư"; convert_legacy_text (src/recognise/legacy) drops them
+// TCVN3 that byte is the letter "ư"; the legacy-text sink (src/read/legacy) drops them
 // from the text that is not legacy, right after reading.
 void clean_text_in_place(std::string& s);
 // Removes soft hyphens (U+00AD); true when there were any.
