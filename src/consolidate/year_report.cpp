@@ -5,6 +5,7 @@
 
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
+#include "core/number_text.hpp"
 
 namespace tonghop {
 
@@ -72,6 +73,7 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
         if (!line.source.file.empty() || r.actual.kind == Value::Kind::Empty) continue;
         if (r.actual.kind == Value::Kind::Number) line.actual = r.actual.number;
         line.actual_text = r.actual.raw;
+        line.actual_shown = r.actual.shown;
         line.assessment = r.assessment;
         line.source = src;
         line.note = r.note;
@@ -102,8 +104,8 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
         trend_issues.push_back(make_issue_at(
             IssueCode::TargetNotMet, line.source.file, line.source.sheet, line.source.row, line.source.col, ind.code,
             {{"name", ind.name},
-             {"value", Text(line.actual_text + " (năm " + last_year + ": " + format_number(*line.previous) + ")",
-                            line.actual_text + " (" + last_year + ": " + format_number(*line.previous) + ")")},
+             {"value", Text(line.actual_shown.vi + " (năm " + last_year + ": " + number_text(*line.previous).vi + ")",
+                            line.actual_shown.en + " (" + last_year + ": " + number_text(*line.previous).en + ")")},
              {"target", ind.judged_target().raw}}));
     }
     if (!remark.empty()) line.note += (line.note.empty() ? "" : "; ") + remark;

@@ -26,6 +26,7 @@ struct IndicatorLine {
   std::size_t index;              // into Plan::indicators
   std::optional<double> actual;   // numeric value, in percent for rates
   std::string actual_text;        // a status ("Đạt", "Duy trì") or the number as written
+  Text actual_shown;              // the same for messages, per language (Value::shown)
   std::optional<double> plan_value;  // the yearly figure a range or bound gives, when numeric
   Assessment assessment = Assessment::Unknown;
   SourceRef source;

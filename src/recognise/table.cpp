@@ -7,6 +7,7 @@
 
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
+#include "core/number_text.hpp"
 #include "core/text.hpp"
 #include "core/config.hpp"
 
@@ -105,8 +106,9 @@ std::string display_text(const StoredCell& c) {
   switch (c.type) {
     case CellType::Text: return c.text;
     case CellType::Number:
-      if (c.format_class == FormatClass::Percent) return format_number(c.number * 100) + "%";
-      return format_number(c.number);
+      // 15 significant digits, as a spreadsheet shows them: 0.969 as a percent is "96.9%",
+      // not the double's 96.89999999999999.
+      return number_text(c.number, NumberStyle{-1, c.format_class == FormatClass::Percent, false}, Lang::En);
     case CellType::Date: return c.text.size() >= 10 && c.text[4] == '-' ? c.text.substr(0, 10) : c.text;
     case CellType::Boolean: return c.number != 0 ? "TRUE" : "FALSE";
     case CellType::Error: return c.text;

@@ -13,10 +13,7 @@ namespace tonghop {
 
 namespace {
 
-std::string value_text(const Value& v) {
-  if (v.kind == Value::Kind::Number) return format_number(v.number);
-  return v.raw;
-}
+Text value_text(const Value& v) { return v.shown; }
 
 // A readable file of a known unit for the period, not superseded by a newer one: the file
 // that speaks for its unit.

@@ -1,6 +1,7 @@
 #include <cmath>
 
 #include "core/json_writer.hpp"
+#include "core/number_text.hpp"
 #include "core/text.hpp"
 #include "validate/file_check.hpp"
 
@@ -51,18 +52,18 @@ void check_value(FileCheck& fc, RowResult& row, bool is_task, std::size_t index,
   if (a.kind == Value::Kind::Number) {
     if (a.ambiguous)
       fc.issue(IssueCode::AmbiguousNumber, sheet, r, col, code,
-            {{"value", a.raw}, {"a", format_number(a.number)}, {"b", format_number(a.number / 1000)}});
+            {{"value", a.raw}, {"a", number_text(a.number)}, {"b", number_text(a.number / 1000)}});
     bool rate = fold_key(ind.unit_of_measure) == "%" && fold_key(ind.name).rfind("ty le", 0) == 0;
     if ((rate && (a.number < 0 || a.number > 100)) || (!rate && ind.unit_of_measure != "%" && a.number < 0))
       fc.issue(IssueCode::OutOfRange, sheet, r, col, code,
-            {{"value", format_number(a.number)}, {"range", rate ? Text("0 - 100") : Text("≥ 0")}});
+            {{"value", a.shown}, {"range", rate ? Text("0 - 100") : Text("≥ 0")}});
   }
   const Target& target = ind.judged_target();
   // Trends wait for last year's value (consolidate --previous).
   row.assessment = needs_previous(target, ind.unit_of_measure) ? Assessment::Unknown : assess(target, a);
   if (row.assessment == Assessment::NotMet)
     fc.issue(IssueCode::TargetNotMet, sheet, r, col, code,
-          {{"name", ind.name}, {"value", a.raw}, {"target", target.raw}});
+          {{"name", ind.name}, {"value", a.shown}, {"target", target.raw}});
 }
 
 void check_plan_value(FileCheck& fc, RowResult& row, const Indicator& ind, const SheetView& v, const std::string& sheet,
@@ -130,7 +131,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     const std::string& code = r.code;
     if (m.kind == MatchResult::Kind::Unknown) {
       fc.issue(IssueCode::UnknownItem, sheet, r.row, name_col, code,
-            {{"name", row.written}, {"score", format_number(row.score)}});
+            {{"name", row.written}, {"score", number_text(row.score)}});
       row.counts = false;
       fc.out.rows.push_back(row);
       continue;
@@ -184,7 +185,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
         if (ratio.kind == Value::Kind::Number && std::fabs(ratio.number - computed) > 0.5 &&
             std::fabs(ratio.number * 100 - computed) > 0.5)
           fc.issue(IssueCode::InconsistentRatio, sheet, r.row, ratio_col, item_code,
-                {{"written", ratio.raw}, {"computed", format_number(std::round(computed * 10) / 10)}});
+                {{"written", ratio.shown}, {"computed", number_text(std::round(computed * 10) / 10)}});
       }
     }
     fc.out.rows.push_back(row);

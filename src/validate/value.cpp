@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "core/number_text.hpp"
 #include "core/text.hpp"
 #include "core/vn_number.hpp"
 #include "recognise/table.hpp"
@@ -162,9 +163,11 @@ Value read_value(const StoredCell* c) {
     return v;
   }
   v.raw = display_text(*c);
+  v.shown = Text(v.raw);
   if (c->type == CellType::Number) {
     v.kind = Value::Kind::Number;
     v.number = c->format_class == FormatClass::Percent ? c->number * 100 : c->number;
+    v.shown = number_text(c->number, number_style(c->number_format, c->format_class));
     return v;
   }
   if (c->type == CellType::Empty) return v;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/issue.hpp"
 #include "core/workbook.hpp"
 #include "plan/target.hpp"
 
@@ -41,6 +42,9 @@ struct Value {
   std::optional<double> progress;  // Status: "ước đạt 60%" -> 60
   std::string detail;              // Status: what the phrase says beyond the status (a reason ...)
   std::string raw;         // as shown
+  // For messages: a figure as the sheet shows it, at its cell's precision, with a decimal
+  // comma in Vietnamese ("96,9%") and a point in English; other values as written.
+  Text shown;
 };
 
 Value read_value(const StoredCell* cell);

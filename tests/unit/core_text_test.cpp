@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/number_text.hpp"
 #include "core/text.hpp"
 
 using namespace tonghop;
@@ -83,4 +84,22 @@ TEST(Text, UnknownSymbols) {
   for (const char* s : {"?95%", "95#", "≥ 95 @", "\xEF\xBF\xBD" "95"}) EXPECT_TRUE(has_unknown_symbol(s)) << s;
   for (const char* s : {"≥ 95%", "Tối thiểu 99,5", "15-16%/năm", "Quý II/2026", "(dự kiến) “Đạt”", "2026 – 2030"})
     EXPECT_FALSE(has_unknown_symbol(s)) << s;
+}
+
+TEST(NumberText, AsTheSheetShowsIt) {
+  auto pct1 = number_style("0.0%", FormatClass::Percent);
+  EXPECT_EQ(number_text(0.969, pct1).vi, "96,9%");
+  EXPECT_EQ(number_text(0.969, pct1).en, "96.9%");
+  EXPECT_EQ(number_text(0.9685, pct1).vi, "96,9%");  // rounded as Excel shows it
+  EXPECT_EQ(number_text(0.75, pct1).vi, "75,0%");
+  EXPECT_EQ(number_text(0.978, number_style("0%", FormatClass::Percent)).vi, "98%");
+  auto thousands = number_style("#,##0", FormatClass::Other);
+  EXPECT_EQ(number_text(1234567.4, thousands).vi, "1.234.567");
+  EXPECT_EQ(number_text(1234567.4, thousands).en, "1,234,567");
+  EXPECT_EQ(number_text(-1250.5, number_style("#,##0.00;[Red]-#,##0.00", FormatClass::Other)).vi, "-1.250,50");
+  EXPECT_EQ(number_text(0.1 + 0.2).vi, "0,3");  // General: no binary noise
+  EXPECT_EQ(number_text(96.89999999999999).en, "96.9");
+  EXPECT_EQ(number_text(48900).vi, "48900");
+  EXPECT_EQ(number_text(-0.0001, number_style("0.0", FormatClass::Other)).vi, "0,0");
+  EXPECT_EQ(number_text(12.5, number_style("0.0 \"ha\"", FormatClass::Other)).vi, "12,5");
 }

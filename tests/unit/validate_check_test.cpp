@@ -398,3 +398,35 @@ TEST(Check, ReceiptsBookDatesDayFirst) {
     if (i.code == IssueCode::InvalidDate) report_issues.insert(i.cell());
   EXPECT_EQ(report_issues, (std::multiset<std::string>{"B6", "B7"}));
 }
+
+// Figures in messages as the sheet shows them: a rate computed in the sheet (0.969 shown
+// with 0.0%) is "96,9%" in Vietnamese and "96.9%" in English, not 96.89999999999999%.
+TEST(CheckWorkbook, MessagesShowFiguresAsTheSheetDoes) {
+  auto book = book_of({{"PHÒNG VĂN HÓA - XÃ HỘI"},
+                       {"BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026"},
+                       {"STT", "Chỉ tiêu", "ĐVT", "KH 2026", "TH 2026"},
+                       {"1", "Tỷ lệ người dân tham gia bảo hiểm y tế", "%", "Trên 97,5", "0"},
+                       {"2", "Tỷ lệ gia đình văn hóa", "%", "Trên 90", "0"}});
+  auto& cells = book.sheets[0].cells;
+  for (auto& c : cells) {
+    if (c.col != 4 || c.row < 3) continue;
+    c.type = CellType::Number;
+    c.text.clear();
+    c.format_class = FormatClass::Percent;
+    c.number_format = c.row == 3 ? "0.0%" : "0.00%";
+    c.number = c.row == 3 ? 0.969 : 0.8925;
+  }
+  for (auto& c : cells)
+    if (c.col == 4 && c.row == 3) EXPECT_EQ(c.number * 100, 96.89999999999999);  // what the machine holds
+  PlanItems items(plan(), ctx().matcher);
+  SubmissionMeta meta;
+  meta.path = "bhyt.xlsx";
+  auto f = check_workbook(book, meta, plan(), items, {2026, PeriodKind::Year}, ctx());
+  std::vector<std::string> vi, en;
+  for (const auto& i : f.issues)
+    if (i.code == IssueCode::TargetNotMet) vi.push_back(i.message(Lang::Vi)), en.push_back(i.message(Lang::En));
+  ASSERT_EQ(vi.size(), 2u);
+  EXPECT_NE(vi[0].find("thực hiện 96,9%, chưa đạt"), std::string::npos) << vi[0];
+  EXPECT_NE(en[0].find(": 96.9% reported"), std::string::npos) << en[0];
+  EXPECT_NE(vi[1].find("thực hiện 89,25%, chưa đạt"), std::string::npos) << vi[1];
+}
