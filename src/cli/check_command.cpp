@@ -197,6 +197,7 @@ void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
       if (f->unit_source == UnitSource::FileName) os << (vi ? " (theo tên tệp)" : " (from the file name)");
       if (f->unit_source == UnitSource::Option) os << (vi ? " (theo --unit)" : " (from --unit)");
       if (f->unit_source == UnitSource::Commune) os << (vi ? " (báo cáo của cả xã, phường)" : " (the commune's own report)");
+      if (f->unit_source == UnitSource::Form) os << (vi ? " (theo biểu mẫu tonghop)" : " (from the tonghop form)");
     }
     os << ": " << errors << (vi ? " lỗi, " : " errors, ") << warnings << (vi ? " cảnh báo\n" : " warnings\n");
     // Errors before warnings before information.

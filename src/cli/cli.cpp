@@ -21,6 +21,8 @@ constexpr Command kCommands[] = {
      "check the units' reports against the plan: problems by cell, who has not sent"},
     {"consolidate", consolidate_command, "kiểm tra rồi lập sổ tổng hợp năm theo mẫu (công thức, tiêu đề hành chính)",
      "check, then write the consolidated yearly workbook in a layout (formulas, official header)"},
+    {"template", template_command, "ghi biểu mẫu báo cáo cho từng đơn vị: ô nhập, danh sách chọn, tự kiểm tra",
+     "write each unit's fill-in form: input cells, dropdowns, self-check"},
     {"plan", plan_command, "đọc các phụ lục của kế hoạch: chỉ tiêu, nhiệm vụ, đơn vị, lỗi trong kế hoạch",
      "read a plan's annex tables: indicators, tasks, units, the plan's defects"},
 };

@@ -171,6 +171,16 @@ constexpr Template kTemplates[] = {
      "Ngày \"{value}\" trong {source} {problem}; {effect}.", "The date \"{value}\" in {source} {problem}; {effect}.",
      "Ghi ngày theo dạng ngày/tháng/năm, ví dụ 04/12/2026 hoặc \"ngày 4 tháng 12 năm 2026\".",
      "Write the date day first, e.g. 04/12/2026 or \"ngày 4 tháng 12 năm 2026\"."},
+    {IssueCode::FormUnitMismatch, "form-unit-mismatch", Severity::Error, IssueLevel::File,
+     "Biểu mẫu này được lập cho {form_unit}, nhưng {source} ghi là của {unit}.",
+     "This form was made for {form_unit}, but {source} says it comes from {unit}.",
+     "Gửi lại đúng biểu mẫu của đơn vị (tonghop template --unit), hoặc sửa tên tệp/--unit nếu nhầm.",
+     "Send the unit's own form (tonghop template --unit), or fix the file name/--unit if they are wrong."},
+    {IssueCode::FormPlanChanged, "form-plan-changed", Severity::Warning, IssueLevel::File,
+     "Kế hoạch đã thay đổi từ khi lập biểu mẫu này: thêm {added} mục, bỏ {removed} mục{more}.",
+     "The plan changed since this form was made: {added} items added, {removed} removed{more}.",
+     "Gửi cho đơn vị biểu mẫu mới (tonghop template) để báo cáo đủ các mục của kế hoạch hiện hành.",
+     "Send the unit a new form (tonghop template) so it reports every item of the current plan."},
 };
 
 const Template& find_template(IssueCode code) {

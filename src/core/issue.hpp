@@ -56,6 +56,9 @@ enum class IssueCode {
   DuplicateLabel,
   FormulaComputed,
   InvalidDate,
+  // Fill-in forms made by tonghop template
+  FormUnitMismatch,
+  FormPlanChanged,
   // Keep last: tests check that every code before it has its own template.
   EndOfCodes,
 };

@@ -13,6 +13,7 @@ std::string_view to_string(UnitSource s) {
     case UnitSource::Header: return "header";
     case UnitSource::FileName: return "filename";
     case UnitSource::Commune: return "commune";
+    case UnitSource::Form: return "form";
   }
   return "";
 }
@@ -54,7 +55,7 @@ std::size_t CheckReport::count(Severity s) const {
   return n;
 }
 
-PlanItems::PlanItems(const Plan& plan, const NameMatcher& m) {
+PlanItems::PlanItems(const Plan& plan, const NameMatcher& m) : keys(plan) {
   std::vector<Candidate> ind, task;
   for (std::size_t i = 0; i < plan.indicators.size(); ++i)
     ind.push_back({i, plan.indicators[i].code, plan.indicators[i].name, {}});
@@ -74,7 +75,7 @@ FileResult check_workbook(const Workbook& book, const SubmissionMeta& meta, cons
   out.path = meta.path;
   out.received = meta.received;
   out.received_source = meta.received_source;
-  FileCheck fc{plan, items, ctx, period, out, false, {}};
+  FileCheck fc{plan, items, ctx, period, out, false, {}, meta.form ? &*meta.form : nullptr};
   auto tables = recognise_tables(book, ctx.roles);
   std::vector<const Table*> reports;
   for (const auto& t : tables)

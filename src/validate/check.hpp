@@ -21,6 +21,7 @@
 #include "core/workbook.hpp"
 #include "plan/plan.hpp"
 #include "recognise/table.hpp"
+#include "validate/form_identity.hpp"
 #include "validate/match.hpp"
 #include "validate/period.hpp"
 #include "validate/value.hpp"
@@ -36,11 +37,12 @@ struct CheckContext {
 // The plan's items ready for matching, prepared once for all files.
 struct PlanItems {
   std::unique_ptr<ItemIndex> indicators, tasks;  // word weights over each list's own names
+  KeyIndex keys;  // the rows of tonghop's own forms
   PlanItems(const Plan& plan, const NameMatcher& m);
 };
 
 // Where a file's unit came from. JSON: "option" | "header" | "filename" | "commune" | null.
-enum class UnitSource { None, Option, Header, FileName, Commune };
+enum class UnitSource { None, Option, Header, FileName, Commune, Form };
 std::string_view to_string(UnitSource s);  // "" for None
 
 // Where a file's receipt time came from. JSON: "option" | "file-time" | null.
@@ -57,6 +59,7 @@ struct SubmissionMeta {
   std::string unit;                // the unit as the office named it (--unit), "" if not
   std::optional<double> received;  // serial day
   ReceiptSource received_source = ReceiptSource::None;
+  std::optional<FormIdentity> form;  // a form made by tonghop template: its identity
 };
 
 struct RowResult {

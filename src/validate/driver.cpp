@@ -124,6 +124,7 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
     auto loaded = load_submission(path, opt.limits);
     std::vector<Issue> notes;
     auto meta = submission_meta(path, opt, loaded.workbook != nullptr, notes);
+    if (loaded.workbook) meta.form = read_form_identity(path, *loaded.workbook, opt.limits);
     FileResult fr;
     if (loaded.workbook) {
       fr = check_workbook(*loaded.workbook, meta, plan, items, opt.period, ctx);

@@ -19,6 +19,7 @@ struct FileCheck {
   FileResult& out;
   bool whole_commune = false;                  // the plan's own commune reports: every item is its own
   std::map<ItemRef, std::uint32_t> seen;  // item -> first row, across the file's tables
+  const FormIdentity* form = nullptr;     // a form made by tonghop template
 
   void issue(IssueCode code, const std::string& sheet, std::optional<std::uint32_t> row,
              std::optional<std::uint32_t> col, const std::string& item, std::map<std::string, Text> params);

@@ -102,6 +102,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
   auto name_col = t.column(Role::Name);
   auto note_col = t.column(Role::Note);
   auto output_col = t.column(Role::Output);
+  auto key_col = fc.form ? key_column(book.sheets[t.sheet], t.header_first, t.header_last) : std::nullopt;
   if (!actual_col && !status_col) {
     fc.issue(IssueCode::MissingColumn, sheet, t.header_first, name_col, "",
           {{"what", Text("\"Thực hiện\" hay \"Tiến độ\"", "\"Thực hiện\" (actual) or \"Tiến độ\" (status)")}});
@@ -121,7 +122,12 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     auto mi = fc.items.indicators->match(r.code, prepared);
     auto mt = fc.items.tasks->match(r.code, prepared);
     bool is_task = mt.score > mi.score;
-    const auto& m = is_task ? mt : mi;
+    MatchResult m = is_task ? mt : mi;
+    // A form's row carries its item's key: the label may have been edited.
+    if (auto keyed = key_col ? fc.items.keys.find(v.text(r.row, *key_col)) : std::nullopt) {
+      is_task = keyed->task;
+      m = MatchResult{MatchResult::Kind::Matched, keyed->index, keyed->index, 1.0, 0.0, false};
+    }
     row.kind = is_task ? ItemKind::Task : ItemKind::Indicator;
     row.score = std::round(m.score * 100) / 100;
     row.closest = m.index;
