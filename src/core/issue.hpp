@@ -56,6 +56,14 @@ enum class IssueCode {
   DuplicateLabel,
   FormulaComputed,
   InvalidDate,
+  // Reading tables as they are pasted and reused (issue 15)
+  CodeAsDate,
+  MissingName,
+  UnparsedTimeframe,
+  HiddenContent,
+  UnknownStatus,
+  ProbableFraction,
+  SkippedSheet,
   // Keep last: tests check that every code before it has its own template.
   EndOfCodes,
 };

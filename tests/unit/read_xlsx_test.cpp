@@ -139,3 +139,18 @@ TEST(XlsxReader, FormulaResultsThatAreNotTrusted) {
   // libxlsxwriter sets fullCalcOnLoad too, with the results it was given.
   EXPECT_TRUE(at(load("types.xlsx").sheets[0], "F6").result_untrusted);
 }
+
+// A unit's workbook reused from last year: hidden sheet, hidden rows and a hidden column
+// are read and marked (tests/gen/make_paste_fixtures.py).
+TEST(Xlsx, HiddenRowsAndColumnsAreMarked) {
+  auto book = load("report_hidden.xlsx");
+  ASSERT_EQ(book.sheets.size(), 2u);
+  EXPECT_EQ(book.sheets[0].info.visibility, Visibility::Hidden);
+  const auto& s = book.sheets[1];
+  EXPECT_TRUE(s.row_hidden(6));
+  EXPECT_FALSE(s.row_hidden(7));
+  EXPECT_TRUE(s.row_hidden(8));
+  EXPECT_TRUE(s.column_hidden(4));
+  EXPECT_FALSE(s.column_hidden(5));
+  EXPECT_EQ(at(s, "F7").number, 94.7);  // the hidden row's cells are read all the same
+}
