@@ -400,10 +400,8 @@ def hidden_report():
             r += 1
         if hidden_old_rows:
             # A hidden column of last year's figures between the plan and the result.
-            for (rr, c), v in list(s.cells.items()):
-                if c >= 4:
-                    del s.cells[(rr, c)]
-                    s.cells[(rr, c + 1)] = v
+            moved = {(rr, c + 1 if c >= 4 else c): v for (rr, c), v in s.cells.items()}
+            s.cells = moved
             s.put(5, 4, "Thực hiện năm 2025")
             for rr in range(6, r):
                 if (rr, 1) in s.cells and rr not in s.hidden_rows:
