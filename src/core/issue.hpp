@@ -59,6 +59,14 @@ enum class IssueCode {
   // Fill-in forms made by tonghop template
   FormUnitMismatch,
   FormPlanChanged,
+  // Reading tables as they are pasted and reused (issue 15)
+  CodeAsDate,
+  MissingName,
+  UnparsedTimeframe,
+  HiddenContent,
+  UnknownStatus,
+  ProbableFraction,
+  SkippedSheet,
   // Keep last: tests check that every code before it has its own template.
   EndOfCodes,
 };

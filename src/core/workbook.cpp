@@ -51,4 +51,13 @@ std::optional<CellRange> Sheet::dimension() const {
   return r;
 }
 
+namespace {
+bool in_spans(const std::vector<Span>& spans, std::uint32_t i) {
+  return std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return i >= s.first && i <= s.last; });
+}
+}  // namespace
+
+bool Sheet::row_hidden(std::uint32_t row) const { return in_spans(hidden_rows, row); }
+bool Sheet::column_hidden(std::uint32_t col) const { return in_spans(hidden_columns, col); }
+
 }  // namespace tonghop

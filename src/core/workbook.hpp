@@ -52,10 +52,21 @@ struct StoredCell {
   explicit StoredCell(const Cell& c);
 };
 
+// first..last, 0-based, inclusive.
+struct Span {
+  std::uint32_t first = 0, last = 0;
+  bool operator==(const Span&) const = default;
+};
+
 struct Sheet {
   SheetInfo info;
   std::vector<StoredCell> cells;  // in reading order: row-major
   std::vector<CellRange> merges;
+  // Rows and columns the sheet hides (units reuse last year's workbook and hide old rows).
+  std::vector<Span> hidden_rows, hidden_columns;
+
+  bool row_hidden(std::uint32_t row) const;
+  bool column_hidden(std::uint32_t col) const;
 
   const StoredCell* find(std::uint32_t row, std::uint32_t col) const;
   // The used area, or nullopt for an empty sheet.

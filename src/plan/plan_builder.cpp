@@ -90,10 +90,15 @@ void describe_plan(const std::vector<std::string>& title, const std::vector<Colu
   if (plan.title.empty()) {
     for (std::size_t i = 0; i < title.size(); ++i) {
       auto k = fold_key(title[i]);
-      if (k.rfind("phu luc", 0) == 0 && i + 1 < title.size()) {
-        plan.title = title[i + 1];
-        break;
+      if (k.rfind("phu luc", 0) != 0) continue;
+      // The line under the annex's number, not "(Kèm theo Kế hoạch số ...)" nor a date.
+      for (std::size_t j = i + 1; j < title.size() && plan.title.empty(); ++j) {
+        auto kj = fold_key(title[j]);
+        bool reference = title[j].rfind("(", 0) == 0 || kj.rfind("kem theo", 0) == 0 ||
+                         kj.rfind("ban hanh kem theo", 0) == 0 || kj.find("ngay ") == 0;
+        if (!reference && !kj.empty()) plan.title = title[j];
       }
+      break;
     }
   }
 }
@@ -105,7 +110,7 @@ class Builder {
   void indicators(const Table& t) {
     SheetView v(book_.sheets[t.sheet]);
     const auto& sheet = book_.sheets[t.sheet].info.name;
-    auto col = [&](Role r, std::uint32_t row) { return t.column(r) ? v.text(row, *t.column(r)) : std::string(); };
+    auto col = [&](Role r, const TableRow& row) { return item_text(v, t, row, t.column(r)); };
     std::map<std::string, std::uint32_t> seen;
     std::vector<std::size_t> table_index(t.rows.size(), SIZE_MAX);
     long previous = 0;
@@ -114,18 +119,22 @@ class Builder {
       if (r.kind == RowKind::Group) continue;
       Indicator ind;
       ind.code = r.code;
-      ind.name = col(Role::Name, r.row);
+      ind.name = col(Role::Name, r);
+      if (ind.name.empty()) {
+        no_name(t, r, sheet);
+        continue;
+      }
       ind.group = r.group;
-      ind.unit_of_measure = col(Role::UnitOfMeasure, r.row);
-      ind.yearly_target = parse_target(col(Role::YearlyTarget, r.row));
-      ind.target_final = parse_target(col(Role::TargetPeriod, r.row));
-      ind.directing_leader = col(Role::DirectingLeader, r.row);
+      ind.unit_of_measure = col(Role::UnitOfMeasure, r);
+      ind.yearly_target = parse_target(col(Role::YearlyTarget, r));
+      ind.target_final = parse_target(col(Role::TargetPeriod, r));
+      ind.directing_leader = col(Role::DirectingLeader, r);
       ind.sheet = sheet;
       ind.row = r.row;
-      std::string responsible = col(Role::Responsible, r.row);
+      std::string responsible = col(Role::Responsible, r);
       auto responsible_col = t.column(Role::Responsible);
       if (responsible.empty() && t.column(Role::LeadAgency)) {
-        responsible = col(Role::LeadAgency, r.row);
+        responsible = col(Role::LeadAgency, r);
         responsible_col = t.column(Role::LeadAgency);
       }
       const Indicator* parent = nullptr;
@@ -152,7 +161,7 @@ class Builder {
   void tasks(const Table& t) {
     SheetView v(book_.sheets[t.sheet]);
     const auto& sheet = book_.sheets[t.sheet].info.name;
-    auto col = [&](Role r, std::uint32_t row) { return t.column(r) ? v.text(row, *t.column(r)) : std::string(); };
+    auto col = [&](Role r, const TableRow& row) { return item_text(v, t, row, t.column(r)); };
     std::map<std::string, std::uint32_t> seen;
     long previous = 0;
     for (const auto& r : t.rows) {
@@ -160,21 +169,35 @@ class Builder {
       Task task;
       task.code = r.code;
       task.section = r.group;
-      task.name = col(Role::Name, r.row);
-      task.output = col(Role::Output, r.row);
-      task.resources = col(Role::Resources, r.row);
-      task.directing_leader = col(Role::DirectingLeader, r.row);
+      task.name = col(Role::Name, r);
+      if (task.name.empty()) {
+        no_name(t, r, sheet);
+        continue;
+      }
+      task.output = col(Role::Output, r);
+      task.resources = col(Role::Resources, r);
+      task.directing_leader = col(Role::DirectingLeader, r);
       task.sheet = sheet;
       task.row = r.row;
-      if (t.has(Role::Timeframe)) task.timeframe = parse_timeframe(col(Role::Timeframe, r.row));
-      else task.timeframe = combine_timeframes(parse_timeframe(col(Role::Start, r.row)), parse_timeframe(col(Role::Finish, r.row)));
+      // Separate start and finish columns ("Thời gian" over "Triển khai | Hoàn thành") say more
+      // than one timeframe column.
+      std::optional<std::uint32_t> time_col;
+      if (t.has(Role::Start) || t.has(Role::Finish)) {
+        task.timeframe = combine_timeframes(parse_timeframe(col(Role::Start, r)), parse_timeframe(col(Role::Finish, r)));
+        time_col = t.has(Role::Start) ? t.column(Role::Start) : t.column(Role::Finish);
+      } else {
+        task.timeframe = parse_timeframe(col(Role::Timeframe, r));
+        time_col = t.column(Role::Timeframe);
+      }
+      if (task.timeframe.unparsed)
+        issue(IssueCode::UnparsedTimeframe, sheet, r.row, time_col, task.code, {{"raw", task.timeframe.raw}});
       auto lead_col = t.column(Role::LeadAgency) ? t.column(Role::LeadAgency) : t.column(Role::Responsible);
-      std::string lead = lead_col ? v.text(r.row, *lead_col) : std::string();
+      std::string lead = item_text(v, t, r, lead_col);
       if (!lead.empty()) task.lead_agency = resolve(lead, sheet, r.row, lead_col, task.code);
       if (task.lead_agency.empty())
         issue(IssueCode::MissingUnit, sheet, r.row, lead_col, task.code,
               {{"what", Text("Nhiệm vụ", "Task")}, {"name", task.name}});
-      for (const auto& a : split_agencies(col(Role::Coordinating, r.row))) {
+      for (const auto& a : split_agencies(col(Role::Coordinating, r))) {
         auto res = units_.resolve(a);
         if (res.match == UnitRegistry::Match::Generic) task.coordinating.push_back(res.name);
         else task.coordinating.push_back(resolve(a, sheet, r.row, t.column(Role::Coordinating), task.code));
@@ -202,6 +225,11 @@ class Builder {
   }
 
  private:
+  // A numbered row without a name is no item: reported at its name cell, never kept empty.
+  void no_name(const Table& t, const TableRow& r, const std::string& sheet) {
+    issue(IssueCode::MissingName, sheet, r.row, t.column(Role::Name), r.code, {{"code", r.code}});
+  }
+
   std::string resolve(const std::string& written, const std::string& sheet, std::uint32_t row,
                       std::optional<std::uint32_t> col, const std::string& item) {
     auto r = units_.resolve(written);
@@ -258,6 +286,11 @@ PlanResult build_plan(const Workbook& book, const LabelRoles& roles, const UnitR
   Builder b(book, units, out);
   bool any = false;
   for (const auto& t : recognise_tables(book, roles)) {
+    if (is_indicator_table(t) || is_task_table(t))
+      for (auto i : t.issues) {
+        i.where.file = book.path;
+        out.issues.push_back(std::move(i));
+      }
     if (is_indicator_table(t)) {
       b.indicators(t);
       any = true;

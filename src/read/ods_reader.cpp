@@ -191,12 +191,16 @@ class ContentHandler : public XmlHandler {
       return;
     } else if (local == "table-column") {
       auto n = repeat_of(a, "number-columns-repeated");
+      if (hidden(a) && column_cursor_ < kMaxCols)
+        sink_.hidden_columns(std::uint32_t(column_cursor_),
+                             std::uint32_t(std::min<std::uint64_t>(column_cursor_ + n, kMaxCols) - 1));
       const char* st = xml_attr(a, "default-cell-style-name");
       if (st && std::string_view(st) != "Default")
         column_styles_.push_back({column_cursor_, column_cursor_ + n, st});
       column_cursor_ += n;
     } else if (local == "table-row") {
       row_repeat_ = repeat_of(a, "number-rows-repeated");
+      row_hidden_ = hidden(a);
       const char* st = xml_attr(a, "default-cell-style-name");
       row_style_ = st ? st : "";
       col_ = 0;
@@ -380,8 +384,16 @@ class ContentHandler : public XmlHandler {
     col_ += advance;
   }
 
+  // table:visibility="collapse" (hidden) or "filter" (hidden by a filter).
+  static bool hidden(const char** a) {
+    const char* v = xml_attr(a, "visibility");
+    return v && std::string_view(v) != "visible";
+  }
+
   void flush_row() {
     auto repeat = row_repeat_;
+    if (row_hidden_ && row_ < kMaxRows)
+      sink_.hidden_rows(std::uint32_t(row_), std::uint32_t(std::min<std::uint64_t>(row_ + repeat, kMaxRows) - 1));
     if (!pending_.empty() && row_ < kMaxRows) {
       auto rows = std::min<std::uint64_t>(repeat, kMaxRows - row_);
       // Refuse a repeat that would blow the budget before expanding it, not after.
@@ -428,6 +440,7 @@ class ContentHandler : public XmlHandler {
   int para_depth_ = 0, paragraphs_ = 0;
   std::uint32_t sheet_index_ = 0;
   std::uint64_t row_ = 0, col_ = 0, row_repeat_ = 1, column_cursor_ = 0;
+  bool row_hidden_ = false;
   std::string row_style_;
   struct ColumnStyle {
     std::uint64_t from, to;

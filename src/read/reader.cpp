@@ -56,6 +56,8 @@ class ConvertedSink : public WorkbookSink {
   void begin_sheet(const SheetInfo& s) override { inner_.begin_sheet(s); }
   void cell(const Cell& c) override { inner_.cell(c); }
   void merged_range(const CellRange& r) override { inner_.merged_range(r); }
+  void hidden_rows(std::uint32_t first, std::uint32_t last) override { inner_.hidden_rows(first, last); }
+  void hidden_columns(std::uint32_t first, std::uint32_t last) override { inner_.hidden_columns(first, last); }
   void issue(const Issue& i) override { inner_.issue(i); }
   void end_sheet() override { inner_.end_sheet(); }
   void end_workbook() override { inner_.end_workbook(); }

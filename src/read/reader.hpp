@@ -26,6 +26,12 @@ class WorkbookCollector : public WorkbookSink {
   void cell(const Cell& cell) override { book_.sheets.back().cells.emplace_back(cell); }
   void merged_range(const CellRange& r) override { book_.sheets.back().merges.push_back(r); }
   void issue(const Issue& i) override { book_.issues.push_back(i); }
+  void hidden_rows(std::uint32_t first, std::uint32_t last) override {
+    book_.sheets.back().hidden_rows.push_back({first, last});
+  }
+  void hidden_columns(std::uint32_t first, std::uint32_t last) override {
+    book_.sheets.back().hidden_columns.push_back({first, last});
+  }
   void end_sheet() override;
   Workbook take() { return std::move(book_); }
 

@@ -27,6 +27,10 @@ class WorkbookSink {
   // style are not pushed.
   virtual void cell(const Cell& cell) = 0;
   virtual void merged_range(const CellRange&) {}
+  // Rows or columns the sheet hides, first..last (0-based, inclusive). Their cells are
+  // pushed as any others; later stages decide what hidden content means.
+  virtual void hidden_rows(std::uint32_t /*first*/, std::uint32_t /*last*/) {}
+  virtual void hidden_columns(std::uint32_t /*first*/, std::uint32_t /*last*/) {}
   // A problem that does not stop reading (info or warning), e.g. a converted file.
   virtual void issue(const Issue&) {}
   virtual void end_sheet() {}

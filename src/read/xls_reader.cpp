@@ -43,7 +43,7 @@ enum : std::uint16_t {
   kMulrk = 0x00BD, kRstring = 0x00D6, kXf = 0x00E0, kMergedCells = 0x00E5, kSst = 0x00FC,
   kLabelSst = 0x00FD, kLabel = 0x0204, kBoolErr = 0x0205, kNumber = 0x0203,
   kString = 0x0207, kRk = 0x027E, kFormat = 0x041E, kBof = 0x0809,
-  kXfBiff4 = 0x0443, kFormatBiff4 = 0x001E,
+  kXfBiff4 = 0x0443, kFormatBiff4 = 0x001E, kRow = 0x0208, kColinfo = 0x007D,
 };
 
 constexpr std::size_t kMaxRecord = 8228;  // BIFF8 records hold at most 8224 bytes
@@ -559,6 +559,13 @@ class Workbook8 {
             }
             text_cell(prow, pcol, pxf, s, true);
           }
+          break;
+        case kRow:  // rw, colMic, colMac, miyRw, reserved, unused, flags: fDyZero (0x20) hides it
+          if (b.size() >= 14 && (u16(&b[12]) & 0x20)) sink_.hidden_rows(u16(&b[0]), u16(&b[0]));
+          break;
+        case kColinfo:  // colFirst, colLast, coldx, ixfe, flags: fHidden (0x01)
+          if (b.size() >= 10 && (u16(&b[8]) & 0x01) && u16(&b[2]) >= u16(&b[0]))
+            sink_.hidden_columns(u16(&b[0]), std::min<std::uint32_t>(u16(&b[2]), kMaxCols - 1));
           break;
         case kMergedCells:
           if (b.size() >= 2) {

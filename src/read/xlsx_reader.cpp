@@ -216,6 +216,10 @@ bool parse_double(std::string_view s, double& out) {
   return ec == std::errc() && ptr == s.data() + s.size();
 }
 
+bool flag(const char* v) {
+  return v && (std::string_view(v) == "1" || std::string_view(v) == "true");
+}
+
 class SheetHandler : public XmlHandler {
  public:
   SheetHandler(WorkbookSink& sink, const std::vector<std::string>& sst,
@@ -254,6 +258,14 @@ class SheetHandler : public XmlHandler {
       if (r && (n < 1 || n > kMaxRows)) out_of_grid(r);
       started_ = true;
       col_ = 0;
+      if (flag(xml_attr(a, "hidden"))) sink_.hidden_rows(row_, row_);
+    } else if (local == "col") {
+      // <cols><col min="5" max="5" hidden="1"/>: 1-based, inclusive.
+      const char* lo = xml_attr(a, "min");
+      const char* hi = xml_attr(a, "max");
+      unsigned long first = lo ? std::strtoul(lo, nullptr, 10) : 0, last = hi ? std::strtoul(hi, nullptr, 10) : first;
+      if (flag(xml_attr(a, "hidden")) && first >= 1 && first <= kMaxCols && last >= first)
+        sink_.hidden_columns(std::uint32_t(first - 1), std::uint32_t(std::min<unsigned long>(last, kMaxCols) - 1));
     } else if (local == "c") {
       begin_cell(a);
     } else if (local == "mergeCell") {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "core/date.hpp"
@@ -124,6 +123,7 @@ const CellRange* SheetView::merge_at(std::uint32_t row, std::uint32_t col) const
 }
 
 const StoredCell* SheetView::cell(std::uint32_t row, std::uint32_t col) const {
+  if (hide_ && (sheet_.row_hidden(row) || sheet_.column_hidden(col))) return nullptr;
   if (const auto* m = merge_at(row, col)) return sheet_.find(m->first_row, m->first_col);
   return sheet_.find(row, col);
 }
@@ -131,6 +131,43 @@ const StoredCell* SheetView::cell(std::uint32_t row, std::uint32_t col) const {
 std::string SheetView::text(std::uint32_t row, std::uint32_t col) const {
   const auto* c = cell(row, col);
   return c ? trim(display_text(*c)) : std::string();
+}
+
+namespace {
+bool starts_lower(const std::string& t);
+}  // namespace
+
+std::string item_text(const SheetView& v, const Table& t, const TableRow& r, std::optional<std::uint32_t> col) {
+  if (!col) return {};
+  auto name_col = t.column(Role::Name);
+  std::string out = (name_col && *col == *name_col && !r.glued_name.empty()) ? r.glued_name : v.text(r.row, *col);
+  if (r.more_rows.empty()) return out;
+  Role role = Role::None;
+  for (const auto& c : t.columns)
+    if (c.col == *col) role = c.role;
+  for (auto row : r.more_rows) {
+    const auto* m = v.merge_at(row, *col);
+    if (m && m->first_row < row) continue;  // the same merged cell as above
+    auto more = v.text(row, *col);
+    if (more.empty()) continue;
+    if (out.empty()) {
+      out = more;
+      continue;
+    }
+    // Agencies: one per line, unless the line above stops inside a name ("... Hạ tầng và"
+    // / "Đô thị") or the line goes on in lower case ("... Hạ tầng" / "và Đô thị").
+    bool agency = role == Role::LeadAgency || role == Role::Coordinating || role == Role::Responsible;
+    bool inside = false;
+    if (agency) {
+      auto k = fold_key(out);
+      auto last_space = k.rfind(' ');
+      std::string last_word = last_space == std::string::npos ? k : k.substr(last_space + 1);
+      inside = last_word == "va" || k.back() == '-' || (starts_lower(more) && out.back() != ';');
+    }
+    out += (agency && !inside) ? "\n" : " ";
+    out += more;
+  }
+  return out;
 }
 
 namespace {
@@ -163,11 +200,11 @@ bool has_number(const SheetView& v, std::uint32_t row, std::uint32_t c0, std::ui
 
 // A data row whose number is text ("3", "2.1."): its long names may hold words of
 // column labels ("kế hoạch", "thực hiện") but it is no header.
+bool is_item_code(std::string_view k);
 bool starts_with_item_code(const SheetView& v, std::uint32_t row, std::uint32_t c0, std::uint32_t c1) {
-  static const std::regex code(R"(^\d{1,3}(\.\d+)*\.?$)");
   for (std::uint32_t c = c0; c <= c1; ++c) {
     auto t = v.text(row, c);
-    if (!t.empty()) return std::regex_match(t, code);
+    if (!t.empty()) return is_item_code(t);
   }
   return false;
 }
@@ -192,8 +229,13 @@ std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::ui
     if (parts.empty()) continue;
     Column col{c, Role::None, {}};
     for (std::size_t i = 0; i < parts.size(); ++i) col.label += (i ? " / " : "") + parts[i];
-    // The lowest row names the column most precisely; the row above when it says nothing.
-    for (auto it = parts.rbegin(); it != parts.rend() && col.role == Role::None; ++it)
+    // The lowest row names the column most precisely; then the lowest with the label it
+    // stands under ("Thời gian" over "Triển khai | Hoàn thành": the start and the finish);
+    // then the row above when it says nothing.
+    col.role = roles.match(fold_key(parts.back()));
+    if (col.role == Role::None && parts.size() >= 2)
+      col.role = roles.match(fold_key(parts[parts.size() - 2] + " " + parts.back()));
+    for (auto it = parts.rbegin() + 1; it != parts.rend() && col.role == Role::None; ++it)
       col.role = roles.match(fold_key(*it));
     if (col.role == Role::None) col.role = roles.match(fold_key(col.label));
     // A role may come twice ("Kế hoạch" under two years): both columns keep it, and the
@@ -207,19 +249,83 @@ std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::ui
   return b;
 }
 
-const std::regex kRoman(R"(^(?=[ivxlc])(x{0,3})(ix|iv|v?i{0,3})\.?$)");
-const std::regex kRomanLead(R"(^(?=[ivxlc])(x{0,3})(ix|iv|v?i{0,3})[.\s]\s*\S)");
-const std::regex kRomanDot(R"(^(?=[ivx])[ivx]+\.\s*\S)");
-const std::regex kItemCode(R"(^\d+(\.\d+)*\.?$)");
-const std::regex kLetterCode(R"(^([a-z]|đ)[).]$)");
+// Hand-written recognisers of the few shapes a row's first cells take (per row, so no
+// std::regex).
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "1", "2.1", "2.1.3", "4." (folded).
+bool is_item_code(std::string_view k) {
+  while (!k.empty() && k.back() == '.') k.remove_suffix(1);
+  if (k.empty()) return false;
+  std::size_t start = 0;
+  while (start <= k.size()) {
+    auto dot = k.find('.', start);
+    auto part = k.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (!all_digits(part) || part.size() > 3) return false;
+    if (dot == std::string_view::npos) return true;
+    start = dot + 1;
+  }
+  return false;
+}
+
+// The length of a roman numeral (i .. xxxix) at the start of a folded text, 0 if none.
+std::size_t roman_prefix(std::string_view k) {
+  static const char* const kNumerals[] = {"xxxviii", "xxxvii", "xxviii", "xxxiii", "xxxix", "xxxiv", "xxxvi",
+                                          "xxvii", "xxiii", "xviii", "xxxii", "xxxv", "xxix", "xxiv", "xxvi",
+                                          "xvii", "xiii", "viii", "xxxi", "xxii", "xxx", "xxv", "xix", "xiv",
+                                          "xvi", "vii", "iii", "xii", "xxi", "xx", "xv", "xi", "ix", "iv",
+                                          "vi", "ii", "x", "v", "i"};
+  for (const char* n : kNumerals) {
+    std::string_view nv(n);
+    if (k.substr(0, nv.size()) == nv) return nv.size();
+  }
+  return 0;
+}
+
+// "I", "II." (the whole code cell).
+bool is_roman(std::string_view k) {
+  auto n = roman_prefix(k);
+  if (!n) return false;
+  return n == k.size() || (n + 1 == k.size() && k[n] == '.');
+}
+// "I. NHÓM ...", "II NHÓM ..." in the code cell.
+bool roman_lead(std::string_view k) {
+  auto n = roman_prefix(k);
+  if (!n || n >= k.size()) return false;
+  std::size_t p = n;
+  if (k[p] != '.' && k[p] != ' ') return false;
+  ++p;
+  while (p < k.size() && k[p] == ' ') ++p;
+  return p < k.size();
+}
+// "I. NHÓM ..." written in the name column: the dot is required there.
+bool roman_dot(std::string_view k) {
+  std::size_t n = 0;
+  while (n < k.size() && (k[n] == 'i' || k[n] == 'v' || k[n] == 'x')) ++n;
+  if (!n || n >= k.size() || k[n] != '.') return false;
+  std::size_t p = n + 1;
+  while (p < k.size() && k[p] == ' ') ++p;
+  return p < k.size();
+}
+// "a)", "b.", "đ)" (folded: "d)").
+bool is_letter_code(std::string_view k) {
+  return k.size() == 2 && k[0] >= 'a' && k[0] <= 'z' && (k[1] == ')' || k[1] == '.');
+}
+// "(1)", "2", "(a)": a column-numbering cell.
+bool is_column_number(std::string_view k) {
+  if (k.size() >= 2 && k.front() == '(' && k.back() == ')') k = k.substr(1, k.size() - 2);
+  if (all_digits(k)) return k.size() <= 2;
+  return k.size() == 1 && k[0] >= 'a' && k[0] <= 'z';
+}
 
 bool column_number_row(const SheetView& v, std::uint32_t row, const std::vector<Column>& cols) {
   std::size_t n = 0;
   for (const auto& c : cols) {
     auto t = v.text(row, c.col);
     if (t.empty()) continue;
-    static const std::regex numbering(R"(^\(?\d{1,2}\)?$|^\(?[a-z]\)?$)");
-    if (!std::regex_match(fold_key(t), numbering)) return false;
+    if (!is_column_number(fold_key(t))) return false;
     ++n;
   }
   return n >= 3;
@@ -240,12 +346,303 @@ bool repeated_header(const SheetView& v, std::uint32_t row, const Band& b) {
   return total >= 2 && same * 2 > total;
 }
 
+
+// Signature blocks and distribution lists under a table: "Nơi nhận:", "TM. ỦY BAN NHÂN
+// DÂN", "KT. CHỦ TỊCH", "CHỦ TỊCH", "(Đã ký)", "Người lập biểu", the place and date line.
+bool signature_line(const std::string& k) {
+  auto starts = [&](std::string_view p) { return k.rfind(p, 0) == 0; };
+  if (starts("noi nhan") || starts("tm.") || starts("tm ") || starts("kt.") || starts("kt ") || starts("tl.") ||
+      starts("q. ") || starts("(da ky") || starts("(ky") || starts("nguoi lap bieu") || starts("nguoi lap") ||
+      starts("thu truong don vi") || starts("xac nhan cua"))
+    return true;
+  for (std::string_view title : {"chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong phong",
+                                 "pho truong phong", "truong ban", "chanh van phong", "bi thu", "truong cong an",
+                                 "chi huy truong", "thu truong"})
+    if (k == title) return true;
+  // "An Dương, ngày 25 tháng 3 năm 2026"
+  auto day = k.find("ngay ");
+  return day != std::string::npos && k.find(" thang ", day) != std::string::npos &&
+         k.find(" nam ", day) != std::string::npos && k.find(',') != std::string::npos && k.find(',') < day;
+}
+
+// Page furniture a PDF or a printed page leaves inside a table: a lone page number, a
+// running title ("PHỤ LỤC II (tiếp theo)", "Biểu 01 (tiếp)").
+bool running_title(const std::string& k) {
+  return k.find("tiep theo") != std::string::npos || k.find("(tiep)") != std::string::npos ||
+         ((k.rfind("phu luc", 0) == 0 || k.rfind("bieu", 0) == 0) && k.find("tiep") != std::string::npos) ||
+         (k.rfind("trang ", 0) == 0 && all_digits(k.substr(6)));
+}
+
+bool starts_lower(const std::string& t) {
+  if (t.empty()) return false;
+  auto c = (unsigned char)t[0];
+  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  auto first = t.substr(0, n);
+  return lower(first) == first && upper(first) != first;
+}
+
+// "+ ...", "- ...", "• ...", "a) ...", "* ...": a sub-row of its own, never a wrapped line.
+bool bulleted(const std::string& t) {
+  if (t.empty()) return false;
+  if (t[0] == '+' || t[0] == '-' || t[0] == '*' || t.rfind("\xE2\x80\xA2", 0) == 0 || t.rfind("\xE2\x80\x93", 0) == 0)
+    return true;
+  auto k = fold_key(t.substr(0, 4));
+  return k.size() >= 2 && k[0] >= 'a' && k[0] <= 'z' && (k[1] == ')' || (k[1] == '.' && k.size() == 2));
+}
+
+bool agency_role(Role r) { return r == Role::LeadAgency || r == Role::Coordinating || r == Role::Responsible; }
+
+// Roles whose cells a continuation line may hold: names and who does what, never a figure.
+bool wrapping_role(Role r) {
+  return r == Role::Name || agency_role(r) || r == Role::DirectingLeader || r == Role::Output || r == Role::Resources ||
+         r == Role::Note || r == Role::None;
+}
+
+// "12. Tỷ lệ ...": an STT and the name in one cell; the code and the name, or nothing.
+std::optional<std::pair<std::string, std::string>> glued_code(const std::string& text, bool need_dot) {
+  std::size_t p = 0;
+  while (p < text.size() && ((text[p] >= '0' && text[p] <= '9') || text[p] == '.')) ++p;
+  if (p == 0 || p >= text.size() || text[p] != ' ') return std::nullopt;
+  std::string code = text.substr(0, p);
+  bool dotted = code.back() == '.';
+  while (!code.empty() && code.back() == '.') code.pop_back();
+  if (!is_item_code(code) || (need_dot && !dotted)) return std::nullopt;
+  std::size_t q = p;
+  while (q < text.size() && text[q] == ' ') ++q;
+  std::string name = text.substr(q);
+  // The name starts with a letter (not "100% dân số", not "2026 - 2030").
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9') || name[0] == '%') return std::nullopt;
+  if (!dotted && starts_lower(name)) return std::nullopt;
+  return std::pair{code, name};
+}
+
+// An STT that Excel turned into a date ("14.1" typed, 14 January stored): the code read
+// back day.month as Vietnamese Excel reads it, or month.day when only that continues the
+// numbering above.
+std::string code_from_date(const StoredCell& c, const std::string& previous) {
+  auto iso = display_text(c);
+  if (iso.size() < 10 || iso[4] != '-') return {};
+  int month = std::atoi(iso.substr(5, 2).c_str()), day = std::atoi(iso.substr(8, 2).c_str());
+  std::string dm = std::to_string(day) + "." + std::to_string(month);
+  std::string md = std::to_string(month) + "." + std::to_string(day);
+  auto major = [](const std::string& code) { return std::atoi(code.substr(0, code.find('.')).c_str()); };
+  if (!previous.empty()) {
+    int p = major(previous);
+    bool dm_fits = major(dm) == p || major(dm) == p + 1, md_fits = major(md) == p || major(md) == p + 1;
+    if (md_fits && !dm_fits) return md;
+  }
+  return dm;
+}
+
+void read_rows(const SheetView& v, const Sheet& sheet, const Band& b, std::uint32_t end, Table& t) {
+  auto code_col = t.column(Role::Code);
+  auto name_col = t.column(Role::Name);
+  auto role_of = [&](std::uint32_t col) {
+    for (const auto& c : t.columns)
+      if (c.col == col) return c.role;
+    return Role::None;
+  };
+  auto report = [&](IssueCode code, std::uint32_t row, std::optional<std::uint32_t> col, const std::string& item,
+                    std::map<std::string, Text> params) {
+    t.issues.push_back(make_issue_at(code, "", sheet.info.name, row, col, item, std::move(params)));
+  };
+  std::string group;
+  int last_item = -1;   // the item sub-rows belong to
+  int last_row = -1;    // the row (item or sub-row) continuation lines belong to
+  std::string previous_code;
+  for (std::uint32_t r = b.last + 1; r <= end; ++r) {
+    // What the row holds, per column: text, whether it continues a merge from above.
+    std::vector<std::pair<std::uint32_t, std::string>> cells;
+    bool number = false;
+    for (const auto& c : t.columns) {
+      const auto* m = v.merge_at(r, c.col);
+      // Merged down from the row above: not this row's; merged from the left: counted once.
+      if (m && (m->first_row < r || m->first_col < c.col)) continue;
+      auto txt = v.text(r, c.col);
+      if (txt.empty()) continue;
+      cells.emplace_back(c.col, txt);
+      const auto* cell = v.cell(r, c.col);
+      number |= cell && (cell->type == CellType::Number || cell->type == CellType::Date) && c.col != code_col;
+    }
+    // An STT merged down over this row: the item above goes on (Word paragraphs).
+    const CellRange* code_merge = code_col ? v.merge_at(r, *code_col) : nullptr;
+    if (code_merge && code_merge->first_row < r && code_merge->last_col == code_merge->first_col && last_row >= 0 &&
+        t.rows[std::size_t(last_row)].row >= code_merge->first_row) {
+      if (!cells.empty()) t.rows[std::size_t(last_row)].more_rows.push_back(r);
+      continue;
+    }
+    if (cells.empty() || column_number_row(v, r, t.columns) || repeated_header(v, r, b)) continue;
+    std::string code = code_col ? v.text(r, *code_col) : std::string();
+    std::string name = name_col ? v.text(r, *name_col) : std::string();
+    // Merged group rows put the same text in the code and name cells.
+    if (code_col && name_col) {
+      const auto* m = v.merge_at(r, *code_col);
+      if (m && m->last_col >= *name_col) name = code;
+    }
+    std::string kc = fold_key(code), kn = fold_key(name);
+    // A total row ends the table: what follows is a footer (counts, signatures).
+    if (kc.empty() && (kn == "tong so" || kn == "tong cong" || kn == "cong" || kn == "tong so nhiem vu" ||
+                       kn == "tong so chi tieu" || kn == "tong so:" || kn == "tong cong:"))
+      break;
+    // So does a signature block or "Nơi nhận" (whatever column it stands in).
+    if (!is_item_code(kc) && std::any_of(cells.begin(), cells.end(), [](const auto& c) {
+          return signature_line(fold_key(c.second));
+        }))
+      break;
+    // Page furniture: a running title, a lone page number.
+    if (cells.size() == 1) {
+      auto k = fold_key(cells[0].second);
+      if (running_title(k)) continue;
+      bool lone_number = all_digits(k) && k.size() <= 3;
+      bool continues = lone_number && !previous_code.empty() && previous_code.find('.') == std::string::npos &&
+                       std::atol(k.c_str()) == std::atol(previous_code.c_str()) + 1 && cells[0].first == code_col;
+      if (lone_number && !continues) continue;
+    }
+    // A row with no STT that only goes on with the name or the agencies above: a Word
+    // paragraph or a wrapped PDF line of the row above.
+    if (kc.empty() && last_row >= 0) {
+      bool only_words = !number && std::all_of(cells.begin(), cells.end(), [&](const auto& c) {
+        return wrapping_role(role_of(c.first));
+      });
+      bool name_goes_on = false, name_empty = true;
+      for (const auto& [col, txt] : cells)
+        if (role_of(col) == Role::Name) {
+          name_empty = false;
+          const auto& above = t.rows[std::size_t(last_row)];
+          std::string above_name = item_text(v, t, above, name_col);
+          char last = above_name.empty() ? '.' : above_name.back();
+          bool sentence_over = last == '.' || last == ':' || last == ';' || last == '!' || last == '?';
+          name_goes_on = !bulleted(txt) && (starts_lower(txt) || (cells.size() == 1 && !sentence_over &&
+                                                                   above.row + 1 + above.more_rows.size() == r));
+        }
+      if (only_words && (name_goes_on || name_empty)) {
+        t.rows[std::size_t(last_row)].more_rows.push_back(r);
+        continue;
+      }
+    }
+    TableRow tr;
+    tr.row = r;
+    // Group rows: "I", "II.", "A" in the code column, or "I. NHÓM ..." written in
+    // the code or the name column (often merged across the row).
+    bool group_row = is_roman(kc) || roman_lead(kc) || (code.size() == 1 && code[0] >= 'A' && code[0] <= 'Z') ||
+                     (code.empty() && roman_dot(kn));
+    if (group_row) {
+      if (code.empty() || name == code) group = name.empty() ? code : name;
+      else group = name.empty() ? code : code + ". " + name;
+      tr.kind = RowKind::Group;
+      tr.code = code;
+      tr.group = group;
+      last_item = -1;
+      last_row = -1;
+      t.rows.push_back(tr);
+      continue;
+    }
+    tr.group = group;
+    // The STT as Excel left it: a date, or glued to the name.
+    const StoredCell* code_cell = code_col ? v.cell(r, *code_col) : nullptr;
+    if (code_cell && code_cell->type == CellType::Date) {
+      std::string read = code_from_date(*code_cell, previous_code);
+      report(IssueCode::CodeAsDate, r, code_col, read, {{"written", code}, {"code", read}});
+      code = read;
+      kc = read;
+    } else if (code_col && name_col) {
+      bool same_cell = name == code;
+      if (!code.empty() && !is_item_code(kc) && (kn.empty() || same_cell)) {
+        if (auto g = glued_code(code, false)) code = kc = g->first, tr.glued_name = g->second;
+      } else if (code.empty()) {
+        if (auto g = glued_code(name, true)) code = kc = g->first, tr.glued_name = g->second;
+      }
+    }
+    if (is_item_code(kc)) {
+      tr.kind = RowKind::Item;
+      tr.code = code;
+      while (!tr.code.empty() && tr.code.back() == '.') tr.code.pop_back();
+      previous_code = tr.code;
+      t.rows.push_back(tr);
+      last_item = last_row = int(t.rows.size()) - 1;
+      continue;
+    }
+    if (is_letter_code(kc) || last_item >= 0) {
+      tr.kind = last_item >= 0 ? RowKind::SubItem : RowKind::Item;
+      tr.code = code;
+      tr.parent = last_item;
+      t.rows.push_back(tr);
+      last_row = int(t.rows.size()) - 1;
+      continue;
+    }
+    tr.kind = RowKind::Item;  // a table without codes
+    tr.code = code;
+    t.rows.push_back(tr);
+    last_row = int(t.rows.size()) - 1;
+  }
+}
+
 }  // namespace
 
-std::vector<Table> recognise_tables(const Workbook& book, const LabelRoles& roles) {
+namespace {
+
+// "hàng 7, 9; cột E": the hidden rows and columns of a table that hold something.
+void note_hidden(const Sheet& sheet, std::uint32_t first_row, std::uint32_t last_row, std::uint32_t first_col,
+                 std::uint32_t last_col, Table& t) {
+  if (sheet.hidden_rows.empty() && sheet.hidden_columns.empty()) return;
+  std::set<std::uint32_t> rows, cols;
+  for (const auto& c : sheet.cells) {
+    if (c.row < first_row || c.row > last_row || c.col < first_col || c.col > last_col) continue;
+    if (c.type == CellType::Empty) continue;
+    if (sheet.row_hidden(c.row)) rows.insert(c.row);
+    else if (sheet.column_hidden(c.col)) cols.insert(c.col);
+  }
+  if (rows.empty() && cols.empty()) return;
+  std::string vi, en;
+  auto list = [](const std::set<std::uint32_t>& s, bool columns) {
+    std::string out;
+    std::size_t n = 0;
+    for (auto i : s) {
+      if (++n > 12) {
+        out += ", ...";
+        break;
+      }
+      out += (out.empty() ? "" : ", ") + (columns ? column_name(i) : std::to_string(i + 1));
+    }
+    return out;
+  };
+  if (!rows.empty()) vi += "hàng " + list(rows, false), en += "rows " + list(rows, false);
+  if (!cols.empty()) {
+    vi += (vi.empty() ? "" : "; ") + std::string("cột ") + list(cols, true);
+    en += (en.empty() ? "" : "; ") + std::string("columns ") + list(cols, true);
+  }
+  t.issues.push_back(make_issue_at(IssueCode::HiddenContent, "", sheet.info.name, std::nullopt, std::nullopt, "",
+                                   {{"where", Text("'" + sheet.info.name + "' " + vi, "'" + sheet.info.name + "' " + en)}}));
+}
+
+std::vector<Table> tables_of(const Workbook& book, const LabelRoles& roles, bool hidden_sheets);
+
+}  // namespace
+
+std::vector<Table> recognise_tables(const Workbook& book, const LabelRoles& roles, std::vector<Issue>* notes) {
+  auto out = tables_of(book, roles, false);
+  std::vector<std::string> hidden;
+  for (const auto& s : book.sheets)
+    if (s.info.visibility != Visibility::Visible && s.dimension()) hidden.push_back("'" + s.info.name + "'");
+  if (hidden.empty()) return out;
+  if (out.empty()) return tables_of(book, roles, true);  // nothing visible: the hidden sheets are all there is
+  if (notes) {
+    std::string list;
+    for (const auto& h : hidden) list += (list.empty() ? "" : ", ") + h;
+    Location where;
+    notes->push_back(make_issue(IssueCode::HiddenContent, where,
+                                {{"where", Text("trang tính ẩn " + list, "hidden sheets " + list)}}));
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<Table> tables_of(const Workbook& book, const LabelRoles& roles, bool hidden_sheets) {
   std::vector<Table> out;
   for (std::size_t s = 0; s < book.sheets.size(); ++s) {
     const auto& sheet = book.sheets[s];
+    if ((sheet.info.visibility != Visibility::Visible) != hidden_sheets) continue;
     auto dim = sheet.dimension();
     if (!dim) continue;
     SheetView v(sheet);
@@ -287,67 +684,14 @@ std::vector<Table> recognise_tables(const Workbook& book, const LabelRoles& role
             if (!txt.empty() && (!m || m->first_col == c)) t.title.push_back(txt);
           }
       std::uint32_t end = bi + 1 < bands.size() ? bands[bi + 1].first - 1 : dim->last_row;
-      auto code_col = t.column(Role::Code);
-      auto name_col = t.column(Role::Name);
-      std::string group;
-      int last_item = -1;
-      for (std::uint32_t r = b.last + 1; r <= end; ++r) {
-        bool blank = true;
-        for (const auto& c : t.columns)
-          if (!v.text(r, c.col).empty()) blank = false;
-        if (blank || column_number_row(v, r, t.columns) || repeated_header(v, r, b)) continue;
-        std::string code = code_col ? v.text(r, *code_col) : std::string();
-        std::string name = name_col ? v.text(r, *name_col) : std::string();
-        // Merged group rows put the same text in the code and name cells.
-        if (code_col && name_col) {
-          const auto* m = v.merge_at(r, *code_col);
-          if (m && m->last_col >= *name_col) name = code;
-        }
-        std::string kc = fold_key(code), kn = fold_key(name);
-        // A total row ends the table: what follows is a footer (counts, signatures).
-        static const std::regex total(R"(^(tong so|tong cong|cong)( nhiem vu| chi tieu)?:?$)");
-        if (kc.empty() && std::regex_match(kn, total)) break;
-        TableRow tr;
-        tr.row = r;
-        // Group rows: "I", "II.", "A" in the code column, or "I. NHÓM ..." written in
-        // the code or the name column (often merged across the row).
-        bool group_row = std::regex_match(kc, kRoman) || std::regex_search(kc, kRomanLead) ||
-                         (code.size() == 1 && code[0] >= 'A' && code[0] <= 'Z') ||
-                         (code.empty() && std::regex_search(kn, kRomanDot));
-        if (group_row) {
-          if (code.empty() || name == code) group = name.empty() ? code : name;
-          else group = name.empty() ? code : code + ". " + name;
-          tr.kind = RowKind::Group;
-          tr.code = code;
-          tr.group = group;
-          last_item = -1;
-          t.rows.push_back(tr);
-          continue;
-        }
-        tr.group = group;
-        if (std::regex_match(kc, kItemCode)) {
-          tr.kind = RowKind::Item;
-          tr.code = code;
-          while (!tr.code.empty() && tr.code.back() == '.') tr.code.pop_back();
-          t.rows.push_back(tr);
-          last_item = int(t.rows.size()) - 1;
-          continue;
-        }
-        if (std::regex_match(kc, kLetterCode) || last_item >= 0) {
-          tr.kind = last_item >= 0 ? RowKind::SubItem : RowKind::Item;
-          tr.code = code;
-          tr.parent = last_item;
-          t.rows.push_back(tr);
-          continue;
-        }
-        tr.kind = RowKind::Item;  // a table without codes
-        tr.code = code;
-        t.rows.push_back(tr);
-      }
+      read_rows(v, sheet, b, end, t);
+      note_hidden(sheet, b.first, end, c0, c1, t);
       out.push_back(std::move(t));
     }
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace tonghop

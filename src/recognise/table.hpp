@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/issue.hpp"
 #include "core/workbook.hpp"
 
 namespace tonghop {
@@ -49,6 +50,11 @@ struct TableRow {
   std::string code;       // as written, trailing "." removed; "" for sub-rows
   std::string group;      // the group row above ("I. NHÓM CHỈ TIÊU VỀ KINH TẾ")
   int parent = -1;        // index in Table::rows of the item a sub-row belongs to
+  // Further sheet rows of the same item: a cell of two paragraphs pasted out of Word as two
+  // rows (the other cells merged down), a PDF conversion's wrapped line, an STT merged down.
+  std::vector<std::uint32_t> more_rows;
+  // The name, when it was written in one cell with the STT ("12. Tỷ lệ ..."); "" otherwise.
+  std::string glued_name;
 };
 
 struct Table {
@@ -58,6 +64,10 @@ struct Table {
   std::vector<TableRow> rows;
   // Title lines above the header (merged banners, "PHỤ LỤC 1", "UBND PHƯỜNG ...").
   std::vector<std::string> title;
+  // What recognition had to read back or could not read (an STT Excel turned into a date,
+  // an item without a name, hidden rows skipped), with sheet and cell; the consumer sets
+  // the file.
+  std::vector<Issue> issues;
   // The first column of a role (a role can have several: one per year).
   std::optional<std::uint32_t> column(Role r) const;
   bool has(Role r) const { return column(r).has_value(); }
@@ -66,9 +76,12 @@ struct Table {
 // What a cell shows, merge-aware: a cell covered by a merged range shows the range's
 // top-left value. Numbers as plain decimals ("97.5"); percent-formatted fractions as
 // percents ("97.8%"); dates as ISO dates.
+// Rows and columns the sheet hides are empty to a view (last year's figures kept hidden
+// are not data), unless it is made with include_hidden.
 class SheetView {
  public:
-  explicit SheetView(const Sheet& sheet) : sheet_(sheet) {}
+  explicit SheetView(const Sheet& sheet, bool include_hidden = false)
+      : sheet_(sheet), hide_(!include_hidden && (!sheet.hidden_rows.empty() || !sheet.hidden_columns.empty())) {}
   std::string text(std::uint32_t row, std::uint32_t col) const;
   const StoredCell* cell(std::uint32_t row, std::uint32_t col) const;
   // The merged range covering (row, col), if any.
@@ -77,10 +90,20 @@ class SheetView {
 
  private:
   const Sheet& sheet_;
+  bool hide_;
 };
 
 std::string display_text(const StoredCell& c);
 
-std::vector<Table> recognise_tables(const Workbook& book, const LabelRoles& roles);
+// The text of an item in a column, its further rows joined: words of a wrapped line with a
+// space; agencies (lead, coordinating, responsible) one per line unless the line above
+// ends inside a name ("... Hạ tầng và" / "Đô thị"). A cell merged over several of the
+// item's rows counts once. The glued name for the name column.
+std::string item_text(const SheetView& v, const Table& t, const TableRow& r, std::optional<std::uint32_t> col);
+
+// Tables of the visible sheets; of hidden sheets only when no visible sheet holds one.
+// `notes` (when given) receives one info naming the hidden sheets left out; each table's
+// issues name the hidden rows and columns with content inside it.
+std::vector<Table> recognise_tables(const Workbook& book, const LabelRoles& roles, std::vector<Issue>* notes = nullptr);
 
 }  // namespace tonghop

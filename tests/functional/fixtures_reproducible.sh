@@ -9,6 +9,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$gen" "$tmp"
 /usr/bin/python3 "$here/make_special_fixtures.py" "$tmp"
+/usr/bin/python3 "$here/make_paste_fixtures.py" "$tmp"
 status=0
 for f in "$tmp"/*; do
   name=$(basename "$f")

@@ -139,3 +139,32 @@ TEST(XlsxReader, FormulaResultsThatAreNotTrusted) {
   // libxlsxwriter sets fullCalcOnLoad too, with the results it was given.
   EXPECT_TRUE(at(load("types.xlsx").sheets[0], "F6").result_untrusted);
 }
+
+// A unit's workbook reused from last year: hidden sheet, hidden rows and a hidden column
+// are read and marked (tests/gen/make_paste_fixtures.py).
+TEST(Xlsx, HiddenRowsAndColumnsAreMarked) {
+  auto book = load("report_hidden.xlsx");
+  ASSERT_EQ(book.sheets.size(), 2u);
+  EXPECT_EQ(book.sheets[0].info.visibility, Visibility::Hidden);
+  const auto& s = book.sheets[1];
+  EXPECT_TRUE(s.row_hidden(6));
+  EXPECT_FALSE(s.row_hidden(7));
+  EXPECT_TRUE(s.row_hidden(8));
+  EXPECT_TRUE(s.column_hidden(4));
+  EXPECT_FALSE(s.column_hidden(5));
+  EXPECT_EQ(at(s, "F7").number, 94.7);  // the hidden row's cells are read all the same
+}
+
+// The same workbook saved by LibreOffice as .ods and .xls: the same rows and column hidden
+// (LibreOffice shows the hidden first sheet, as it opens on it).
+TEST(Xlsx, HiddenRowsAndColumnsInOdsAndXls) {
+  for (const char* name : {"report_hidden.ods", "report_hidden.xls"}) {
+    auto book = load(name);
+    ASSERT_EQ(book.sheets.size(), 2u) << name;
+    const auto& s = book.sheets[1];
+    EXPECT_TRUE(s.row_hidden(6) && s.row_hidden(8) && s.row_hidden(10)) << name;
+    EXPECT_FALSE(s.row_hidden(7) || s.row_hidden(9) || s.row_hidden(5)) << name;
+    EXPECT_TRUE(s.column_hidden(4)) << name;
+    EXPECT_FALSE(s.column_hidden(3) || s.column_hidden(5)) << name;
+  }
+}
