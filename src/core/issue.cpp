@@ -27,6 +27,11 @@ constexpr Template kTemplates[] = {
      "The file is in the {format} format, which tonghop does not read.",
      "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).{install}",
      "Open the file in Excel or LibreOffice and save it as an Excel Workbook (.xlsx).{install}"},
+    {IssueCode::NotASpreadsheet, "not-a-spreadsheet", Severity::Error, IssueLevel::File,
+     "Đây là {kind}, không phải bảng tính, nên không có số liệu để đọc.",
+     "This is {kind}, not a spreadsheet, so there are no figures to read.",
+     "Hãy gửi tệp Excel (.xlsx hoặc .xls) hay .ods của báo cáo thay cho tệp này.",
+     "Send the report's Excel (.xlsx or .xls) or .ods file instead of this one."},
     {IssueCode::EncryptedFile, "encrypted-file", Severity::Error, IssueLevel::File,
      "Tệp {container} được đặt mật khẩu nên không đọc được.",
      "The {container} file is protected with a password and cannot be read.",
@@ -258,6 +263,10 @@ void throw_unsupported(Text format_name, bool convertible) {
                              : Text("");
   throw InputError(make_issue(IssueCode::UnsupportedFormat, {},
                               {{"format", std::move(format_name)}, {"install", std::move(install)}}));
+}
+
+void throw_not_spreadsheet(Text kind) {
+  throw InputError(make_issue(IssueCode::NotASpreadsheet, {}, {{"kind", std::move(kind)}}));
 }
 
 void throw_encrypted(Text container) {

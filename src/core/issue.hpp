@@ -19,6 +19,7 @@ enum class Severity { Error, Warning, Info };
 enum class IssueCode {
   UnreadableFile,
   UnsupportedFormat,
+  NotASpreadsheet,
   EncryptedFile,
   LimitExceeded,
   ConvertedFile,
@@ -123,6 +124,9 @@ class InputError : public std::exception {
 // convertible: LibreOffice could read it; the hint then says to install it.
 [[noreturn]] void throw_unsupported(Text format_name, bool convertible = false);
 [[noreturn]] void throw_encrypted(Text container);
+// A document that is no spreadsheet at all (a PDF, an image, a Word file): kind says what
+// it is ("tệp PDF"), so the unit is told to send the spreadsheet instead.
+[[noreturn]] void throw_not_spreadsheet(Text kind);
 [[noreturn]] void throw_limit(std::string_view limit_key, std::uint64_t limit, Text what);
 
 // Exit codes, mapped in one place (design overview).

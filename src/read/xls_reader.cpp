@@ -636,7 +636,9 @@ void read_cfb(const std::string& path, WorkbookSink& sink, const ReadLimits& lim
     return;
   }
   if (GPtr<GsfInput> doc{child_nocase(ole.get(), "WordDocument")})
-    throw_unsupported(Text("văn bản Word 97-2003 (.doc)", "Word 97-2003 document (.doc)"));
+    throw_not_spreadsheet(Text("văn bản Word 97-2003 (.doc)", "a Word 97-2003 document (.doc)"));
+  if (GPtr<GsfInput> ppt{child_nocase(ole.get(), "PowerPoint Document")})
+    throw_not_spreadsheet(Text("bản trình chiếu PowerPoint 97-2003 (.ppt)", "a PowerPoint 97-2003 presentation (.ppt)"));
   throw_unsupported(Text("tài liệu OLE2 không phải bảng tính", "OLE2 document that is not a spreadsheet"));
 }
 
