@@ -225,7 +225,7 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
   }
 
   Workbook book;
-  if (!load_or_report(path, opt, io.err, book)) return int(exit_code(true, false));
+  if (!load_or_report(path, opt, io.err, book, Text("kế hoạch", "plan"))) return int(exit_code(true, false));
   auto legacy = convert_legacy_text(book);
   auto result = build_plan(book, roles, *units);
   for (const auto& f : legacy) {

@@ -89,8 +89,8 @@ std::optional<Text> foreign_document(std::string_view h) {
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   // "%PDF-" may follow a little junk (some printers and mail gateways prepend bytes).
   if (body.find("%PDF-") != std::string_view::npos)
-    return Text("tệp PDF (bản in hay bản ký của báo cáo, không chứa bảng tính)",
-                "a PDF file (a printed or signed copy of the report, with no spreadsheet in it)");
+    return Text("tệp PDF (bản in hay bản ký của báo cáo)",
+                "a PDF file (a printed or signed copy of the report)");
   if (starts("\x89PNG\r\n\x1A\n")) return Text("ảnh PNG", "a PNG image");
   if (starts("\xFF\xD8\xFF")) return Text("ảnh JPEG (ảnh chụp)", "a JPEG image (a photo)");
   if (starts("GIF87a") || starts("GIF89a")) return Text("ảnh GIF", "a GIF image");

@@ -82,8 +82,7 @@ void read_workbook(const std::string& path, WorkbookSink& sink_in, const ReadLim
   try {
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status))
-      throw_unreadable(Text("không tìm thấy tệp", "the file does not exist"));
+    if (ec || !std::filesystem::exists(status)) throw_not_found(path);
     if (std::filesystem::is_directory(status))
       throw_unreadable(Text("đây là thư mục, không phải tệp", "this is a folder, not a file"));
     auto size = std::filesystem::file_size(path, ec);

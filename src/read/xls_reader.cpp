@@ -44,6 +44,8 @@ enum : std::uint16_t {
   kLabelSst = 0x00FD, kLabel = 0x0204, kBoolErr = 0x0205, kNumber = 0x0203,
   kString = 0x0207, kRk = 0x027E, kFormat = 0x041E, kBof = 0x0809,
   kXfBiff4 = 0x0443, kFormatBiff4 = 0x001E,
+  // Some writers keep BIFF4's FORMULA number in BIFF8 streams; Excel reads it alike.
+  kFormulaBiff4 = 0x0406,
 };
 
 constexpr std::size_t kMaxRecord = 8228;  // BIFF8 records hold at most 8224 bytes
@@ -505,6 +507,7 @@ class Workbook8 {
           }
           break;
         case kFormula:
+        case kFormulaBiff4:
           if (b.size() >= 20) {
             std::uint16_t row = u16(&b[0]), col = u16(&b[2]), xf = u16(&b[4]);
             const std::uint8_t* v = &b[6];
