@@ -5,6 +5,7 @@
 
 #include "core/issue_render.hpp"
 #include "core/text.hpp"
+#include "read/isolated.hpp"
 #include "read/reader.hpp"
 
 namespace po = boost::program_options;
@@ -107,7 +108,7 @@ UsageError config_usage_error(const std::exception& e) {
 bool load_or_report(const std::string& path, const CommonOptions& opt, std::ostream& err, Workbook& out,
                     const Text& role) {
   try {
-    out = load_workbook(path, opt.limits);
+    out = load_workbook_isolated(path, opt.limits);
     return true;
   } catch (InputError& e) {
     if (role.vi.empty() || e.issue().code == IssueCode::FileNotFound) {

@@ -33,6 +33,14 @@ constexpr Template kTemplates[] = {
      "đã bị đổi tên hoặc chuyển sang thư mục khác.",
      "Check the file name and folder given on the command line (accents must be typed as in "
      "the name); the file may have been renamed or moved."},
+    {IssueCode::ReaderFailed, "reader-failed", Severity::Error, IssueLevel::File,
+     "Không đọc được tệp: trình đọc của tonghop gặp sự cố với tệp này ({what}); các tệp khác vẫn được "
+     "kiểm tra.",
+     "The file cannot be read: tonghop's reader failed on it ({what}); the other files are still checked.",
+     "Mở tệp bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại; và gửi tệp gốc cho người "
+     "quản trị tonghop để sửa lỗi.",
+     "Open the file in Excel or LibreOffice, save it as .xlsx and send it again; and send the original "
+     "file to tonghop's administrator so the reader gets fixed."},
     {IssueCode::NotASpreadsheet, "not-a-spreadsheet", Severity::Error, IssueLevel::File,
      "Đây là {kind}, không phải bảng tính, nên không có số liệu để đọc.",
      "This is {kind}, not a spreadsheet, so there are no figures to read.",

@@ -21,6 +21,7 @@ enum class IssueCode {
   FileNotFound,
   UnsupportedFormat,
   NotASpreadsheet,
+  ReaderFailed,
   EncryptedFile,
   LimitExceeded,
   ConvertedFile,

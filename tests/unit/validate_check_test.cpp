@@ -104,6 +104,7 @@ TEST(Check, PeriodMismatchRowsDoNotCount) {
   ASSERT_TRUE(f.period);
   EXPECT_EQ(f.period->kind, PeriodKind::H1);
   EXPECT_EQ(issues_of(f).count("period-mismatch@"), 1u);
+  ASSERT_FALSE(f.rows.empty());  // a loop over no rows checks nothing
   for (const auto& row : f.rows) EXPECT_FALSE(row.counts);
   EXPECT_EQ(std::count(r.missing.begin(), r.missing.end(), "Phòng Văn hóa - Xã hội"), 1);
   CheckOptions h1;
