@@ -11,19 +11,23 @@
 namespace tonghop::fuzz {
 namespace {
 
+// Never destroyed: the cleanup at exit must not read a string destroyed before it.
 const std::string& work_dir() {
-  static const std::string dir = [] {
+  static const std::string* dir = [] {
     std::string tmpl = (std::filesystem::temp_directory_path() / "tonghop-fuzz-XXXXXX").string();
     if (!mkdtemp(tmpl.data())) std::abort();
-    return tmpl;
+    return new std::string(tmpl);
   }();
-  return dir;
+  return *dir;
 }
 
+// Removes this process's own folder (and only a folder made by mkdtemp above) at exit.
 struct Cleanup {
+  std::string dir = work_dir();
   ~Cleanup() {
+    if (dir.find("/tonghop-fuzz-") == std::string::npos) return;
     std::error_code ec;
-    std::filesystem::remove_all(work_dir(), ec);
+    std::filesystem::remove_all(dir, ec);
   }
 };
 

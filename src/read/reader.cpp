@@ -27,8 +27,7 @@ void read_zip(const std::string& path, WorkbookSink& sink, const ReadLimits& lim
         mime == "application/vnd.oasis.opendocument.spreadsheet-template")
       return read_ods(zip, sink, limits);
     if (mime.rfind("application/vnd.oasis.opendocument.", 0) == 0)
-      throw_not_spreadsheet(Text("tài liệu OpenDocument không phải bảng tính (" + mime + ")",
-                                 "an OpenDocument file that is not a spreadsheet (" + mime + ")"));
+      throw_not_spreadsheet(Text("tài liệu OpenDocument (" + mime + ")", "an OpenDocument file (" + mime + ")"));
   }
   if (zip.has("[Content_Types].xml")) {
     if (zip.has("word/document.xml"))
@@ -38,7 +37,7 @@ void read_zip(const std::string& path, WorkbookSink& sink, const ReadLimits& lim
     return read_xlsx(zip, sink, limits);
   }
   if (zip.has("content.xml")) return read_ods(zip, sink, limits);
-  throw_not_spreadsheet(Text("tệp nén ZIP không chứa bảng tính", "a ZIP archive that holds no spreadsheet"));
+  throw_not_spreadsheet(Text("tệp nén ZIP", "a ZIP archive"));
 }
 
 
