@@ -1,5 +1,7 @@
 #!/bin/bash
 # Configures (Release) and builds into build/; incremental when nothing changed.
+# --sanitize: the same with AddressSanitizer + UndefinedBehaviorSanitizer into build-asan/
+# (tests only, no benchmarks).
 # ccache, when installed, is used so that several checkouts share compiled objects.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -8,6 +10,12 @@ if command -v ccache >/dev/null; then
   export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$root")}"
   launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
-cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DTONGHOP_BUILD_TESTS=ON -DTONGHOP_BUILD_BENCH=ON \
-  "${launcher[@]}" >/dev/null
-cmake --build "$root/build" -j"$(nproc)" >/dev/null
+if [ "${1:-}" = --sanitize ]; then
+  build="$root/build-asan"
+  options=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DTONGHOP_SANITIZE=ON -DTONGHOP_BUILD_TESTS=ON -DTONGHOP_BUILD_BENCH=OFF)
+else
+  build="$root/build"
+  options=(-DCMAKE_BUILD_TYPE=Release -DTONGHOP_BUILD_TESTS=ON -DTONGHOP_BUILD_BENCH=ON)
+fi
+cmake -S "$root" -B "$build" "${options[@]}" "${launcher[@]}" >/dev/null
+cmake --build "$build" -j"$(nproc)" >/dev/null

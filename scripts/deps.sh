@@ -13,7 +13,10 @@ TONGHOP_PACKAGES=(
   libixion-dev                              # formula engine: formulas without a trusted result
   libgtest-dev libgmock-dev                 # tests
   python3                                   # fixture generators (standard library only)
+  libreoffice-calc-nogui python3-uno        # conversions; the slow tests (workbook opens, recalculates)
 )
+# Callers add their own (scripts/fuzz: clang) through TONGHOP_EXTRA_PACKAGES.
+TONGHOP_PACKAGES+=(${TONGHOP_EXTRA_PACKAGES[@]+"${TONGHOP_EXTRA_PACKAGES[@]}"})
 missing=()
 for p in "${TONGHOP_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

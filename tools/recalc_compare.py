@@ -62,7 +62,8 @@ def main():
     pipe = "tonghop_recalc_%d" % os.getpid()
     proc = subprocess.Popen(["soffice", "-env:UserInstallation=file://" + tmp + "/profile", "--headless",
                              "--invisible", "--norestore", "--accept=pipe,name=%s;urp;" % pipe],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                            env=dict(os.environ, HOME=tmp, TMPDIR=tmp))  # no shared home or profile
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)

@@ -106,7 +106,7 @@ ExitCode exit_code(const CheckReport& report) {
 
 int load_plan(const CheckRun& run, const CommonOptions& opt, std::ostream& err, PlanResult& out) {
   Workbook plan_book;
-  if (!load_or_report(run.plan_path, opt, err, plan_book)) return int(ExitCode::Unreadable);
+  if (!load_or_report(run.plan_path, opt, err, plan_book, Text("kế hoạch", "plan"))) return int(ExitCode::Unreadable);
   out = build_plan(plan_book, run.context->roles, run.context->units);
   if (out.plan.indicators.empty() && out.plan.tasks.empty()) {
     for (const auto& i : out.issues) write_issue_text(err, i, opt.lang, "");

@@ -5,6 +5,7 @@
 
 #include "core/issue_render.hpp"
 #include "core/text.hpp"
+#include "read/isolated.hpp"
 #include "read/reader.hpp"
 
 namespace po = boost::program_options;
@@ -104,12 +105,21 @@ UsageError config_usage_error(const std::exception& e) {
   return UsageError{Text(std::string("tệp cấu hình lỗi: ") + e.what(), std::string("bad configuration file: ") + e.what())};
 }
 
-bool load_or_report(const std::string& path, const CommonOptions& opt, std::ostream& err, Workbook& out) {
+bool load_or_report(const std::string& path, const CommonOptions& opt, std::ostream& err, Workbook& out,
+                    const Text& role) {
   try {
-    out = load_workbook(path, opt.limits);
+    out = load_workbook_isolated(path, opt.limits);
     return true;
-  } catch (const InputError& e) {
-    write_issue_text(err, e.issue(), opt.lang, "");
+  } catch (InputError& e) {
+    if (role.vi.empty() || e.issue().code == IssueCode::FileNotFound) {
+      if (!role.vi.empty()) set_file_role(e.issue(), role);
+      write_issue_text(err, e.issue(), opt.lang, "");
+    } else {
+      // Which input could not be read: the plan is not one of the units' reports.
+      err << (opt.lang == Lang::Vi ? "tệp " : "") << role.in(opt.lang) << (opt.lang == Lang::Vi ? "" : " file")
+          << " \"" << path << "\":\n";
+      write_issue_text(err, e.issue(), opt.lang, "  ");
+    }
     return false;
   }
 }

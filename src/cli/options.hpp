@@ -71,7 +71,9 @@ UsageError config_usage_error(const std::exception& e);
 
 // Reads an input workbook; on a refusal writes the issue to io.err and returns false (the
 // command then exits with ExitCode::Unreadable).
-bool load_or_report(const std::string& path, const CommonOptions& opt, std::ostream& err, Workbook& out);
+// role ("kế hoạch"/"plan") names the input in a missing file's message.
+bool load_or_report(const std::string& path, const CommonOptions& opt, std::ostream& err, Workbook& out,
+                    const Text& role = {});
 
 // The process's exit code, decided here only: a file that could not be read outranks
 // errors in the data, which outrank warnings (exit 0).

@@ -224,7 +224,7 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
   }
 
   Workbook book;
-  if (!load_or_report(path, opt, io.err, book)) return int(exit_code(true, false));
+  if (!load_or_report(path, opt, io.err, book, Text("kế hoạch", "plan"))) return int(exit_code(true, false));
   auto result = build_plan(book, roles, *units);
   // What reading found (legacy text converted ...) comes first.
   result.issues.insert(result.issues.begin(), book.issues.begin(), book.issues.end());

@@ -27,6 +27,25 @@ constexpr Template kTemplates[] = {
      "The file is in the {format} format, which tonghop does not read.",
      "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).{install}",
      "Open the file in Excel or LibreOffice and save it as an Excel Workbook (.xlsx).{install}"},
+    {IssueCode::FileNotFound, "file-not-found", Severity::Error, IssueLevel::File,
+     "Không tìm thấy tệp{role} \"{path}\".", "The{role} file \"{path}\" does not exist.",
+     "Kiểm tra lại tên tệp và thư mục gõ trong lệnh (tên có dấu phải gõ đúng dấu); tệp có thể "
+     "đã bị đổi tên hoặc chuyển sang thư mục khác.",
+     "Check the file name and folder given on the command line (accents must be typed as in "
+     "the name); the file may have been renamed or moved."},
+    {IssueCode::ReaderFailed, "reader-failed", Severity::Error, IssueLevel::File,
+     "Không đọc được tệp: trình đọc của tonghop gặp sự cố với tệp này ({what}); các tệp khác vẫn được "
+     "kiểm tra.",
+     "The file cannot be read: tonghop's reader failed on it ({what}); the other files are still checked.",
+     "Mở tệp bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại; và gửi tệp gốc cho người "
+     "quản trị tonghop để sửa lỗi.",
+     "Open the file in Excel or LibreOffice, save it as .xlsx and send it again; and send the original "
+     "file to tonghop's administrator so the reader gets fixed."},
+    {IssueCode::NotASpreadsheet, "not-a-spreadsheet", Severity::Error, IssueLevel::File,
+     "Đây là {kind}, không phải bảng tính, nên không có số liệu để đọc.",
+     "This is {kind}, not a spreadsheet, so there are no figures to read.",
+     "Hãy gửi tệp Excel (.xlsx hoặc .xls) hay .ods của báo cáo thay cho tệp này.",
+     "Send the report's Excel (.xlsx or .xls) or .ods file instead of this one."},
     {IssueCode::EncryptedFile, "encrypted-file", Severity::Error, IssueLevel::File,
      "Tệp {container} được đặt mật khẩu nên không đọc được.",
      "The {container} file is protected with a password and cannot be read.",
@@ -302,6 +321,19 @@ void throw_unsupported(Text format_name, bool convertible) {
                              : Text("");
   throw InputError(make_issue(IssueCode::UnsupportedFormat, {},
                               {{"format", std::move(format_name)}, {"install", std::move(install)}}));
+}
+
+void throw_not_found(const std::string& path) {
+  throw InputError(make_issue(IssueCode::FileNotFound, Location{path, "", {}, {}, ""},
+                              {{"path", Text(path)}, {"role", Text("")}}));
+}
+
+void set_file_role(Issue& issue, const Text& role) {
+  if (issue.code == IssueCode::FileNotFound) issue.params["role"] = Text(" " + role.vi, " " + role.en);
+}
+
+void throw_not_spreadsheet(Text kind) {
+  throw InputError(make_issue(IssueCode::NotASpreadsheet, {}, {{"kind", std::move(kind)}}));
 }
 
 void throw_encrypted(Text container) {

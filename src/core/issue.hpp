@@ -18,7 +18,10 @@ enum class Severity { Error, Warning, Info };
 // Codes are a contract (design overview): add more, never rename.
 enum class IssueCode {
   UnreadableFile,
+  FileNotFound,
   UnsupportedFormat,
+  NotASpreadsheet,
+  ReaderFailed,
   EncryptedFile,
   LimitExceeded,
   ConvertedFile,
@@ -134,6 +137,13 @@ class InputError : public std::exception {
 // convertible: LibreOffice could read it; the hint then says to install it.
 [[noreturn]] void throw_unsupported(Text format_name, bool convertible = false);
 [[noreturn]] void throw_encrypted(Text container);
+// A document that is no spreadsheet at all (a PDF, an image, a Word file): kind says what
+// it is ("tệp PDF"), so the unit is told to send the spreadsheet instead.
+[[noreturn]] void throw_not_spreadsheet(Text kind);
+// No file at path. The role ("kế hoạch"/"plan") is added by the caller that knows it
+// (set_file_role), so the message says which input is missing.
+[[noreturn]] void throw_not_found(const std::string& path);
+void set_file_role(Issue& issue, const Text& role);
 [[noreturn]] void throw_limit(std::string_view limit_key, std::uint64_t limit, Text what);
 
 // Exit codes, mapped in one place (design overview).

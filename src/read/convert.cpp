@@ -10,7 +10,10 @@
 #include <filesystem>
 #include <system_error>
 #include <thread>
+#include <string_view>
 #include <vector>
+
+extern char** environ;
 
 #include "core/issue.hpp"
 
@@ -54,6 +57,21 @@ std::string convert_to_xlsx(const std::string& soffice, const std::string& input
   std::error_code ec;
   std::string abs_input = fs::absolute(input, ec).string();
   std::string profile = "-env:UserInstallation=file://" + outdir + "/profile";
+  // LibreOffice's environment: HOME and TMPDIR in the private folder, so that a missing or
+  // read-only home (CI, a service account) and concurrent conversions never share state.
+  std::vector<std::string> env_strings;
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view v(*e);
+    if (v.rfind("HOME=", 0) == 0 || v.rfind("TMPDIR=", 0) == 0) continue;
+    env_strings.emplace_back(v);
+  }
+  env_strings.push_back("HOME=" + outdir);
+  env_strings.push_back("TMPDIR=" + outdir);
+  std::vector<char*> env;
+  for (auto& e : env_strings) env.push_back(e.data());
+  env.push_back(nullptr);
+  const char* argv[] = {soffice.c_str(), profile.c_str(), "--headless", "--norestore", "--convert-to", "xlsx",
+                        "--outdir", outdir.c_str(), abs_input.c_str(), nullptr};
   pid_t pid = ::fork();
   if (pid < 0) throw_unreadable(Text("không chạy được LibreOffice", "LibreOffice cannot be started"));
   if (pid == 0) {
@@ -62,8 +80,7 @@ std::string convert_to_xlsx(const std::string& soffice, const std::string& input
     if (devnull >= 0) {
       ::dup2(devnull, 0), ::dup2(devnull, 1), ::dup2(devnull, 2);
     }
-    ::execl(soffice.c_str(), soffice.c_str(), profile.c_str(), "--headless", "--norestore",
-            "--convert-to", "xlsx", "--outdir", outdir.c_str(), abs_input.c_str(), (char*)nullptr);
+    ::execve(soffice.c_str(), const_cast<char* const*>(argv), env.data());
     ::_exit(127);
   }
   ::setpgid(pid, pid);

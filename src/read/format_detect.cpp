@@ -71,13 +71,59 @@ Container sniff(std::string_view h) {
   return Container::Text;
 }
 
-Container sniff_file(const std::string& path) {
+Container sniff_file(const std::string& path, std::string* head_out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw_unreadable(Text("không mở được tệp", "the file cannot be opened"));
   std::string head(8192, '\0');
   in.read(head.data(), std::streamsize(head.size()));
   head.resize(std::size_t(in.gcount()));
-  return sniff(head);
+  auto c = sniff(head);
+  if (head_out) *head_out = std::move(head);
+  return c;
+}
+
+std::optional<Text> foreign_document(std::string_view h) {
+  using namespace std::literals;
+  auto starts = [&](std::string_view magic) { return h.substr(0, magic.size()) == magic; };
+  std::string_view body = h.substr(0, 1024);
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  // "%PDF-" may follow a little junk (some printers and mail gateways prepend bytes).
+  if (body.find("%PDF-") != std::string_view::npos)
+    return Text("tệp PDF (bản in hay bản ký của báo cáo)",
+                "a PDF file (a printed or signed copy of the report)");
+  if (starts("\x89PNG\r\n\x1A\n")) return Text("ảnh PNG", "a PNG image");
+  if (starts("\xFF\xD8\xFF")) return Text("ảnh JPEG (ảnh chụp)", "a JPEG image (a photo)");
+  if (starts("GIF87a") || starts("GIF89a")) return Text("ảnh GIF", "a GIF image");
+  if (starts("II*\0"sv) || starts("MM\0*"sv)) return Text("ảnh TIFF (bản quét)", "a TIFF image (a scan)");
+  if (starts("BM") && h.size() >= 26 && h[14] >= 12 && h[15] == 0 && h[16] == 0 && h[17] == 0)
+    return Text("ảnh BMP", "a BMP image");
+  if (starts("RIFF") && h.size() >= 12 && h.substr(8, 4) == "WEBP") return Text("ảnh WebP", "a WebP image");
+  if (h.size() >= 12 && h.substr(4, 4) == "ftyp") {
+    auto brand = h.substr(8, 4);
+    if (brand == "heic" || brand == "heix" || brand == "mif1" || brand == "msf1")
+      return Text("ảnh HEIC (ảnh chụp bằng điện thoại)", "a HEIC image (a phone photo)");
+    return Text("tệp video", "a video file");
+  }
+  if (starts("{\\rtf")) return Text("văn bản RTF", "an RTF document");
+  if (starts("Rar!\x1A\x07")) return Text("tệp nén RAR", "a RAR archive");
+  if (starts("7z\xBC\xAF\x27\x1C")) return Text("tệp nén 7-Zip", "a 7-Zip archive");
+  if (starts("\x1F\x8B")) return Text("tệp nén gzip", "a gzip archive");
+  return std::nullopt;
+}
+
+bool html_has_table(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string buf(1 << 16, '\0'), carry;
+  while (in) {
+    in.read(buf.data(), std::streamsize(buf.size()));
+    auto n = std::size_t(in.gcount());
+    if (n == 0) break;
+    // Keep the end of the previous chunk so a tag split between chunks is still found.
+    std::string window = carry + buf.substr(0, n);
+    if (contains_nocase(window, "<table")) return true;
+    carry = window.substr(window.size() > 5 ? window.size() - 5 : 0);
+  }
+  return false;
 }
 
 }  // namespace tonghop

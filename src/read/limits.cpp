@@ -20,6 +20,8 @@ const std::vector<LimitDescription>& limit_descriptions() {
       {"text-size", &ReadLimits::text_bytes, "dung lượng chữ (byte)", "text size (bytes)"},
       {"convert-seconds", &ReadLimits::convert_seconds, "thời gian chuyển đổi bằng LibreOffice (giây)",
        "time for a LibreOffice conversion (seconds)"},
+      {"read-seconds", &ReadLimits::read_seconds, "thời gian đọc một tệp (giây)", "time to read one file (seconds)"},
+      {"read-memory", &ReadLimits::read_memory, "bộ nhớ để đọc một tệp (byte)", "memory to read one file (bytes)"},
   };
   return d;
 }

@@ -21,6 +21,9 @@ struct ReadLimits {
   std::uint64_t sheets = 10000;                    // sheets
   std::uint64_t text_bytes = 64ull << 20;          // text-size: shared strings, CSV fields
   std::uint64_t convert_seconds = 60;              // convert-seconds: LibreOffice's time
+  // Reading in a child process (read/isolated.hpp): its time and address space.
+  std::uint64_t read_seconds = 300;                // read-seconds
+  std::uint64_t read_memory = 8ull << 30;          // read-memory (bytes)
   // Whether formats tonghop does not read may be converted with LibreOffice when present.
   bool allow_conversion = true;
 };

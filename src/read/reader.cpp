@@ -27,18 +27,17 @@ void read_zip(const std::string& path, WorkbookSink& sink, const ReadLimits& lim
         mime == "application/vnd.oasis.opendocument.spreadsheet-template")
       return read_ods(zip, sink, limits);
     if (mime.rfind("application/vnd.oasis.opendocument.", 0) == 0)
-      throw_unsupported(Text("tài liệu OpenDocument không phải bảng tính (" + mime + ")",
-                             "OpenDocument that is not a spreadsheet (" + mime + ")"));
+      throw_not_spreadsheet(Text("tài liệu OpenDocument (" + mime + ")", "an OpenDocument file (" + mime + ")"));
   }
   if (zip.has("[Content_Types].xml")) {
     if (zip.has("word/document.xml"))
-      throw_unsupported(Text("văn bản Word (.docx)", "Word document (.docx)"));
+      throw_not_spreadsheet(Text("văn bản Word (.docx)", "a Word document (.docx)"));
     if (zip.has("ppt/presentation.xml"))
-      throw_unsupported(Text("bản trình chiếu PowerPoint (.pptx)", "PowerPoint presentation (.pptx)"));
+      throw_not_spreadsheet(Text("bản trình chiếu PowerPoint (.pptx)", "a PowerPoint presentation (.pptx)"));
     return read_xlsx(zip, sink, limits);
   }
   if (zip.has("content.xml")) return read_ods(zip, sink, limits);
-  throw_unsupported(Text("tệp nén ZIP không chứa bảng tính", "ZIP archive that holds no spreadsheet"));
+  throw_not_spreadsheet(Text("tệp nén ZIP", "a ZIP archive"));
 }
 
 
@@ -84,8 +83,7 @@ void read_workbook(const std::string& path, WorkbookSink& sink_in, const ReadLim
   try {
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status))
-      throw_unreadable(Text("không tìm thấy tệp", "the file does not exist"));
+    if (ec || !std::filesystem::exists(status)) throw_not_found(path);
     if (std::filesystem::is_directory(status))
       throw_unreadable(Text("đây là thư mục, không phải tệp", "this is a folder, not a file"));
     auto size = std::filesystem::file_size(path, ec);
@@ -95,7 +93,11 @@ void read_workbook(const std::string& path, WorkbookSink& sink_in, const ReadLim
                   Text("tệp nặng " + std::to_string(size) + " byte",
                        "the file has " + std::to_string(size) + " bytes"));
     GuardedSink sink(sink_in, limits);
-    switch (sniff_file(path)) {
+    std::string head;
+    auto container = sniff_file(path, &head);
+    if (container == Container::Text || container == Container::Binary)
+      if (auto kind = foreign_document(head)) throw_not_spreadsheet(std::move(*kind));
+    switch (container) {
       case Container::Empty:
         throw_unreadable(Text("tệp rỗng (0 byte)", "the file is empty (0 bytes)"));
       case Container::Zip:
@@ -110,6 +112,8 @@ void read_workbook(const std::string& path, WorkbookSink& sink_in, const ReadLim
         return read_converted(path, Text("OpenDocument dạng XML phẳng (.fods)", "flat OpenDocument XML (.fods)"),
                               sink, limits);
       case Container::Html:
+        if (!html_has_table(path))
+          throw_not_spreadsheet(Text("trang web HTML không có bảng nào", "an HTML web page with no table in it"));
         return read_converted(path, Text("trang web HTML (được lưu với đuôi bảng tính)",
                                          "HTML web page (saved with a spreadsheet extension)"),
                               sink, limits);

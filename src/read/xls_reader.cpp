@@ -44,6 +44,8 @@ enum : std::uint16_t {
   kLabelSst = 0x00FD, kLabel = 0x0204, kBoolErr = 0x0205, kNumber = 0x0203,
   kString = 0x0207, kRk = 0x027E, kFormat = 0x041E, kBof = 0x0809,
   kXfBiff4 = 0x0443, kFormatBiff4 = 0x001E, kRow = 0x0208, kColinfo = 0x007D,
+  // Some writers keep BIFF4's FORMULA number in BIFF8 streams; Excel reads it alike.
+  kFormulaBiff4 = 0x0406,
 };
 
 constexpr std::size_t kMaxRecord = 8228;  // BIFF8 records hold at most 8224 bytes
@@ -505,6 +507,7 @@ class Workbook8 {
           }
           break;
         case kFormula:
+        case kFormulaBiff4:
           if (b.size() >= 20) {
             std::uint16_t row = u16(&b[0]), col = u16(&b[2]), xf = u16(&b[4]);
             const std::uint8_t* v = &b[6];
@@ -643,7 +646,9 @@ void read_cfb(const std::string& path, WorkbookSink& sink, const ReadLimits& lim
     return;
   }
   if (GPtr<GsfInput> doc{child_nocase(ole.get(), "WordDocument")})
-    throw_unsupported(Text("văn bản Word 97-2003 (.doc)", "Word 97-2003 document (.doc)"));
+    throw_not_spreadsheet(Text("văn bản Word 97-2003 (.doc)", "a Word 97-2003 document (.doc)"));
+  if (GPtr<GsfInput> ppt{child_nocase(ole.get(), "PowerPoint Document")})
+    throw_not_spreadsheet(Text("bản trình chiếu PowerPoint 97-2003 (.ppt)", "a PowerPoint 97-2003 presentation (.ppt)"));
   throw_unsupported(Text("tài liệu OLE2 không phải bảng tính", "OLE2 document that is not a spreadsheet"));
 }
 

@@ -246,7 +246,9 @@ class SheetHandler : public XmlHandler {
         ++in_rph_;
         want_text = false;
       } else if (local == "t" && in_is_ && in_rph_ == 0) {
-        target_ = &value_;
+        // Kept apart from <v>: a cell may carry both, and Excel shows the inline string.
+        target_ = &inline_;
+        have_inline_ = true;
         want_text = true;
       }
       return;
@@ -305,6 +307,8 @@ class SheetHandler : public XmlHandler {
     in_is_ = false;
     in_rph_ = 0;
     value_.clear();
+    inline_.clear();
+    have_inline_ = false;
     formula_.clear();
     type_ = 'n';
     style_ = 0;
@@ -356,6 +360,7 @@ class SheetHandler : public XmlHandler {
       c.shared_formula = shared_;
       c.result_untrusted = untrusted_results_;
     }
+    if (type_ == 'i' && have_inline_) value_ = std::move(inline_);
     if (!have_value_ || (value_.empty() && type_ != 'r' && type_ != 'i')) {
       if (!is_formula_) return;  // a styled blank
       c.formula_without_value = true;
@@ -425,13 +430,13 @@ class SheetHandler : public XmlHandler {
   std::uint32_t row_ = 0, col_ = 0;
   bool started_ = false;
   // The cell being read
-  bool in_cell_ = false, in_is_ = false, have_value_ = false, is_formula_ = false;
+  bool in_cell_ = false, in_is_ = false, have_value_ = false, is_formula_ = false, have_inline_ = false;
   int in_rph_ = 0;
   char type_ = 'n';
   std::int32_t shared_ = -1;
   std::uint32_t style_ = 0;
   std::uint32_t cur_row_ = 0, cur_col_ = 0;
-  std::string value_, formula_, iso_;
+  std::string value_, inline_, formula_, iso_;
   std::string* target_ = nullptr;
 };
 

@@ -95,6 +95,19 @@ ZipArchive::ZipArchive(const std::string& path, const ReadLimits& limits) : limi
                           "the ZIP package is damaged or incomplete, perhaps cut off in "
                           "transfer (" + msg + ")"));
   }
+  try {
+    preflight();
+  } catch (...) {
+    // A refused package must not keep its file open: a long run (a folder of thousands
+    // of reports, the web server) would run out of file descriptors.
+    zip_discard(zip_);
+    zip_ = nullptr;
+    throw;
+  }
+}
+
+void ZipArchive::preflight() {
+  const ReadLimits& limits = limits_;
   auto n = zip_get_num_entries(zip_, 0);
   if (n < 0) n = 0;
   if (std::uint64_t(n) > limits.zip_entries)

@@ -55,6 +55,7 @@ class ZipArchive {
 
  private:
   std::optional<std::uint64_t> find(std::string_view name) const;
+  void preflight();  // the central directory against the limits; throws InputError
   zip* zip_ = nullptr;
   const ReadLimits& limits_;
   std::unordered_map<std::string, std::uint64_t> exact_;

@@ -10,6 +10,7 @@
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
 #include "evaluate/evaluate.hpp"
+#include "read/isolated.hpp"
 #include "read/reader.hpp"
 
 namespace tonghop {
@@ -61,7 +62,7 @@ LoadedSubmission load_submission(const std::string& path, const ReadLimits& limi
   LoadedSubmission out;
   auto book = std::make_shared<Workbook>();
   try {
-    *book = load_workbook(path, limits);
+    *book = load_workbook_isolated(path, limits);  // a reader crash refuses this file only
   } catch (const InputError& e) {
     out.issues.push_back(e.issue());
     return out;

@@ -178,6 +178,34 @@ def minimal_parts(sheet_xml, sst_xml=None):
     return parts
 
 
+def inline_with_value_xlsx(out):
+    """Inline-string cells that also carry a <v> element (written by some exporters): Excel
+    shows the inline string, whichever comes first."""
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="%s"><sheetData>'
+             '<row r="1"><c r="A1" t="inlineStr"><is><t>1.</t></is><v>1.0</v></c>'
+             '<c r="B1" t="inlineStr"><v>2.0</v><is><r><t>Tỷ lệ </t></r><r><t>hộ nghèo</t></r></is></c>'
+             '<c r="C1" t="inlineStr"><v>chỉ v</v></c></row>'
+             '</sheetData></worksheet>' % MAIN)
+    write_zip(out, minimal_parts(sheet))
+
+
+def pdf_renamed(out):
+    """A signed report printed to PDF and renamed .xlsx: small, uncompressed, all text."""
+    body = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+            "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R >> endobj\n"
+            "4 0 obj << /Length 44 >> stream\nBT /F1 12 Tf 72 500 Td (Bao cao, 2026) Tj ET\nendstream endobj\n"
+            "trailer << /Root 1 0 R >>\n%%EOF\n")
+    with open(out, "wb") as f:
+        f.write(body.encode("ascii"))
+
+
+def html_without_table(out):
+    with open(out, "wb") as f:
+        f.write(b"<!DOCTYPE html><html><head><title>Dang nhap</title></head>"
+                b"<body><p>Phien dang nhap da het han.</p></body></html>\n")
+
+
 def entity_bomb_xlsx(out):
     lol = ['<!ENTITY lol0 "lol">']
     for i in range(1, 10):
@@ -462,6 +490,9 @@ def main():
     formula_report_xlsx(p("formula_recalc_on_load.xlsx"), recalc_on_load=True)
     formula_report_xlsx(p("formula_no_results.xlsx"), recalc_on_load=False)
     entity_bomb_xlsx(p("bad_entity_bomb.xlsx"))
+    inline_with_value_xlsx(p("inline_with_value.xlsx"))
+    pdf_renamed(p("bad_pdf_renamed.xlsx"))
+    html_without_table(p("bad_html_no_table.xls"))
     zip_bomb_xlsx(p("bad_zip_bomb.xlsx"), lie_about_size=False)
     zip_bomb_xlsx(p("bad_zip_bomb_lying.xlsx"), lie_about_size=True)
     traps_ods(p("traps.ods"))

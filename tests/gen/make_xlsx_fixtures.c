@@ -11,6 +11,13 @@
  *                        follows), BOOLERR, fonts past the missing index 4, a hidden sheet,
  *                        merged cells
  *   biff8_1904.xls       the same with DATEMODE 1904
+ *   biff8_boundaries.xls a BIFF8 stream whose shared string table meets its CONTINUE
+ *                        records at every boundary a writer may choose: right after a
+ *                        string's character data (the next string's header starts the
+ *                        CONTINUE), between character data and rich-text runs, between a
+ *                        header and its characters (the CONTINUE starts with the flags),
+ *                        inside phonetic data; 64 cells use the strings after them; and
+ *                        FORMULA records with BIFF4's record number 0x0406
  *   biff5_cp1258.xls     an Excel 95 (BIFF5) "Book" stream with CODEPAGE 1258: sheet names
  *                        and LABEL strings are Windows-1258 bytes (tone marks as combining
  *                        characters, as Vietnamese Windows writes them)
@@ -296,6 +303,91 @@ static int write_biff8(const char *dir, const char *name, int date1904) {
     return 0;
 }
 
+static int write_ole_workbook(const char *dir, const char *name, const Buf *parts[], int n) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    GError *err = NULL;
+    GsfOutput *sink = gsf_output_stdio_new(path, &err);
+    if (!sink) return 1;
+    GsfOutfile *ole = gsf_outfile_msole_new(sink);
+    GsfOutput *wb = gsf_outfile_new_child(ole, "Workbook", FALSE);
+    for (int i = 0; i < n; ++i) gsf_output_write(wb, parts[i]->len, parts[i]->data);
+    gsf_output_close(wb);
+    g_object_unref(wb);
+    gsf_output_close(GSF_OUTPUT(ole));
+    g_object_unref(ole);
+    g_object_unref(sink);
+    return 0;
+}
+
+static void compressed_chars(Buf *b, char c, size_t n) { for (size_t i = 0; i < n; ++i) put8(b, (unsigned)c); }
+
+static int write_biff8_boundaries(const char *dir) {
+    Buf g = {0}, sheet = {0}, r = {0};
+    put16(&r, 0x0600); put16(&r, 0x0005); put32(&r, 0); put32(&r, 0); put32(&r, 0);
+    record(&g, 0x0809, &r); r.len = 0;
+    put16(&r, 1200); record(&g, 0x0042, &r); r.len = 0;
+    for (int i = 0; i < 5; ++i) {
+        for (int k = 0; k < 14; ++k) put8(&r, 0);
+        put8(&r, 5); put8(&r, 0); put(&r, "Arial", 5);
+        record(&g, 0x0031, &r); r.len = 0;
+    }
+    put16(&r, 0); put16(&r, 0); for (int k = 0; k < 16; ++k) put8(&r, 0);
+    record(&g, 0x00E0, &r); r.len = 0;
+    size_t boundsheet_at = g.len + 4;
+    put32(&r, 0); put8(&r, 0); put8(&r, 0); short_ustring(&r, "Biểu 01");
+    record(&g, 0x0085, &r); r.len = 0;
+    /* s0 "Chỉ tiêu"; s1 'A' x n filling the SST record exactly; CONTINUE 1 starts with s2's
+       header: s2 rich text (2 runs) of 'B' filling CONTINUE 1, its runs open CONTINUE 2;
+       s3 "Đạt": its header ends CONTINUE 2, its characters open CONTINUE 3 after the flags
+       byte; s4 "Tỷ lệ" with 6 bytes of phonetic data split by CONTINUE 4; s5 "Hoàn thành". */
+    Buf c0 = {0}, c1 = {0}, c2 = {0}, c3 = {0}, c4 = {0};
+    put32(&c0, 6); put32(&c0, 6);
+    put16(&c0, (unsigned)utf16_len("Chỉ tiêu")); put8(&c0, 1); utf16(&c0, "Chỉ tiêu");
+    size_t n1 = 8224 - c0.len - 3;
+    put16(&c0, (unsigned)n1); put8(&c0, 0); compressed_chars(&c0, 'A', n1);
+    put16(&c1, 300); put8(&c1, 0x08); put16(&c1, 2); compressed_chars(&c1, 'B', 300);
+    put16(&c2, 0); put16(&c2, 0); put16(&c2, 5); put16(&c2, 1);
+    put16(&c2, (unsigned)utf16_len("Đạt")); put8(&c2, 1);
+    put8(&c3, 1); utf16(&c3, "Đạt");
+    put16(&c3, (unsigned)utf16_len("Tỷ lệ")); put8(&c3, 0x05); put32(&c3, 6); utf16(&c3, "Tỷ lệ");
+    put16(&c3, 0x0001); put16(&c3, 0x0002);
+    put16(&c4, 0x0003);
+    put16(&c4, (unsigned)utf16_len("Hoàn thành")); put8(&c4, 1); utf16(&c4, "Hoàn thành");
+    record(&g, 0x00FC, &c0); record(&g, 0x003C, &c1); record(&g, 0x003C, &c2);
+    record(&g, 0x003C, &c3); record(&g, 0x003C, &c4);
+    r.len = 0; record(&g, 0x000A, &r);
+
+    put16(&r, 0x0600); put16(&r, 0x0010); put32(&r, 0); put32(&r, 0); put32(&r, 0);
+    record(&sheet, 0x0809, &r); r.len = 0;
+    /* 64 cells: rows 0-15, columns A-D showing s0, s3, s4 and s5. */
+    unsigned shown[4] = {0, 3, 4, 5};
+    for (unsigned row = 0; row < 16; ++row)
+        for (unsigned col = 0; col < 4; ++col) {
+            put16(&r, row); put16(&r, col); put16(&r, 0); put32(&r, shown[col]);
+            record(&sheet, 0x00FD, &r); r.len = 0;
+        }
+    /* Row 16: s1 and s2 (long); FORMULA 0x0406 with a number (E17) and a string (F17). */
+    put16(&r, 16); put16(&r, 0); put16(&r, 0); put32(&r, 1); record(&sheet, 0x00FD, &r); r.len = 0;
+    put16(&r, 16); put16(&r, 1); put16(&r, 0); put32(&r, 2); record(&sheet, 0x00FD, &r); r.len = 0;
+    put16(&r, 16); put16(&r, 4); put16(&r, 0); putf64(&r, 96.9);
+    put16(&r, 0); put32(&r, 0); put16(&r, 0); record(&sheet, 0x0406, &r); r.len = 0;
+    guint8 string_result[8] = {0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
+    put16(&r, 16); put16(&r, 5); put16(&r, 0); put(&r, string_result, 8);
+    put16(&r, 0); put32(&r, 0); put16(&r, 0); record(&sheet, 0x0406, &r); r.len = 0;
+    put16(&r, (unsigned)utf16_len("Đạt")); put8(&r, 1); utf16(&r, "Đạt");
+    record(&sheet, 0x0207, &r); r.len = 0;
+    record(&sheet, 0x000A, &r);
+
+    guint32 at = (guint32)g.len;
+    memcpy(g.data + boundsheet_at, &at, 4);
+    const Buf *parts[] = {&g, &sheet};
+    int rc = write_ole_workbook(dir, "biff8_boundaries.xls", parts, 2);
+    g_free(g.data); g_free(sheet.data); g_free(r.data);
+    g_free(c0.data); g_free(c1.data); g_free(c2.data); g_free(c3.data); g_free(c4.data);
+    return rc;
+}
+
 /* UTF-8 -> Windows-1258 bytes through glibc iconv, as a BIFF5 byte string (cch first). */
 static void cp1258_string(Buf *b, const char *utf8, int short_len) {
     iconv_t cd = iconv_open("CP1258", "UTF-8");
@@ -362,5 +454,6 @@ int main(int argc, char **argv) {
     }
     gsf_init();
     return write_types(argv[1]) | write_constant_memory(argv[1]) | write_encrypted(argv[1]) |
-           write_biff8(argv[1], "biff8_traps.xls", 0) | write_biff8(argv[1], "biff8_1904.xls", 1) | write_biff5(argv[1]);
+           write_biff8(argv[1], "biff8_traps.xls", 0) | write_biff8(argv[1], "biff8_1904.xls", 1) | write_biff5(argv[1]) |
+           write_biff8_boundaries(argv[1]);
 }

@@ -70,3 +70,20 @@ TEST(InspectCommand, LimitOptionReachesTheReader) {
   auto bad = run({"inspect", "--limit", "bogus=1", data("types.xlsx")});
   EXPECT_EQ(bad.code, 2);
 }
+
+TEST(CheckCommand, MissingPlanIsNamedAsThePlan) {
+  auto r = run({"check", "--plan", "khong-co/ke-hoach.xlsx", "--year", "2026", data("types.xlsx")});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.err.find("[file-not-found]: Không tìm thấy tệp kế hoạch \"khong-co/ke-hoach.xlsx\"."),
+            std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("lưu lại dưới dạng .xlsx"), std::string::npos) << r.err;  // not the re-save hint
+  auto en = run({"check", "--lang", "en", "--plan", "missing.xlsx", "--year", "2026", data("types.xlsx")});
+  EXPECT_NE(en.err.find("The plan file \"missing.xlsx\" does not exist."), std::string::npos) << en.err;
+}
+
+TEST(PlanCommand, PlanThatIsAPdfSaysWhichFileAndWhatItIs) {
+  auto r = run({"plan", data("bad_pdf_renamed.xlsx")});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.err.find("tệp kế hoạch \"" + data("bad_pdf_renamed.xlsx") + "\":"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Đây là tệp PDF"), std::string::npos) << r.err;
+}

@@ -18,7 +18,8 @@ TEST(Issue, MessagesInBothLanguagesFromOneTemplate) {
 }
 
 TEST(Issue, CodesRoundTrip) {
-  for (auto c : {IssueCode::UnreadableFile, IssueCode::UnsupportedFormat, IssueCode::EncryptedFile,
+  for (auto c : {IssueCode::UnreadableFile, IssueCode::UnsupportedFormat, IssueCode::FileNotFound, IssueCode::NotASpreadsheet,
+                IssueCode::EncryptedFile,
                  IssueCode::LimitExceeded, IssueCode::ConvertedFile, IssueCode::NoTableFound,
                  IssueCode::DuplicateCode, IssueCode::NumberingGap, IssueCode::UnparsedTarget,
                  IssueCode::MissingUnit, IssueCode::UnknownAgency})

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -30,6 +32,7 @@ TEST(Convert, SpreadsheetML2003ConvertedWhenLibreOfficeIsThere) {
       EXPECT_EQ(e.issue().code, IssueCode::UnsupportedFormat);
       EXPECT_NE(e.issue().hint(Lang::En).find("install LibreOffice"), std::string::npos);
     }
+    if (std::getenv("TONGHOP_REQUIRE_LIBREOFFICE")) FAIL() << "LibreOffice is required and not installed";
     GTEST_SKIP() << "LibreOffice is not installed: checked the refusal only";
   }
   read_workbook(data("spreadsheetml_2003.xls"), sink);
@@ -62,7 +65,10 @@ TEST(Convert, TempDirIsRemovedWithItsContent) {
 }
 
 TEST(Convert, TimeLimitKillsLibreOfficeAndRefusesCleanly) {
-  if (!find_libreoffice()) GTEST_SKIP() << "LibreOffice is not installed";
+  if (!find_libreoffice()) {
+    if (std::getenv("TONGHOP_REQUIRE_LIBREOFFICE")) FAIL() << "LibreOffice is required and not installed";
+    GTEST_SKIP() << "LibreOffice is not installed";
+  }
   ReadLimits quick;
   quick.convert_seconds = 1;  // LibreOffice needs longer than that to start
   auto start = std::chrono::steady_clock::now();

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <sys/resource.h>
 
 #include "test_util.hpp"
@@ -33,14 +34,16 @@ INSTANTIATE_TEST_SUITE_P(
     Fixtures, Malformed,
     ::testing::Values(Refusal{"bad_empty.xlsx", "unreadable-file"},
                       Refusal{"bad_truncated.xlsx", "unreadable-file"},
-                      Refusal{"bad_not_a_spreadsheet.xlsx", "unreadable-file"},
+                      Refusal{"bad_not_a_spreadsheet.xlsx", "not-a-spreadsheet"},
+                      Refusal{"bad_pdf_renamed.xlsx", "not-a-spreadsheet"},
+                      Refusal{"bad_html_no_table.xls", "not-a-spreadsheet"},
                       Refusal{"bad_entity_bomb.xlsx", "unreadable-file"},
                       Refusal{"bad_zip_bomb.xlsx", "limit-exceeded"},
                       Refusal{"bad_zip_bomb_lying.xlsx", "unreadable-file"},
                       Refusal{"bad_repeat_bomb.ods", "limit-exceeded"},
                       Refusal{"bad_encrypted.ods", "encrypted-file"},
                       Refusal{"bad_encrypted.xlsx", "encrypted-file"},
-                      Refusal{"no_such_file.xlsx", "unreadable-file"}),
+                      Refusal{"no_such_file.xlsx", "file-not-found"}),
     [](const auto& info) {
       std::string n = info.param.file;
       for (auto& c : n)
@@ -86,4 +89,23 @@ TEST(Guards, RatioGuardStopsBeforeInflating) {
   // Without the ratio guard another one still stops it (its 41M rows leave the grid).
   EXPECT_NE(refusal(data("bad_zip_bomb.xlsx"), generous), "");
   EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 10.0);
+}
+
+namespace {
+std::size_t open_descriptors() {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator("/proc/self/fd")) ++n;
+  return n;
+}
+}  // namespace
+
+TEST(Guards, RefusedZipPackagesCloseTheirFile) {
+  // Found by fuzz_ods: a package refused while its central directory was checked kept its
+  // file open (and its memory); a folder of thousands of such files, or the web server,
+  // would run out of descriptors.
+  auto path = data("fuzz-regressions/ods/leak-78ff71fa06b07085b1a0115ba1e36bf9334d7de0");
+  ASSERT_NE(refusal(path), "");
+  auto before = open_descriptors();
+  for (int i = 0; i < 50; ++i) refusal(path);
+  EXPECT_EQ(open_descriptors(), before);
 }

@@ -19,7 +19,8 @@ TEST(XlsReader, SharedStringsSplitByContinueWithTheWidthSwitching) {
 }
 
 TEST(XlsReader, NumbersRkMulrkBoolErr) {
-  const auto& s = load("biff8_traps.xls").sheets[0];
+  auto book = load("biff8_traps.xls");
+  const auto& s = book.sheets[0];
   EXPECT_DOUBLE_EQ(at(s, "A2").number, 97.5);    // NUMBER
   EXPECT_DOUBLE_EQ(at(s, "B2").number, 97.8);    // RK integer / 100
   EXPECT_NEAR(at(s, "C2").number, 0.978, 1e-5);  // RK truncated double
@@ -34,7 +35,8 @@ TEST(XlsReader, NumbersRkMulrkBoolErr) {
 }
 
 TEST(XlsReader, FormulaCachedResultsOfEveryKind) {
-  const auto& s = load("biff8_traps.xls").sheets[0];
+  auto book = load("biff8_traps.xls");
+  const auto& s = book.sheets[0];
   for (const char* ref : {"A5", "B5", "C5", "D5", "E5"}) EXPECT_TRUE(at(s, ref).is_formula) << ref;
   EXPECT_EQ(at(s, "A5").number, 42);
   EXPECT_EQ(at(s, "B5").text, "Hoàn thành");  // from the STRING record
@@ -95,4 +97,35 @@ TEST(XlsReader, LibreOfficeConversionReadsLikeTheXlsx) {
   EXPECT_EQ(at(a, "C10").font, ".VnTime");
   EXPECT_EQ(a.merges.size(), b.merges.size());
   EXPECT_EQ(xls.sheets[1].info.visibility, Visibility::Hidden);
+}
+
+TEST(XlsReader, SharedStringsMeetContinueAtEveryBoundary) {
+  auto book = load("biff8_boundaries.xls");
+  const auto& s = book.sheets[0];
+  // The SST record ends right after a string's characters; the next CONTINUE starts with
+  // a header, then rich-text runs, then a flags byte, then inside phonetic data: every
+  // string after each boundary still lines up, in all 64 cells that use them.
+  std::size_t seen = 0;
+  for (std::uint32_t row = 0; row < 16; ++row) {
+    const char* expected[] = {"Chỉ tiêu", "Đạt", "Tỷ lệ", "Hoàn thành"};
+    for (std::uint32_t col = 0; col < 4; ++col) {
+      const auto* c = s.find(row, col);
+      ASSERT_NE(c, nullptr) << cell_ref(row, col);
+      EXPECT_EQ(c->text, expected[col]) << cell_ref(row, col);
+      ++seen;
+    }
+  }
+  EXPECT_EQ(seen, 64u);
+  EXPECT_EQ(at(s, "A17").text, std::string(at(s, "A17").text.size(), 'A'));
+  EXPECT_GT(at(s, "A17").text.size(), 8000u);
+  EXPECT_EQ(at(s, "B17").text, std::string(300, 'B'));
+}
+
+TEST(XlsReader, FormulaRecordsWithTheBiff4NumberAreRead) {
+  auto book = load("biff8_boundaries.xls");
+  const auto& s = book.sheets[0];
+  EXPECT_TRUE(at(s, "E17").is_formula);
+  EXPECT_DOUBLE_EQ(at(s, "E17").number, 96.9);
+  EXPECT_TRUE(at(s, "F17").is_formula);
+  EXPECT_EQ(at(s, "F17").text, "Đạt");  // its string result in the STRING record after it
 }

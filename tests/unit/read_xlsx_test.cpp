@@ -168,3 +168,13 @@ TEST(Xlsx, HiddenRowsAndColumnsInOdsAndXls) {
     EXPECT_FALSE(s.column_hidden(3) || s.column_hidden(5)) << name;
   }
 }
+
+TEST(XlsxReader, InlineStringWithAValueElementShowsTheInlineString) {
+  // Written by some exporters: <is> and <v> in one inlineStr cell; Excel shows <is>.
+  auto book = load("inline_with_value.xlsx");
+  const auto& s = book.sheets[0];
+  EXPECT_EQ(at(s, "A1").type, CellType::Text);
+  EXPECT_EQ(at(s, "A1").text, "1.");
+  EXPECT_EQ(at(s, "B1").text, "Tỷ lệ hộ nghèo");  // <v> first, then rich-text runs
+  EXPECT_EQ(at(s, "C1").text, "chỉ v");           // no <is>: the value is what there is
+}

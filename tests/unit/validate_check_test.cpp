@@ -87,6 +87,18 @@ TEST(Check, EveryRowCheckOnARealisticReport) {
   // Met targets, statuses and the ratio that agrees raise nothing.
   for (const char* none : {"target-not-met@E8", "target-not-met@E14", "inconsistent-ratio@F6"})
     EXPECT_EQ(got.count(none), 0u) << none;
+  // And nothing else: the exact set, so that a new wrong issue fails here too.
+  const std::multiset<std::string> exact = {
+      "missing-value@E4", "out-of-range@E5", "target-not-met@E6", "unit-mismatch@C7", "unassigned-item@B9",
+      "unknown-item@B10", "duplicate-row@B11", "plan-value-mismatch@D12", "ambiguous-number@E12",
+      "inconsistent-ratio@F13", "type-error@E15", "unassigned-item@B15",
+      // no receipt date given: the file's time is used, and said
+      "receipt-from-file-time@"};
+  auto without_missing = got;
+  without_missing.erase("missing-item@");
+  EXPECT_EQ(without_missing, exact);
+  // The unit's 16 plan items it left out, one issue each.
+  EXPECT_EQ(got.count("missing-item@"), 16u);
   // Rows carry the plan's code and name, the score and the assessment.
   const RowResult* bhyt = nullptr;
   for (const auto& row : f.rows)
@@ -104,6 +116,7 @@ TEST(Check, PeriodMismatchRowsDoNotCount) {
   ASSERT_TRUE(f.period);
   EXPECT_EQ(f.period->kind, PeriodKind::H1);
   EXPECT_EQ(issues_of(f).count("period-mismatch@"), 1u);
+  ASSERT_FALSE(f.rows.empty());  // a loop over no rows checks nothing
   for (const auto& row : f.rows) EXPECT_FALSE(row.counts);
   EXPECT_EQ(std::count(r.missing.begin(), r.missing.end(), "Phòng Văn hóa - Xã hội"), 1);
   CheckOptions h1;

@@ -1,0 +1,299 @@
+#include "read/isolated.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/issue.hpp"
+#include "read/reader.hpp"
+
+namespace tonghop {
+namespace {
+
+// Plain little-endian-as-the-machine encoding: the bytes only travel from a child to its
+// parent, the same binary.
+class Writer {
+ public:
+  template <class T>
+  void pod(T v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void str(const std::string& s) {
+    pod<std::uint64_t>(s.size());
+    out += s;
+  }
+  std::string out;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  template <class T>
+  T pod() {
+    T v;
+    need(sizeof v);
+    std::memcpy(&v, in_.data() + at_, sizeof v);
+    at_ += sizeof v;
+    return v;
+  }
+  std::string str() {
+    auto n = pod<std::uint64_t>();
+    need(n);
+    std::string s(in_.substr(at_, n));
+    at_ += n;
+    return s;
+  }
+
+ private:
+  void need(std::size_t n) {
+    if (in_.size() - at_ < n) throw std::runtime_error("truncated message from the reading process");
+  }
+  std::string_view in_;
+  std::size_t at_ = 0;
+};
+
+// Structured bindings list every field: adding one to these structs stops the build here
+// until it is carried across the pipe too.
+void put(Writer& w, const WorkbookInfo& info) {
+  const auto& [format, date1904, encoding, delimiter, converted_from, recalc_on_load] = info;
+  w.pod(format), w.pod(date1904), w.str(encoding), w.pod(delimiter), w.str(converted_from), w.pod(recalc_on_load);
+}
+void get(Reader& r, WorkbookInfo& info) {
+  auto& [format, date1904, encoding, delimiter, converted_from, recalc_on_load] = info;
+  format = r.pod<FileFormat>(), date1904 = r.pod<bool>(), encoding = r.str(), delimiter = r.pod<char>(),
+  converted_from = r.str(), recalc_on_load = r.pod<bool>();
+}
+void put(Writer& w, const StoredCell& c) {
+  const auto& [row, col, type, number, text, formula, is_formula, formula_without_value, result_untrusted,
+               shared_formula, result_computed, format_class, number_format, font] = c;
+  w.pod(row), w.pod(col), w.pod(type), w.pod(number), w.str(text), w.str(formula), w.pod(is_formula),
+      w.pod(formula_without_value), w.pod(result_untrusted), w.pod(shared_formula), w.pod(result_computed),
+      w.pod(format_class), w.str(number_format), w.str(font);
+}
+void get(Reader& r, StoredCell& c) {
+  auto& [row, col, type, number, text, formula, is_formula, formula_without_value, result_untrusted,
+         shared_formula, result_computed, format_class, number_format, font] = c;
+  row = r.pod<std::uint32_t>(), col = r.pod<std::uint32_t>(), type = r.pod<CellType>(), number = r.pod<double>();
+  text = r.str(), formula = r.str(), is_formula = r.pod<bool>(), formula_without_value = r.pod<bool>();
+  result_untrusted = r.pod<bool>(), shared_formula = r.pod<std::int32_t>(), result_computed = r.pod<bool>();
+  format_class = r.pod<FormatClass>(), number_format = r.str(), font = r.str();
+}
+void put(Writer& w, const Sheet& s) {
+  const auto& [info, cells, merges] = s;
+  const auto& [name, index, visibility] = info;
+  w.str(name), w.pod(index), w.pod(visibility);
+  w.pod<std::uint64_t>(cells.size());
+  for (const auto& c : cells) put(w, c);
+  w.pod<std::uint64_t>(merges.size());
+  for (const auto& m : merges) w.pod(m);
+}
+void get(Reader& r, Sheet& s) {
+  auto& [info, cells, merges] = s;
+  auto& [name, index, visibility] = info;
+  name = r.str(), index = r.pod<std::uint32_t>(), visibility = r.pod<Visibility>();
+  cells.resize(r.pod<std::uint64_t>());
+  for (auto& c : cells) get(r, c);
+  merges.resize(r.pod<std::uint64_t>());
+  for (auto& m : merges) m = r.pod<CellRange>();
+}
+
+void put(Writer& w, const Issue& i) {
+  const auto& [code, severity, where, params] = i;
+  const auto& [file, sheet, row, col, item] = where;
+  w.pod(code), w.pod(severity), w.str(file), w.str(sheet);
+  w.pod(row.has_value()), w.pod(row.value_or(0)), w.pod(col.has_value()), w.pod(col.value_or(0)), w.str(item);
+  w.pod<std::uint64_t>(params.size());
+  for (const auto& [k, v] : params) w.str(k), w.str(v.vi), w.str(v.en);
+}
+Issue get_issue(Reader& r) {
+  Issue i{};
+  i.code = r.pod<IssueCode>(), i.severity = r.pod<Severity>();
+  i.where.file = r.str(), i.where.sheet = r.str();
+  if (r.pod<bool>()) i.where.row = r.pod<std::uint32_t>(); else r.pod<std::uint32_t>();
+  if (r.pod<bool>()) i.where.col = r.pod<std::uint32_t>(); else r.pod<std::uint32_t>();
+  i.where.item = r.str();
+  for (auto n = r.pod<std::uint64_t>(); n > 0; --n) {
+    auto k = r.str();
+    auto vi = r.str();
+    i.params[k] = Text(vi, r.str());
+  }
+  return i;
+}
+
+[[noreturn]] void reader_failed(const std::string& path, Text what) {
+  throw InputError(make_issue(IssueCode::ReaderFailed, Location{path, "", {}, {}, ""}, {{"what", std::move(what)}}));
+}
+
+// Test hook: TONGHOP_TEST_READER_FAULT="crash:NAME" or "hang:NAME" makes the child crash or
+// hang on a file whose path ends in NAME (the batch-isolation tests; unset in real runs).
+void test_fault(const std::string& path) {
+  const char* f = std::getenv("TONGHOP_TEST_READER_FAULT");
+  if (!f) return;
+  std::string_view spec(f);
+  auto colon = spec.find(':');
+  if (colon == std::string_view::npos) return;
+  auto name = spec.substr(colon + 1);
+  if (name.empty() || path.size() < name.size() || path.compare(path.size() - name.size(), name.size(), name) != 0)
+    return;
+  if (spec.substr(0, colon) == "crash") ::raise(SIGSEGV);
+  if (spec.substr(0, colon) == "hang")
+    for (;;) ::pause();
+}
+
+void write_all(int fd, const std::string& bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ::_exit(3);
+    done += std::size_t(n);
+  }
+}
+
+[[noreturn]] void child(int fd, const std::string& path, const ReadLimits& limits) {
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__has_feature)
+  struct rlimit rl {limits.read_memory, limits.read_memory};
+  ::setrlimit(RLIMIT_AS, &rl);
+#elif defined(__has_feature)
+#if !__has_feature(address_sanitizer)
+  struct rlimit rl {limits.read_memory, limits.read_memory};
+  ::setrlimit(RLIMIT_AS, &rl);
+#endif
+#endif
+  Writer w;
+  try {
+    test_fault(path);
+    auto book = load_workbook(path, limits);
+    w.pod('W');
+    w.str(book.path);
+    put(w, book.info);
+    w.pod<std::uint64_t>(book.sheets.size());
+    for (const auto& s : book.sheets) put(w, s);
+  } catch (const InputError& e) {
+    w.out.clear();
+    w.pod('E');
+    put(w, e.issue());
+  } catch (const std::bad_alloc&) {
+    w.out.clear();
+    w.pod('M');
+  } catch (const std::exception& e) {
+    w.out.clear();
+    w.pod('X');
+    w.str(e.what());
+  }
+  write_all(fd, w.out);
+  ::close(fd);
+  ::_exit(0);  // no destructors or atexit handlers of the parent's state
+}
+
+std::string signal_name(int sig) {
+  switch (sig) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGABRT: return "SIGABRT";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGKILL: return "SIGKILL";
+  }
+  return "signal " + std::to_string(sig);
+}
+
+}  // namespace
+
+std::string serialise_workbook(const Workbook& book) {
+  Writer w;
+  w.str(book.path);
+  put(w, book.info);
+  w.pod<std::uint64_t>(book.sheets.size());
+  for (const auto& s : book.sheets) put(w, s);
+  return w.out;
+}
+
+Workbook deserialise_workbook(std::string_view bytes) {
+  Reader r(bytes);
+  Workbook book;
+  book.path = r.str();
+  get(r, book.info);
+  book.sheets.resize(r.pod<std::uint64_t>());
+  for (auto& s : book.sheets) get(r, s);
+  return book;
+}
+
+Workbook load_workbook_isolated(const std::string& path, const ReadLimits& limits) {
+  int fds[2];
+  if (::pipe(fds) != 0) return load_workbook(path, limits);  // no pipe: read here rather than not at all
+  pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(fds[0]), ::close(fds[1]);
+    return load_workbook(path, limits);
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    child(fds[1], path, limits);
+  }
+  ::close(fds[1]);
+  std::string bytes;
+  char buf[1 << 16];
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.read_seconds);
+  bool timed_out = false;
+  while (true) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      timed_out = true;
+      break;
+    }
+    pollfd p{fds[0], POLLIN, 0};
+    int ready = ::poll(&p, 1, int(std::min<long long>(left.count(), 1000)));
+    if (ready < 0 && errno != EINTR) break;
+    if (ready <= 0) continue;
+    auto n = ::read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    bytes.append(buf, std::size_t(n));
+  }
+  ::close(fds[0]);
+  if (timed_out) ::kill(pid, SIGKILL);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (timed_out)
+    reader_failed(path, Text("đọc quá " + std::to_string(limits.read_seconds) + " giây; --limit read-seconds=N để cho thêm thời gian",
+                             "reading took over " + std::to_string(limits.read_seconds) +
+                                 " seconds; --limit read-seconds=N allows more"));
+  if (WIFSIGNALED(status))
+    reader_failed(path, Text("tiến trình đọc bị dừng bởi " + signal_name(WTERMSIG(status)),
+                             "the reading process was stopped by " + signal_name(WTERMSIG(status))));
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || bytes.empty())
+    reader_failed(path, Text("tiến trình đọc kết thúc bất thường", "the reading process ended abnormally"));
+  try {
+    Reader r(bytes);
+    switch (r.pod<char>()) {
+      case 'W': {
+        auto book = deserialise_workbook(bytes.substr(1));
+        return book;
+      }
+      case 'E':
+        throw InputError(get_issue(r));
+      case 'M':
+        reader_failed(path, Text("cần quá " + std::to_string(limits.read_memory >> 20) +
+                                     " MiB bộ nhớ; --limit read-memory=N để cho thêm",
+                                 "it needs over " + std::to_string(limits.read_memory >> 20) +
+                                     " MiB of memory; --limit read-memory=N allows more"));
+      default: {
+        auto what = r.str();
+        reader_failed(path, Text("lỗi nội bộ: " + what, "internal error: " + what));
+      }
+    }
+  } catch (const std::runtime_error& e) {
+    reader_failed(path, Text(e.what()));
+  }
+}
+
+}  // namespace tonghop
