@@ -171,6 +171,11 @@ constexpr Template kTemplates[] = {
      "Ngày \"{value}\" trong {source} {problem}; {effect}.", "The date \"{value}\" in {source} {problem}; {effect}.",
      "Ghi ngày theo dạng ngày/tháng/năm, ví dụ 04/12/2026 hoặc \"ngày 4 tháng 12 năm 2026\".",
      "Write the date day first, e.g. 04/12/2026 or \"ngày 4 tháng 12 năm 2026\"."},
+    {IssueCode::SkippedRows, "skipped-rows", Severity::Info, IssueLevel::Row,
+     "{count} dòng từ \"{first}\" không phải chỉ tiêu hay nhiệm vụ (tiêu đề nhóm, dòng tổng, lời văn, chữ ký); bỏ qua.",
+     "{count} row(s) from \"{first}\" are no indicator or task (group heading, total, prose, signature); skipped.",
+     "Không cần sửa; nếu đây là một chỉ tiêu/nhiệm vụ, ghi tên như trong kế hoạch và điền số liệu.",
+     "Nothing to fix; if this is an indicator or task, write its name as the plan does and fill in its value."},
 };
 
 const Template& find_template(IssueCode code) {

@@ -56,6 +56,7 @@ enum class IssueCode {
   DuplicateLabel,
   FormulaComputed,
   InvalidDate,
+  SkippedRows,
   // Keep last: tests check that every code before it has its own template.
   EndOfCodes,
 };
