@@ -19,6 +19,7 @@
 
 #include "core/issue.hpp"
 #include "core/workbook.hpp"
+#include "plan/aliases.hpp"
 #include "plan/plan.hpp"
 #include "recognise/table.hpp"
 #include "validate/match.hpp"
@@ -31,6 +32,7 @@ struct CheckContext {
   LabelRoles roles;
   UnitRegistry units;
   NameMatcher matcher;
+  AliasStore aliases;  // what the office taught (--aliases): written item names
 };
 
 // The plan's items ready for matching, prepared once for all files.

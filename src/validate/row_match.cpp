@@ -1,6 +1,7 @@
 #include "validate/row_match.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/text.hpp"
 #include "validate/assign.hpp"
@@ -36,7 +37,7 @@ struct Both {
 }  // namespace
 
 std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const NameMatcher& m,
-                                 const std::vector<RowText>& rows, const std::string& unit) {
+                                 const std::vector<RowText>& rows, const std::string& unit, const AliasStore* aliases) {
   Both both{plan, items};
   std::vector<RowCandidates> ranked(rows.size());
   std::vector<std::string> readings(rows.size());
@@ -45,7 +46,24 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
     if (r.empty() || r[0].score < kMatchThreshold) return "";
     return plan.name_of(both.ref(r[0].cand));
   };
+  // An item the office taught: its code, else its name.
+  std::size_t n_all = both.n_ind() + items.tasks->candidates().size();
+  auto taught_item = [&](const std::string& target) -> std::optional<std::size_t> {
+    for (std::size_t c = 0; c < n_all; ++c)
+      if (plan.code_of(both.ref(c)) == target) return c;
+    for (std::size_t c = 0; c < n_all; ++c)
+      if (fold_key(plan.name_of(both.ref(c))) == fold_key(target)) return c;
+    return std::nullopt;
+  };
+  std::vector<char> taught(rows.size(), 0);
   for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (aliases)
+      if (auto target = aliases->item_for(rows[i].written))
+        if (auto c = taught_item(*target)) {
+          ranked[i] = {{{*c, 1.0, false}}, fold_key(rows[i].written)};
+          taught[i] = 1;
+          continue;
+        }
     auto prepared = m.prepare(rows[i].written);
     ranked[i] = {both.rank(rows[i].code, prepared), fold_key(rows[i].written)};
     double best = ranked[i].ranked.empty() ? 0 : ranked[i].ranked[0].score;
@@ -103,7 +121,9 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
           o.other_score = s.score;
           break;
         }
-    if (!r.empty() && (a.kind == Assigned::Kind::Matched || a.kind == Assigned::Kind::Ambiguous)) {
+    if (taught[i]) {
+      o.evidence = "--aliases";
+    } else if (!r.empty() && (a.kind == Assigned::Kind::Matched || a.kind == Assigned::Kind::Ambiguous)) {
       MatchEvidence why;
       both.index_of(a.cand).score(m.prepare(readings[i].empty() ? rows[i].written : readings[i]), both.local(a.cand), &why);
       o.evidence = why.text();

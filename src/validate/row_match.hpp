@@ -31,7 +31,9 @@ struct RowMatch {
 };
 
 // `unit`: the canonical unit that sent the file ("" if unknown): its own items are preferred.
+// `aliases`: written names the office taught (--aliases), taken as they say.
 std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const NameMatcher& m,
-                                 const std::vector<RowText>& rows, const std::string& unit);
+                                 const std::vector<RowText>& rows, const std::string& unit,
+                                 const AliasStore* aliases = nullptr);
 
 }  // namespace tonghop

@@ -128,7 +128,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     at.push_back(k);
     texts.push_back({r.code, std::move(written), parent, has_value});
   }
-  auto matches = match_rows(fc.plan, fc.items, fc.ctx.matcher, texts, fc.out.unit);
+  auto matches = match_rows(fc.plan, fc.items, fc.ctx.matcher, texts, fc.out.unit, &fc.ctx.aliases);
   // Headings, totals, prose and signatures: one info per block of them.
   std::size_t block_first = 0, block_count = 0;
   auto end_block = [&] {

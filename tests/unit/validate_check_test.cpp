@@ -434,3 +434,25 @@ TEST(Check, RelativeSubRowsAndRowsThatAreNoItems) {
   for (const auto& row : f.rows)
     if (row.written == "mức độ 2") EXPECT_NE(row.evidence.find("muc"), std::string::npos) << row.evidence;
 }
+
+// A correction the office taught once (--aliases) maps the row from then on.
+TEST(Check, TaughtNamesMapRows) {
+  const char* csv =
+      "PHÒNG VĂN HÓA - XÃ HỘI\n"
+      "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026\n"
+      "STT,Chỉ tiêu,ĐVT,TH 2026\n"
+      "1,Gia đình đạt danh hiệu,%,92\n";
+  auto path = write("vhxh-taught.csv", csv);
+  auto untaught = run({path});
+  ASSERT_EQ(untaught.files[0].rows.size(), 1u);
+  EXPECT_FALSE(untaught.files[0].rows[0].item);
+  CheckContext taught = ctx();
+  taught.aliases.add({Alias::Kind::Item, "gia dinh dat danh hieu", "Tỷ lệ gia đình văn hóa"});
+  CheckOptions opt;
+  opt.period = {2026, PeriodKind::Year};
+  auto r = check_submissions(plan(), {path}, opt, taught);
+  ASSERT_EQ(r.files[0].rows.size(), 1u);
+  ASSERT_TRUE(r.files[0].rows[0].item);
+  EXPECT_EQ(plan().name_of(r.files[0].rows[0].ref()), "Tỷ lệ gia đình văn hóa");
+  EXPECT_EQ(r.files[0].rows[0].evidence, "--aliases");
+}
