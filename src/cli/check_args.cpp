@@ -26,6 +26,9 @@ void add_check_options(CommandOptions& opts) {
            Text("đơn vị gửi tệp, khi tiêu đề và tên tệp không cho biết", "the unit that sent a file, when its header and name do not say"))
       .add("units", po::value<std::string>(), Text("TỆP.toml", "FILE.toml"),
            Text("tên đơn vị và cách viết (mặc định templates/units.toml)", "unit names and spellings (default templates/units.toml)"))
+      .add("aliases", po::value<std::string>(), Text("TỆP.toml", "FILE.toml"),
+           Text("cách viết đã học: tên chỉ tiêu/nhiệm vụ, đơn vị, tên tệp (docs/aliases.md)",
+                "what the office taught: item names, unit spellings, file-name abbreviations (docs/aliases.md)"))
       .add("received", po::value<std::vector<std::string>>()->composing(), Text("TỆP=NGÀY", "FILE=DATE"),
            Text("ngày nhận một tệp (2026-12-03 hoặc 03/12/2026)", "when a file came in (2026-12-03 or 03/12/2026)"))
       .add("receipts", po::value<std::string>(), Text("SỔ", "BOOK"),
@@ -90,9 +93,10 @@ CheckRun read_check_options(const po::variables_map& vm, const CommonOptions& op
   run.files = expand_inputs(vm["input"].as<std::vector<std::string>>());
   if (run.files.empty()) throw UsageError{Text("thư mục không có bảng tính nào", "the folder holds no spreadsheet")};
   try {
-    run.context.emplace(CheckContext{LabelRoles::load_default(),
-                                     vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default(),
-                                     NameMatcher::load_default()});
+    auto aliases = vm.count("aliases") ? AliasStore::load(vm["aliases"].as<std::string>()) : AliasStore{};
+    auto units = vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default();
+    aliases.teach(units);
+    run.context.emplace(CheckContext{LabelRoles::load_default(), std::move(units), NameMatcher::load_default(), std::move(aliases)});
   } catch (const ConfigError& e) {
     throw config_usage_error(e);
   }

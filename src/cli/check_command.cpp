@@ -176,6 +176,8 @@ void write_explain(std::ostream& os, const Plan& plan, const FileResult& f, Lang
     if (row.runner_up_score > 0)
       os << (vi ? "; kế tiếp " : "; next ") << item(row, row.runner_up) << " " << format_number(row.runner_up_score);
     os << "\n";
+    if (!row.reading.empty()) os << (vi ? "      đọc theo dòng trên: \"" : "      read with the row above: \"") << row.reading << "\"\n";
+    if (!row.evidence.empty()) os << (vi ? "      nhờ các từ: " : "      carried by: ") << row.evidence << "\n";
   }
 }
 

@@ -1,4 +1,5 @@
 // tonghop plan: what tonghop understands of a plan's annex tables, and the plan's defects.
+#include "plan/aliases.hpp"
 #include <sstream>
 
 #include "cli/cli.hpp"
@@ -194,6 +195,8 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
   CommandOptions opts;
   opts.add("units", po::value<std::string>(), Text("TỆP.toml", "FILE.toml"),
            Text("tên đơn vị và cách viết (mặc định templates/units.toml)", "unit names and spellings (default templates/units.toml)"))
+      .add("aliases", po::value<std::string>(), Text("TỆP.toml", "FILE.toml"),
+           Text("cách viết đã học của kế hoạch: tên đơn vị (docs/aliases.md)", "what the office taught: unit spellings (docs/aliases.md)"))
       .inputs();
   add_common_options(opts);
   Lang lang = lang_from_args(args);
@@ -214,6 +217,7 @@ int plan_command(const std::vector<std::string>& args, Streams io) {
     path = vm["input"].as<std::vector<std::string>>()[0];
     try {
       units = vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default();
+      if (vm.count("aliases")) AliasStore::load(vm["aliases"].as<std::string>()).teach(*units);
       roles = LabelRoles::load_default();
     } catch (const ConfigError& e) {
       throw config_usage_error(e);

@@ -234,6 +234,11 @@ constexpr Template kTemplates[] = {
      "Các trang tính của kỳ khác được bỏ qua: {sheets}; chỉ trang của {period} được kiểm tra.",
      "Sheets of other periods are skipped: {sheets}; only the sheet of {period} is checked.",
      "Không cần làm gì nếu đúng như vậy.", "Nothing to do if that is right."},
+    {IssueCode::SkippedRows, "skipped-rows", Severity::Info, IssueLevel::Row,
+     "{count} dòng từ \"{first}\" không phải chỉ tiêu hay nhiệm vụ (tiêu đề nhóm, dòng tổng, lời văn, chữ ký); bỏ qua.",
+     "{count} row(s) from \"{first}\" are no indicator or task (group heading, total, prose, signature); skipped.",
+     "Không cần sửa; nếu đây là một chỉ tiêu/nhiệm vụ, ghi tên như trong kế hoạch và điền số liệu.",
+     "Nothing to fix; if this is an indicator or task, write its name as the plan does and fill in its value."},
 };
 
 const Template& find_template(IssueCode code) {

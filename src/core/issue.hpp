@@ -70,6 +70,7 @@ enum class IssueCode {
   UnknownStatus,
   ProbableFraction,
   SkippedSheet,
+  SkippedRows,
   // Keep last: tests check that every code before it has its own template.
   EndOfCodes,
 };

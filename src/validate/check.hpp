@@ -19,6 +19,7 @@
 
 #include "core/issue.hpp"
 #include "core/workbook.hpp"
+#include "plan/aliases.hpp"
 #include "plan/plan.hpp"
 #include "recognise/table.hpp"
 #include "validate/form_identity.hpp"
@@ -32,6 +33,7 @@ struct CheckContext {
   LabelRoles roles;
   UnitRegistry units;
   NameMatcher matcher;
+  AliasStore aliases;  // what the office taught (--aliases): written item names
 };
 
 // The plan's items ready for matching, prepared once for all files.
@@ -74,6 +76,8 @@ struct RowResult {
   std::size_t closest = 0, runner_up = 0;
   double runner_up_score = 0;
   bool by_code = false;
+  std::string evidence;   // the words that carried the match ("giai phong mat bang (GPMB), ...")
+  std::string reading;    // a sub-row read relative to the rows above: the full name it stood for
   Value actual;
   std::string result;     // a task's result or product as written ("Kết quả/sản phẩm")
   std::string note;       // the unit's own note ("Ghi chú")

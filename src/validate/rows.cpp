@@ -4,6 +4,7 @@
 #include "core/number_text.hpp"
 #include "core/text.hpp"
 #include "validate/file_check.hpp"
+#include "validate/row_match.hpp"
 
 namespace tonghop {
 
@@ -109,52 +110,94 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     return;
   }
 
-  for (const auto& r : t.rows) {
+  // The table's rows matched together: they compete for items (row_match.hpp).
+  std::vector<RowText> texts;
+  std::vector<std::size_t> at;  // position in texts -> index in t.rows
+  std::vector<int> pos_of(t.rows.size(), -1);
+  for (std::size_t k = 0; k < t.rows.size() && name_col; ++k) {
+    const auto& r = t.rows[k];
     if (r.kind == RowKind::Group) continue;
+    auto written = v.text(r.row, *name_col);
+    if (written.empty()) continue;
+    bool has_value = false;
+    for (auto c : {actual_col, status_col})
+      if (c) {
+        auto k = read_value(v.cell(r.row, *c)).kind;
+        has_value = has_value || k == Value::Kind::Number || k == Value::Kind::Status;
+      }
+    int parent = r.parent >= 0 && std::size_t(r.parent) < pos_of.size() ? pos_of[std::size_t(r.parent)] : -1;
+    pos_of[k] = int(texts.size());
+    at.push_back(k);
+    texts.push_back({r.code, std::move(written), parent, has_value});
+  }
+  auto matches = match_rows(fc.plan, fc.items, fc.ctx.matcher, texts, fc.out.unit, &fc.ctx.aliases);
+  // Headings, totals, prose and signatures: one info per block of them.
+  std::size_t block_first = 0, block_count = 0;
+  auto end_block = [&] {
+    if (block_count == 0) return;
+    fc.issue(IssueCode::SkippedRows, sheet, t.rows[at[block_first]].row, name_col, "",
+             {{"count", std::to_string(block_count)}, {"first", utf8_prefix(texts[block_first].written, 80)}});
+    block_count = 0;
+  };
+
+  for (std::size_t p = 0; p < texts.size(); ++p) {
+    const auto& r = t.rows[at[p]];
+    auto m = matches[p];
+    if (m.kind == RowMatch::Kind::NotAnItem && !(key_col && fc.items.keys.find(v.text(r.row, *key_col)))) {
+      if (block_count++ == 0) block_first = p;
+      continue;
+    }
+    end_block();
     RowResult row;
     row.sheet = sheet;
     row.row = r.row;
     row.counts = counts;
-    row.written = name_col ? v.text(r.row, *name_col) : std::string();
-    if (row.written.empty()) continue;
+    row.written = texts[p].written;
     row.col = *name_col;
-    auto prepared = fc.ctx.matcher.prepare(row.written);
-    auto mi = fc.items.indicators->match(r.code, prepared);
-    auto mt = fc.items.tasks->match(r.code, prepared);
-    bool is_task = mt.score > mi.score;
-    MatchResult m = is_task ? mt : mi;
     // A form's row carries its item's key: the label may have been edited.
     if (auto keyed = key_col ? fc.items.keys.find(v.text(r.row, *key_col)) : std::nullopt) {
-      is_task = keyed->task;
-      m = MatchResult{MatchResult::Kind::Matched, keyed->index, keyed->index, 1.0, 0.0, false};
+      m.kind = RowMatch::Kind::Matched;
+      m.item = ItemRef{keyed->task ? ItemKind::Task : ItemKind::Indicator, keyed->index};
+      m.other = m.item;
+      m.score = 1.0;
+      m.other_score = 0;
+      m.by_code = false;
+      m.evidence = "form key";
     }
-    row.kind = is_task ? ItemKind::Task : ItemKind::Indicator;
+    bool is_task = m.item.kind == ItemKind::Task;
+    row.kind = m.item.kind;
     row.score = std::round(m.score * 100) / 100;
-    row.closest = m.index;
-    row.runner_up = m.runner_up;
-    row.runner_up_score = std::round(m.runner_up_score * 100) / 100;
+    row.closest = m.item.index;
+    row.runner_up = m.other.index;
+    row.runner_up_score = std::round(m.other_score * 100) / 100;
     row.by_code = m.by_code;
+    row.evidence = m.evidence;
+    row.reading = m.reading;
     const std::string& code = r.code;
-    if (m.kind == MatchResult::Kind::Unknown) {
+    if (m.kind == RowMatch::Kind::Unknown) {
       fc.issue(IssueCode::UnknownItem, sheet, r.row, name_col, code,
             {{"name", row.written}, {"score", number_text(row.score)}});
       row.counts = false;
       fc.out.rows.push_back(row);
       continue;
     }
-    const ItemRef ref{row.kind, m.index};
+    const ItemRef ref = m.item;
     const std::string& item_name = fc.plan.name_of(ref);
     const std::string& item_code = fc.plan.code_of(ref);
-    if (m.kind == MatchResult::Kind::Ambiguous) {
-      const std::string& other = fc.plan.name_of({row.kind, m.runner_up});
+    if (m.kind == RowMatch::Kind::Ambiguous) {
+      const std::string& other = fc.plan.name_of(m.other);
       fc.issue(IssueCode::AmbiguousMatch, sheet, r.row, name_col, code,
             {{"name", row.written}, {"first", item_name}, {"second", other}});
       row.counts = false;
       fc.out.rows.push_back(row);
       continue;
     }
-    row.item = m.index;
-    if (auto it = fc.seen.find(ref); it != fc.seen.end()) {
+    row.item = ref.index;
+    if (m.kind == RowMatch::Kind::Duplicate) {
+      fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
+            {{"name", item_name}, {"first", std::to_string(t.rows[at[m.first]].row + 1)}});
+      row.counts = false;
+    } else if (auto it = fc.seen.find(ref); it != fc.seen.end()) {
       fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"first", std::to_string(it->second + 1)}});
       row.counts = false;
@@ -176,9 +219,9 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       if (output_col) row.result = v.text(r.row, *output_col);
       else if (actual_col && actual_col != value_col) row.result = v.text(r.row, *actual_col);
     }
-    check_value(fc, row, is_task, m.index, sheet, r.row, *value_col, item_code, item_name);
+    check_value(fc, row, is_task, ref.index, sheet, r.row, *value_col, item_code, item_name);
     if (!is_task) {
-      const auto& ind = fc.plan.indicators[m.index];
+      const auto& ind = fc.plan.indicators[ref.index];
       if (unit_col) {
         auto written = v.text(r.row, *unit_col);
         if (!written.empty() && !ind.unit_of_measure.empty() && fold_key(written) != fold_key(ind.unit_of_measure))
@@ -196,6 +239,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     }
     fc.out.rows.push_back(row);
   }
+  end_block();
 }
 
 }  // namespace tonghop

@@ -288,12 +288,12 @@ def content(s):
 
 
 def is_foreign(name, plan_items):
-    """A decoy must not be the same item as one of the plan's: few shared content words."""
+    """A decoy must not be the same item as one of the plan's: less than 60% of the shorter one's content words shared."""
     c = content(name)
     for _, _, _, other, _ in plan_items:
         o = content(other)
         shared = len(c & o)
-        if shared >= 0.5 * min(len(c), len(o)) or shared >= 5:
+        if shared >= 0.6 * min(len(c), len(o)):
             return False
     return True
 

@@ -443,3 +443,61 @@ TEST(CheckWorkbook, MessagesShowFiguresAsTheSheetDoes) {
   EXPECT_NE(en[0].find(": 96.9% reported"), std::string::npos) << en[0];
   EXPECT_NE(vi[1].find("thực hiện 89,25%, chưa đạt"), std::string::npos) << vi[1];
 }
+
+// A report as staff write it: sub-rows naming only what differs from the row above, and a
+// total, a closing paragraph and the signature under the table.
+TEST(Check, RelativeSubRowsAndRowsThatAreNoItems) {
+  const char* csv =
+      "PHÒNG VĂN HÓA - XÃ HỘI\n"
+      "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026\n"
+      "STT,Chỉ tiêu,ĐVT,TH 2026\n"
+      "1,Trường đạt chuẩn quốc gia mức độ 1,%,100\n"
+      ",mức độ 2,%,80\n"
+      "2,Tỷ lệ gia đình văn hóa,%,92\n"
+      ",Trong đó: tổ dân phố,%,86\n"
+      "3,Tham gia BHYT,%,\"97,8\"\n"
+      "4,Tổng cộng,,376\n"
+      "5,\"Đánh giá chung: các chỉ tiêu cơ bản đạt kế hoạch đề ra. Một số chỉ tiêu còn khó khăn do thiếu kinh phí.\",,\n"
+      "6,Người lập biểu,,Thủ trưởng đơn vị\n"
+      "7,Nguyễn Văn An,,Trần Thị Bình\n";
+  auto r = run({write("vhxh-staff.csv", csv)});
+  const auto& f = r.files[0];
+  std::map<std::string, std::string> got;  // written -> plan name
+  for (const auto& row : f.rows)
+    if (row.item) got[row.written] = plan().name_of(row.ref());
+  EXPECT_EQ(got["mức độ 2"], "Trường công lập đạt chuẩn quốc gia mức độ 2");
+  EXPECT_EQ(got["Trường đạt chuẩn quốc gia mức độ 1"], "Trường công lập đạt chuẩn quốc gia mức độ 1");
+  EXPECT_EQ(got["Trong đó: tổ dân phố"], "Tỷ lệ Tở dân phố văn hóa");
+  EXPECT_EQ(got["Tham gia BHYT"], "Tỷ lệ người dân tham gia bảo hiểm y tế");
+  auto issues = issues_of(f);
+  for (const auto& i : issues) EXPECT_EQ(i.find("unknown-item"), std::string::npos) << i;
+  EXPECT_EQ(issues.count("skipped-rows@B9"), 1u);  // one info for the whole block
+  std::size_t skipped = 0;
+  for (const auto& i : f.issues) skipped += i.code == IssueCode::SkippedRows;
+  EXPECT_EQ(skipped, 1u);
+  // --explain: the words that carried a match.
+  for (const auto& row : f.rows)
+    if (row.written == "mức độ 2") EXPECT_NE(row.evidence.find("muc"), std::string::npos) << row.evidence;
+}
+
+// A correction the office taught once (--aliases) maps the row from then on.
+TEST(Check, TaughtNamesMapRows) {
+  const char* csv =
+      "PHÒNG VĂN HÓA - XÃ HỘI\n"
+      "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026\n"
+      "STT,Chỉ tiêu,ĐVT,TH 2026\n"
+      "1,Gia đình đạt danh hiệu,%,92\n";
+  auto path = write("vhxh-taught.csv", csv);
+  auto untaught = run({path});
+  ASSERT_EQ(untaught.files[0].rows.size(), 1u);
+  EXPECT_FALSE(untaught.files[0].rows[0].item);
+  CheckContext taught = ctx();
+  taught.aliases.add({Alias::Kind::Item, "gia dinh dat danh hieu", "Tỷ lệ gia đình văn hóa"});
+  CheckOptions opt;
+  opt.period = {2026, PeriodKind::Year};
+  auto r = check_submissions(plan(), {path}, opt, taught);
+  ASSERT_EQ(r.files[0].rows.size(), 1u);
+  ASSERT_TRUE(r.files[0].rows[0].item);
+  EXPECT_EQ(plan().name_of(r.files[0].rows[0].ref()), "Tỷ lệ gia đình văn hóa");
+  EXPECT_EQ(r.files[0].rows[0].evidence, "--aliases");
+}

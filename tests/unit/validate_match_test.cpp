@@ -3,6 +3,9 @@
 #include "core/text.hpp"
 #include "validate/assign.hpp"
 #include "validate/match.hpp"
+#include "validate/non_item.hpp"
+#include "validate/relative.hpp"
+#include "validate/row_match.hpp"
 
 using namespace tonghop;
 
@@ -179,4 +182,46 @@ TEST(Assign, TheBestTotalNotFirstCome) {
   EXPECT_EQ(a[1].cand, 0u);
   EXPECT_EQ(a[0].kind, Assigned::Kind::Matched);
   EXPECT_EQ(a[1].kind, Assigned::Kind::Matched);
+}
+
+TEST(NonItem, HeadingsTotalsProseAndSignatures) {
+  for (const char* s : {"Tổng cộng", "Cộng", "Người lập biểu", "Thủ trưởng đơn vị", "(Ký, ghi rõ họ tên)",
+                        "An Dương, ngày 05 tháng 12 năm 2026", "II. CÁC CHỈ TIÊU VỀ XÃ HỘI", "Nguyễn Văn An",
+                        "Ghi chú: số liệu ước đến 30/11", "TM. ỦY BAN NHÂN DÂN"})
+    EXPECT_TRUE(is_non_item(s, false)) << s;
+  // Rows that report something stay items, matched or not.
+  for (const char* s : {"Số km đường giao thông được cứng hóa", "Hiến máu tình nguyện", "Tỷ lệ gia đình văn hóa"})
+    EXPECT_FALSE(is_non_item(s, false)) << s;
+  EXPECT_FALSE(is_non_item("Nguyễn Văn An", true));
+}
+
+TEST(Relative, SubRowsReadWithTheRowAbove) {
+  EXPECT_EQ(relative_readings("mức độ 3", "Trường đạt chuẩn quốc gia mức độ 2", ""),
+            (std::vector<std::string>{"Trường đạt chuẩn quốc gia mức độ 3"}));
+  EXPECT_EQ(relative_readings("Trong đó: khu vực nông thôn", "", "Tỷ lệ hộ dùng nước sạch. Trong đó:"),
+            (std::vector<std::string>{"Tỷ lệ hộ dùng nước sạch. khu vực nông thôn"}));
+  EXPECT_TRUE(relative_readings("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều quốc gia giai đoạn mới", "x y", "").empty());
+}
+
+TEST(RowMatch, ASubRowNamingOnlyWhatDiffersIsReadUnderItsParent) {
+  Plan plan;
+  plan.indicators.resize(3);
+  plan.indicators[0].code = "5";
+  plan.indicators[0].name = "Số lao động được đào tạo nghề";
+  plan.indicators[1].name = "Số lao động nữ được đào tạo nghề";
+  plan.indicators[1].parent = "5";
+  plan.indicators[2].code = "6";
+  plan.indicators[2].name = "Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ";
+  PlanItems items(plan, m());
+  std::vector<RowText> rows = {{"1", "Lao động được đào tạo nghề", -1, true}, {"", "Trong đó: nữ", 0, true}};
+  auto got = match_rows(plan, items, m(), rows, "");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].kind, RowMatch::Kind::Matched);
+  EXPECT_EQ(got[0].item.index, 0u);
+  EXPECT_EQ(got[1].kind, RowMatch::Kind::Matched);
+  EXPECT_EQ(got[1].item.index, 1u);
+  EXPECT_EQ(got[1].reading, "Số lao động được đào tạo nghề nữ");
+  // Without the parent the same words tell nothing.
+  auto alone = match_rows(plan, items, m(), {{"", "Trong đó: nữ", -1, true}}, "");
+  EXPECT_NE(alone[0].kind, RowMatch::Kind::Matched);
 }

@@ -1,0 +1,125 @@
+#include "plan/aliases.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <unistd.h>
+
+#include "core/config.hpp"
+#include "core/text.hpp"
+#include "plan/units.hpp"
+
+namespace tonghop {
+
+namespace {
+
+constexpr const char* kTables[] = {"item", "unit", "file"};
+
+std::string toml_string(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", c);
+      out += buf;
+    } else {
+      out += char(c);
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+AliasStore AliasStore::load(const std::string& path) {
+  auto doc = load_toml(path);
+  AliasStore store;
+  auto where = [&](const toml::node& n) { return path + ":" + std::to_string(n.source().begin.line) + ": "; };
+  for (const auto& [key, node] : doc) {
+    std::string k(key.str());
+    int kind = -1;
+    for (int i = 0; i < 3; ++i)
+      if (k == kTables[i]) kind = i;
+    if (kind < 0)
+      throw ConfigError(where(node) + "unknown section [[" + k + "]]; expected [[item]], [[unit]] or [[file]]");
+    auto* arr = node.as_array();
+    if (!arr || !arr->is_array_of_tables())
+      throw ConfigError(where(node) + "\"" + k + "\" must be written [[" + k + "]] (a list of entries)");
+    const char* target_key = kind == 0 ? "plan" : "unit";
+    for (const auto& e : *arr) {
+      const auto& t = *e.as_table();
+      for (const auto& [field, value] : t)
+        if (field.str() != "written" && field.str() != target_key)
+          throw ConfigError(where(value) + "unknown field \"" + std::string(field.str()) + "\" in [[" + k +
+                            "]]; expected written and " + target_key);
+      auto written = t["written"].value<std::string>();
+      auto target = t[target_key].value<std::string>();
+      if (!written || written->empty())
+        throw ConfigError(where(e) + "[[" + k + "]] without written = \"...\" (the name as the unit wrote it)");
+      if (!target || target->empty())
+        throw ConfigError(where(e) + "[[" + k + "]] \"" + *written + "\" without " + target_key + " = \"...\"");
+      store.entries_.push_back({Alias::Kind(kind), nfc(*written), nfc(*target), e.source().begin.line});
+    }
+  }
+  return store;
+}
+
+void AliasStore::add(Alias a) {
+  a.written = nfc(a.written);
+  a.target = nfc(a.target);
+  auto key = fold_key(a.written);
+  for (auto& e : entries_)
+    if (e.kind == a.kind && fold_key(e.written) == key) {
+      e.target = a.target;
+      return;
+    }
+  entries_.push_back(std::move(a));
+}
+
+void AliasStore::save(const std::string& path) const {
+  std::string out = "# tonghop: cách viết đã học / what the office taught (--aliases)\n";
+  for (int kind = 0; kind < 3; ++kind)
+    for (const auto& e : entries_) {
+      if (int(e.kind) != kind) continue;
+      out += std::string("\n[[") + kTables[kind] + "]]\nwritten = " + toml_string(e.written) + "\n" +
+             (kind == 0 ? "plan" : "unit") + " = " + toml_string(e.target) + "\n";
+    }
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path tmp = target;
+  tmp += ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << out;
+    f.flush();
+    if (!f) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw std::runtime_error("cannot write " + tmp.string());
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw std::runtime_error("cannot replace " + path + ": " + ec.message());
+  }
+}
+
+std::optional<std::string> AliasStore::item_for(std::string_view written) const {
+  auto key = fold_key(written);
+  for (const auto& e : entries_)
+    if (e.kind == Alias::Kind::Item && fold_key(e.written) == key) return e.target;
+  return std::nullopt;
+}
+
+void AliasStore::teach(UnitRegistry& units) const {
+  for (const auto& e : entries_)
+    if (e.kind != Alias::Kind::Item) units.add_unit(e.target, {e.written});
+}
+
+}  // namespace tonghop

@@ -1,0 +1,135 @@
+#include "validate/row_match.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/text.hpp"
+#include "validate/assign.hpp"
+#include "validate/non_item.hpp"
+#include "validate/relative.hpp"
+
+namespace tonghop {
+
+namespace {
+
+// Indicators and tasks as one list of candidates: indicators first.
+struct Both {
+  const Plan& plan;
+  const PlanItems& items;
+  std::size_t n_ind() const { return items.indicators->candidates().size(); }
+  ItemRef ref(std::size_t c) const {
+    return c < n_ind() ? ItemRef{ItemKind::Indicator, items.indicators->candidates()[c].index}
+                       : ItemRef{ItemKind::Task, items.tasks->candidates()[c - n_ind()].index};
+  }
+  const ItemIndex& index_of(std::size_t c) const { return c < n_ind() ? *items.indicators : *items.tasks; }
+  std::size_t local(std::size_t c) const { return c < n_ind() ? c : c - n_ind(); }
+  std::vector<ItemIndex::Scored> rank(const std::string& code, const PreparedName& p) const {
+    auto out = items.indicators->rank(code, p);
+    for (auto s : items.tasks->rank(code, p)) {
+      s.cand += n_ind();
+      out.push_back(s);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.score > y.score; });
+    return out;
+  }
+};
+
+}  // namespace
+
+std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const NameMatcher& m,
+                                 const std::vector<RowText>& rows, const std::string& unit, const AliasStore* aliases) {
+  Both both{plan, items};
+  std::vector<RowCandidates> ranked(rows.size());
+  std::vector<std::string> readings(rows.size());
+  auto best_name = [&](std::size_t i) -> std::string {
+    const auto& r = ranked[i].ranked;
+    if (r.empty() || r[0].score < kMatchThreshold) return "";
+    return plan.name_of(both.ref(r[0].cand));
+  };
+  // An item the office taught: its code, else its name.
+  std::size_t n_all = both.n_ind() + items.tasks->candidates().size();
+  auto taught_item = [&](const std::string& target) -> std::optional<std::size_t> {
+    for (std::size_t c = 0; c < n_all; ++c)
+      if (plan.code_of(both.ref(c)) == target) return c;
+    for (std::size_t c = 0; c < n_all; ++c)
+      if (fold_key(plan.name_of(both.ref(c))) == fold_key(target)) return c;
+    return std::nullopt;
+  };
+  std::vector<char> taught(rows.size(), 0);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (aliases)
+      if (auto target = aliases->item_for(rows[i].written))
+        if (auto c = taught_item(*target)) {
+          ranked[i] = {{{*c, 1.0, false}}, fold_key(rows[i].written)};
+          taught[i] = 1;
+          continue;
+        }
+    auto prepared = m.prepare(rows[i].written);
+    ranked[i] = {both.rank(rows[i].code, prepared), fold_key(rows[i].written)};
+    double best = ranked[i].ranked.empty() ? 0 : ranked[i].ranked[0].score;
+    if (best >= kMatchThreshold) continue;
+    // Written relative to the rows above: "Trong đó: khu vực nông thôn", "mức độ 3".
+    std::string previous = i > 0 ? best_name(i - 1) : "";
+    std::string parent = rows[i].parent >= 0 ? best_name(std::size_t(rows[i].parent)) : "";
+    for (const auto& reading : relative_readings(rows[i].written, previous, parent)) {
+      auto r = both.rank(rows[i].code, m.prepare(reading));
+      // The rows above hold their own items: the reading names another one.
+      std::erase_if(r, [&](const auto& s) {
+        const auto& name = plan.name_of(both.ref(s.cand));
+        return name == previous || name == parent;
+      });
+      if (r.empty() || r[0].score < kMatchThreshold || r[0].score <= best) continue;
+      best = r[0].score;
+      ranked[i].ranked = std::move(r);
+      readings[i] = reading;
+    }
+  }
+  std::vector<char> own;
+  if (!unit.empty()) {
+    std::size_t n = both.n_ind() + items.tasks->candidates().size();
+    own.assign(n, 0);
+    for (std::size_t c = 0; c < n; ++c) own[c] = plan.owner_of(both.ref(c)) == unit;
+  }
+  auto assigned = assign_rows(ranked, own);
+  std::vector<RowMatch> out(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& a = assigned[i];
+    const auto& r = ranked[i].ranked;
+    auto& o = out[i];
+    o.reading = readings[i];
+    o.score = a.score;
+    o.by_code = a.by_code;
+    if (!r.empty()) o.item = both.ref(a.cand);
+    switch (a.kind) {
+      case Assigned::Kind::Matched: o.kind = RowMatch::Kind::Matched; break;
+      case Assigned::Kind::Ambiguous: o.kind = RowMatch::Kind::Ambiguous; break;
+      case Assigned::Kind::Duplicate: o.kind = RowMatch::Kind::Duplicate; break;
+      case Assigned::Kind::Unknown:
+        o.kind = is_non_item(rows[i].written, rows[i].has_value) ? RowMatch::Kind::NotAnItem : RowMatch::Kind::Unknown;
+        break;
+    }
+    if (a.kind == Assigned::Kind::Ambiguous) {
+      o.other = both.ref(a.other);
+      o.other_score = a.other_score;
+    } else if (a.kind == Assigned::Kind::Duplicate) {
+      o.first = a.other;
+    }
+    if (a.kind != Assigned::Kind::Ambiguous)
+      for (const auto& s : r)
+        if (s.cand != a.cand) {
+          o.other = both.ref(s.cand);
+          o.other_score = s.score;
+          break;
+        }
+    if (taught[i]) {
+      o.evidence = "--aliases";
+    } else if (!r.empty() && (a.kind == Assigned::Kind::Matched || a.kind == Assigned::Kind::Ambiguous)) {
+      MatchEvidence why;
+      both.index_of(a.cand).score(m.prepare(readings[i].empty() ? rows[i].written : readings[i]), both.local(a.cand), &why);
+      o.evidence = why.text();
+    }
+  }
+  return out;
+}
+
+}  // namespace tonghop
