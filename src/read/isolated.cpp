@@ -86,22 +86,30 @@ void get(Reader& r, StoredCell& c) {
   format_class = r.pod<FormatClass>(), number_format = r.str(), font = r.str();
 }
 void put(Writer& w, const Sheet& s) {
-  const auto& [info, cells, merges] = s;
+  const auto& [info, cells, merges, hidden_rows, hidden_columns] = s;
   const auto& [name, index, visibility] = info;
   w.str(name), w.pod(index), w.pod(visibility);
   w.pod<std::uint64_t>(cells.size());
   for (const auto& c : cells) put(w, c);
   w.pod<std::uint64_t>(merges.size());
   for (const auto& m : merges) w.pod(m);
+  for (const auto* spans : {&hidden_rows, &hidden_columns}) {
+    w.pod<std::uint64_t>(spans->size());
+    for (const auto& span : *spans) w.pod(span);
+  }
 }
 void get(Reader& r, Sheet& s) {
-  auto& [info, cells, merges] = s;
+  auto& [info, cells, merges, hidden_rows, hidden_columns] = s;
   auto& [name, index, visibility] = info;
   name = r.str(), index = r.pod<std::uint32_t>(), visibility = r.pod<Visibility>();
   cells.resize(r.pod<std::uint64_t>());
   for (auto& c : cells) get(r, c);
   merges.resize(r.pod<std::uint64_t>());
   for (auto& m : merges) m = r.pod<CellRange>();
+  for (auto* spans : {&hidden_rows, &hidden_columns}) {
+    spans->resize(r.pod<std::uint64_t>());
+    for (auto& span : *spans) span = r.pod<Span>();
+  }
 }
 
 void put(Writer& w, const Issue& i) {

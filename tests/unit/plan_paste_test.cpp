@@ -8,7 +8,7 @@
 
 #include "plan/plan.hpp"
 #include "core/text.hpp"
-#include "recognise/legacy.hpp"
+#include "read/legacy.hpp"
 #include "test_util.hpp"
 
 using namespace tonghop;
