@@ -72,6 +72,9 @@ struct Formula {
   std::optional<Text> unknown;  // not evaluated, and why
   // The cells it reads, resolved at its position.
   std::vector<ixion::abs_range_t> refs;
+  // Single cells it computes with (+ - * / ^): ixion 0.17 takes text there as 0 where
+  // Excel gives #VALUE!.
+  std::vector<ixion::abs_address_t> arithmetic_refs;
 };
 
 // libixion 0.17 groups chains of * and / (and ^) from the right: it computes H8/I8*100
@@ -358,11 +361,20 @@ struct FormulaEngine::Impl {
 
   void collect_refs(Formula& f, CellAddress at) {
     auto origin = pos(at);
-    for (const auto& t : f.tokens->get()) {
+    const auto& tokens = f.tokens->get();
+    auto arithmetic = [&](std::size_t i) {
+      if (i >= tokens.size()) return false;
+      auto op = tokens[i]->get_opcode();
+      return op == ixion::fopcode_t::fop_plus || op == ixion::fopcode_t::fop_minus || op == ixion::fopcode_t::fop_multiply ||
+             op == ixion::fopcode_t::fop_divide || op == ixion::fopcode_t::fop_exponent;
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const auto& t = tokens[i];
       auto op = t->get_opcode();
       if (op == ixion::fopcode_t::fop_single_ref) {
         auto a = t->get_single_ref().to_abs(origin);
         f.refs.emplace_back(a);
+        if ((i > 0 && arithmetic(i - 1)) || arithmetic(i + 1)) f.arithmetic_refs.push_back(a);
       } else if (op == ixion::fopcode_t::fop_range_ref) {
         f.refs.push_back(t->get_range_ref().to_abs(origin));
       }
@@ -400,6 +412,32 @@ struct FormulaEngine::Impl {
         }
       }
     }
+  }
+
+  // Text where a number is computed: Excel's #VALUE!, ixion's silent 0. `after`: the
+  // engine has run, so formulas giving text are known too.
+  bool check_text_operands(bool after) {
+    bool found = false;
+    for (auto& [a, f] : formulas) {
+      if (f.unknown) continue;
+      for (const auto& r : f.arithmetic_refs) {
+        bool text = false;
+        if (!after) {
+          text = cx.get_celltype(r) == ixion::celltype_t::string;
+        } else if (auto it = formulas.find(CellAddress{std::uint32_t(r.sheet), std::uint32_t(r.row), std::uint32_t(r.column)});
+                   it != formulas.end() && !it->second.unknown) {
+          const auto* fc = cx.get_formula_cell(r);
+          text = fc && fc->get_result_cache(ixion::formula_result_wait_policy_t::throw_exception).get_type() ==
+                           ixion::formula_result::result_type::string;
+        }
+        if (!text) continue;
+        std::string ref = cell_ref(std::uint32_t(r.row), std::uint32_t(r.column));
+        f.unknown = Text("ô " + ref + " chứa chữ nhưng được dùng để tính (#VALUE!)", "cell " + ref + " holds text but is computed with (#VALUE!)");
+        found = true;
+        break;
+      }
+    }
+    return found;
   }
 
   // ixion 0.17's AVERAGE divides by the size of the range, empty and text cells included.
@@ -508,6 +546,7 @@ void FormulaEngine::calculate() {
     im.cx.set_formula_cell(Impl::pos(a), f.tokens);
   }
   im.check_averages();
+  im.check_text_operands(false);
   im.spread_unknown();
   ixion::abs_range_set_t dirty;
   for (auto& [a, f] : im.formulas) {
@@ -537,6 +576,10 @@ void FormulaEngine::calculate() {
           f.unknown = Text(std::string("bộ tính công thức báo lỗi: ") + e.what(), std::string("the formula engine failed: ") + e.what());
         }
       }
+  try {
+    if (im.check_text_operands(true)) im.spread_unknown();
+  } catch (const std::exception&) {
+  }
   im.calculated = true;
 }
 

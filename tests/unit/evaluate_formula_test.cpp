@@ -2,6 +2,7 @@
 
 #include "evaluate/evaluate.hpp"
 #include "evaluate/formula_engine.hpp"
+#include "read/reader.hpp"
 
 using namespace tonghop;
 
@@ -66,7 +67,8 @@ TEST(FormulaEngine, ComputesWhatUnitsWrite) {
 TEST(FormulaEngine, WhatItCannotComputeIsNeverAValue) {
   ReportSheet t;
   for (const char* f : {"COUNTIF('Số liệu'!A1:A4,\">20\")", "H9/I9", "AVERAGE('Số liệu'!A1:A5)", "VLOOKUP(1,H8:I9,2,0)",
-                        "ROUND(H8,1)+1", "SUM(ROUND(H8,1),1)", "[1]Sheet1!A1*2", "Tong_cong*2", "IF(H8>0,1)"}) {
+                        "ROUND(H8,1)+1", "SUM(ROUND(H8,1),1)", "[1]Sheet1!A1*2", "Tong_cong*2", "IF(H8>0,1)",
+                        "F8*2", "H8/F8", "-F8", "'Số liệu'!A5+1"}) {
     auto r = t.eval(f);
     EXPECT_EQ(r.kind, FormulaResult::Kind::NotEvaluated) << f << " gave " << r.number << r.text;
     EXPECT_FALSE(r.reason.vi.empty()) << f;
@@ -86,7 +88,13 @@ TEST(FormulaEngine, DependentsOfAnUnknownCellAreUnknown) {
   e.set_formula({s, 1, 0}, "ROUND(A1/3,2)");     // A2: rounded after the engine ran
   e.set_formula({s, 1, 1}, "A2*3");              // B2 would see the unrounded figure
   e.set_formula({s, 2, 0}, "A3+1");              // A3: reads itself
+  e.set_formula({s, 3, 0}, "IF(A1>3,\"cao\",\"thấp\")");  // A4 gives text
+  e.set_formula({s, 3, 1}, "A4*2");              // B4 computes with it: #VALUE! in Excel
+  e.set_formula({s, 3, 2}, "B4+1");              // C4 reads B4
   e.calculate();
+  EXPECT_EQ(e.result({s, 3, 0}).text, "cao");
+  EXPECT_EQ(e.result({s, 3, 1}).kind, FormulaResult::Kind::NotEvaluated);
+  EXPECT_EQ(e.result({s, 3, 2}).kind, FormulaResult::Kind::NotEvaluated);
   EXPECT_EQ(e.result({s, 0, 2}).kind, FormulaResult::Kind::NotEvaluated);
   EXPECT_NE(e.result({s, 0, 2}).reason.en.find("B1"), std::string::npos);
   EXPECT_EQ(e.result({s, 0, 3}).kind, FormulaResult::Kind::NotEvaluated);
@@ -182,4 +190,18 @@ TEST(EvaluateFormulas, ResultsTheWriterComputedStand) {
   EXPECT_DOUBLE_EQ(b.sheets[0].cells[0].number, 0.978);
   EXPECT_EQ(b.sheets[0].cells[1].type, CellType::Number);
   EXPECT_FALSE(b.sheets[0].cells[1].formula_without_value);
+}
+
+// An .ods formula with no stored value, in OpenFormula syntax, over a text cell: the engine
+// gives no figure (Excel shows #VALUE!), so it is not assessable; the stored SUM stays.
+TEST(EvaluateFormulas, OdsFormulaWithoutValue) {
+  auto b = load_workbook(std::string(TONGHOP_TEST_DATA) + "/traps.ods");
+  auto ev = evaluate_formulas(b);
+  ASSERT_EQ(ev.unevaluated.size(), 1u);
+  EXPECT_EQ(ev.unevaluated[0].sheet, "Biểu 01");
+  EXPECT_EQ(ev.unevaluated[0].cells, (std::vector<std::pair<std::uint32_t, std::uint32_t>>{{2, 5}}));  // F3 =[.A1]*2
+  const auto* sum = b.sheets[0].find(2, 7);  // H3 =SUM([.A2:.C2]) with its stored 3
+  ASSERT_TRUE(sum);
+  EXPECT_EQ(sum->number, 3);
+  EXPECT_FALSE(sum->result_computed);
 }
