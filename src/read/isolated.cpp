@@ -184,6 +184,8 @@ void write_all(int fd, const std::string& bytes) {
     put(w, book.info);
     w.pod<std::uint64_t>(book.sheets.size());
     for (const auto& s : book.sheets) put(w, s);
+    w.pod<std::uint64_t>(book.issues.size());
+    for (const auto& i : book.issues) put(w, i);
   } catch (const InputError& e) {
     w.out.clear();
     w.pod('E');
@@ -221,6 +223,8 @@ std::string serialise_workbook(const Workbook& book) {
   put(w, book.info);
   w.pod<std::uint64_t>(book.sheets.size());
   for (const auto& s : book.sheets) put(w, s);
+  w.pod<std::uint64_t>(book.issues.size());
+  for (const auto& i : book.issues) put(w, i);
   return w.out;
 }
 
@@ -231,6 +235,7 @@ Workbook deserialise_workbook(std::string_view bytes) {
   get(r, book.info);
   book.sheets.resize(r.pod<std::uint64_t>());
   for (auto& s : book.sheets) get(r, s);
+  for (auto n = r.pod<std::uint64_t>(); n > 0; --n) book.issues.push_back(get_issue(r));
   return book;
 }
 
