@@ -1,6 +1,7 @@
 #!/bin/bash
-# golden_xml.sh TONGHOP GOLDEN_DIR EXPECTED_EXIT ARGS...
-# Runs `tonghop consolidate ARGS -o TMP.xlsx`, checks its exit code, then checks that the
+# golden_xml.sh TONGHOP GOLDEN_DIR EXPECTED_EXIT [template] ARGS...
+# Runs `tonghop consolidate ARGS -o TMP.xlsx` (with "template": `tonghop template ARGS -o
+# TMP/` for one unit's form), checks its exit code, then checks that the
 # workbook holds exactly the parts listed in GOLDEN_DIR/parts.txt (no part more, none
 # less) and compares every XML part with its golden copy in GOLDEN_DIR (one file per
 # part, "/" in the part name written as "__"). docProps/core.xml holds the writing date:
@@ -11,8 +12,15 @@ bin=$1 golden=$2 want=$3
 shift 3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin" consolidate "$@" -o "$tmp/out.xlsx" >"$tmp/stdout" 2>&1
-code=$?
+if [ "${1:-}" = template ]; then
+  shift
+  "$bin" template "$@" -o "$tmp/forms" >"$tmp/stdout" 2>&1
+  code=$?
+  mv "$tmp"/forms/*.xlsx "$tmp/out.xlsx" 2>/dev/null
+else
+  "$bin" consolidate "$@" -o "$tmp/out.xlsx" >"$tmp/stdout" 2>&1
+  code=$?
+fi
 if [ "$code" != "$want" ]; then
   echo "exit code $code, expected $want"
   cat "$tmp/stdout"

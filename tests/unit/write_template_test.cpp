@@ -369,3 +369,26 @@ TEST(FormEdits, FormOfAnOlderPlanVersionSaysWhatChanged) {
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0]->where.item, an_duong().indicators[dropped].code);
 }
+
+TEST(FormAll, EveryUnitOfBothSamplePlansGetsAFormThatReadsBackAsItsOwn) {
+  TempDir dir;
+  const auto nghi = build_plan(load_workbook(samples("ke-hoach/nghi-duong-2025-2030.xlsx")), context().roles,
+                               context().units).plan;
+  std::size_t forms = 0;
+  for (const Plan* plan : {&an_duong(), &nghi}) {
+    ASSERT_FALSE(plan->units.empty());
+    KeyIndex keys(*plan);
+    for (const auto& u : plan->units) {
+      auto path = write(dir, options(u.name), nullptr, *plan);
+      auto book = load_workbook(path);
+      auto id = read_form_identity(path, book, limits());
+      ASSERT_TRUE(id) << u.name;
+      EXPECT_EQ(id->unit, u.name);
+      EXPECT_EQ(id->plan, keys.fingerprint());
+      EXPECT_EQ(id->keys.size(), u.indicators.size() + u.tasks.size());
+      EXPECT_EQ(plan_change(*plan, *id).added + plan_change(*plan, *id).removed, 0u);
+      ++forms;
+    }
+  }
+  EXPECT_EQ(forms, an_duong().units.size() + nghi.units.size());
+}
