@@ -11,6 +11,7 @@ TONGHOP_PACKAGES=(
   libboost-program-options-dev              # command line
   libtomlplusplus-dev                       # data files under templates/
   libixion-dev                              # formula engine: formulas without a trusted result
+  libboost-dev libsqlite3-dev               # tonghop serve: HTTP (Beast), the store
   libgtest-dev libgmock-dev                 # tests
   python3                                   # fixture generators (standard library only)
   libreoffice-calc-nogui python3-uno        # conversions; the slow tests (workbook opens, recalculates)

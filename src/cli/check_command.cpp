@@ -10,6 +10,7 @@
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
 #include "read/reader.hpp"
+#include "validate/check_json.hpp"
 #include "validate/driver.hpp"
 #include "write/check_report_writer.hpp"
 
@@ -52,107 +53,6 @@ constexpr std::string_view kUsageEn =
     "linking to each cell.\n"
     "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error, 3 a file could not\n"
     "be read, 4 the --report workbook could not be written.\n";
-
-void write_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang lang) {
-  JsonWriter j(os);
-  j.begin_object();
-  j.field("tool", "tonghop");
-  j.field("version", TONGHOP_VERSION);
-  j.key("plan");
-  j.begin_object();
-  j.key("commune");
-  if (plan.commune.empty()) j.null(); else j.value(plan.commune);
-  j.key("period");
-  if (plan.period.empty()) j.null(); else j.value(plan.period);
-  j.field("indicators", std::int64_t(plan.indicators.size()));
-  j.field("tasks", std::int64_t(plan.tasks.size()));
-  j.end_object();
-  j.field("year", r.period.year);
-  j.field("period", to_string(r.period.kind));
-  j.key("files");
-  j.begin_array();
-  for (const auto& f : r.files) {
-    j.begin_object();
-    j.field("path", f.path);
-    j.field("status", to_string(f.status()));
-    j.key("unit");
-    if (f.unit.empty()) j.null(); else j.value(f.unit);
-    j.key("unit_source");
-    if (f.unit_source == UnitSource::None) j.null(); else j.value(to_string(f.unit_source));
-    j.key("commune");
-    if (f.commune.empty()) j.null(); else j.value(f.commune);
-    j.key("period");
-    if (f.period) {
-      j.begin_object();
-      j.field("year", f.period->year);
-      j.field("kind", to_string(f.period->kind));
-      j.end_object();
-    } else {
-      j.null();
-    }
-    j.key("received");
-    if (f.received) j.value(serial_to_iso(*f.received).substr(0, 19)); else j.null();
-    j.key("received_source");
-    if (f.received_source == ReceiptSource::None) j.null(); else j.value(to_string(f.received_source));
-    j.field("late", f.late);
-    j.key("rows");
-    j.begin_array();
-    for (const auto& row : f.rows) {
-      j.begin_object();
-      j.field("sheet", row.sheet);
-      j.field("row", row.row + 1);
-      j.field("kind", to_string(row.kind));
-      const bool task = row.kind == ItemKind::Task;
-      j.key("code");
-      if (!row.item || plan.code_of(row.ref()).empty()) j.null(); else j.value(plan.code_of(row.ref()));
-      j.key("name");
-      if (!row.item) j.null(); else j.value(plan.name_of(row.ref()));
-      j.field("written", row.written);
-      j.field("score", row.score);
-      j.key("actual");
-      if (row.actual.kind == Value::Kind::Number) j.value(row.actual.number);
-      else if (row.actual.raw.empty()) j.null();
-      else j.value(row.actual.raw);
-      j.key("plan");
-      if (row.plan_value) j.value(*row.plan_value); else j.null();
-      j.field("status", task ? to_string(row.actual.status) : to_string(row.assessment));
-      j.field("counted", row.counts);
-      j.end_object();
-    }
-    j.end_array();
-    j.key("issues");
-    j.begin_array();
-    for (const auto& i : f.issues) write_issue_json(j, i, lang);
-    j.end_array();
-    j.end_object();
-  }
-  j.end_array();
-  j.key("completeness");
-  j.begin_object();
-  for (auto [key, list] : {std::pair{"expected", &r.expected}, std::pair{"submitted", &r.submitted},
-                           std::pair{"missing", &r.missing}}) {
-    j.key(key);
-    j.begin_array();
-    for (const auto& u : *list) j.value(u);
-    j.end_array();
-  }
-  j.key("late");
-  j.begin_array();
-  for (const auto& u : r.late) j.value(u);
-  j.end_array();
-  j.end_object();
-  j.key("issues");
-  j.begin_array();
-  for (const auto& i : r.issues) write_issue_json(j, i, lang);
-  j.end_array();
-  j.key("summary");
-  j.begin_object();
-  j.field("files", std::int64_t(r.files.size()));
-  j.field("errors", std::int64_t(r.count(Severity::Error)));
-  j.field("warnings", std::int64_t(r.count(Severity::Warning)));
-  j.end_object();
-  j.end_object();
-}
 
 // Why each row matched what it matched.
 void write_explain(std::ostream& os, const Plan& plan, const FileResult& f, Lang lang) {
@@ -280,7 +180,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   PlanResult plan;
   if (int code = load_plan(run, opt, io.err, plan)) return code;
   auto report = check_submissions(plan.plan, run.files, run.options, *run.context);
-  if (opt.format == OutputFormat::Json) write_json(io.out, plan.plan, report, lang);
+  if (opt.format == OutputFormat::Json) write_check_json(io.out, plan.plan, report, lang);
   else write_text(io.out, plan.plan, report, lang, explain);
   if (!report_path.empty()) {
     try {

@@ -23,6 +23,8 @@ constexpr Command kCommands[] = {
      "check, then write the consolidated yearly workbook in a layout (formulas, official header)"},
     {"template", template_command, "ghi biểu mẫu báo cáo cho từng đơn vị: ô nhập, danh sách chọn, tự kiểm tra",
      "write each unit's fill-in form: input cells, dropdowns, self-check"},
+    {"serve", serve_command, "mở trang làm việc của văn phòng: tải lên, kết quả, đơn vị, lịch sử, tổng hợp",
+     "the office's web page: upload, results, units, history, consolidation"},
     {"plan", plan_command, "đọc các phụ lục của kế hoạch: chỉ tiêu, nhiệm vụ, đơn vị, lỗi trong kế hoạch",
      "read a plan's annex tables: indicators, tasks, units, the plan's defects"},
 };

@@ -24,5 +24,6 @@ int plan_command(const std::vector<std::string>& args, Streams io);
 int check_command(const std::vector<std::string>& args, Streams io);
 int consolidate_command(const std::vector<std::string>& args, Streams io);
 int template_command(const std::vector<std::string>& args, Streams io);
+int serve_command(const std::vector<std::string>& args, Streams io);
 
 }  // namespace tonghop::cli

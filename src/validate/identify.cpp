@@ -24,6 +24,7 @@ void identify(FileCheck& fc, const Workbook& book, const std::vector<Table>& tab
         if (c.row < 10 && c.type == CellType::Text) texts.push_back(c.text);
   fc.out.period = detect_period(texts);
   if (meta.form) identify_form(*meta.form, fc.plan, fc.items.keys, fc.ctx.units, fc.out);
+  if (meta.period) fc.out.period = meta.period;
   if (fc.out.unit.empty()) {
     for (const auto& t : tables)
       for (const auto& line : t.title) {

@@ -1,0 +1,138 @@
+#include "serve/http_server.hpp"
+
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <boost/beast/core.hpp>
+#include <thread>
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = boost::asio::ip::tcp;
+
+namespace tonghop::serve {
+
+Response make_response(unsigned version, http::status status, std::string content_type, std::string body) {
+  Response res{status, version};
+  res.set(http::field::content_type, content_type);
+  res.body() = std::move(body);
+  return res;
+}
+
+HttpServer::HttpServer(const std::string& host, unsigned short port, ServerLimits limits, Handler handler)
+    : acceptor_(io_), limits_(limits), handler_(std::move(handler)) {
+  tcp::endpoint ep(boost::asio::ip::make_address(host), port);
+  acceptor_.open(ep.protocol());
+  acceptor_.set_option(tcp::acceptor::reuse_address(true));
+  acceptor_.bind(ep);
+  acceptor_.listen(128);
+  port_ = acceptor_.local_endpoint().port();
+}
+
+HttpServer::~HttpServer() {
+  stopping_ = true;
+  std::unique_lock lock(mu_);
+  idle_.wait_for(lock, std::chrono::seconds(30), [&] { return active_ == 0; });
+}
+
+void HttpServer::run() {
+  while (!stopping_) {
+    // Poll so that stop() is seen within a fifth of a second.
+    pollfd p{acceptor_.native_handle(), POLLIN, 0};
+    if (::poll(&p, 1, 200) <= 0) continue;
+    boost::system::error_code ec;
+    tcp::socket socket(io_);
+    acceptor_.accept(socket, ec);
+    if (ec) continue;
+    {
+      std::lock_guard lock(mu_);
+      if (active_ >= limits_.max_connections) {
+        auto res = make_response(11, http::status::service_unavailable, "text/plain; charset=utf-8",
+                                 "Máy chủ đang bận, vui lòng thử lại. / The server is busy, please retry.\n");
+        res.set(http::field::retry_after, "2");
+        res.keep_alive(false);
+        res.prepare_payload();
+        http::write(socket, res, ec);
+        continue;
+      }
+      ++active_;
+    }
+    std::thread([this, s = std::move(socket)]() mutable {
+      try {
+        serve(std::move(s));
+      } catch (...) {
+      }
+      std::lock_guard lock(mu_);
+      --active_;
+      idle_.notify_all();
+    }).detach();
+  }
+  acceptor_.close();
+  std::unique_lock lock(mu_);
+  idle_.wait(lock, [&] { return active_ == 0; });
+}
+
+void HttpServer::serve(tcp::socket socket) {
+  timeval tv{long(limits_.receive_timeout.count()), 0};
+  ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  boost::system::error_code ec;
+  std::string peer = socket.remote_endpoint(ec).address().to_string();
+  beast::flat_buffer buffer;
+  auto refuse = [&](http::status status, const char* text) {
+    auto res = make_response(11, status, "text/plain; charset=utf-8", text);
+    res.keep_alive(false);
+    res.prepare_payload();
+    boost::system::error_code ignored;
+    http::write(socket, res, ignored);
+    // Lingering close: read (and drop) what the client is still sending for a moment, so
+    // that closing with unread data does not reset the connection before it reads the answer.
+    socket.shutdown(tcp::socket::shutdown_send, ignored);
+    timeval brief{1, 0};
+    ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &brief, sizeof brief);
+    char sink[65536];
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    while (std::chrono::steady_clock::now() < until) {
+      auto n = socket.read_some(boost::asio::buffer(sink), ignored);
+      if (ignored || n == 0) break;
+    }
+  };
+  while (!stopping_) {
+    http::request_parser<http::string_body> parser;
+    parser.header_limit(std::uint32_t(limits_.header_bytes));
+    parser.body_limit(limits_.body_bytes);
+    auto deadline = std::chrono::steady_clock::now() + limits_.request_deadline;
+    bool continue_sent = false;
+    while (!parser.is_done()) {
+      if (std::chrono::steady_clock::now() > deadline) return refuse(http::status::request_timeout, "Request timeout\n");
+      http::read_some(socket, buffer, parser, ec);
+      if (ec == http::error::header_limit)
+        return refuse(http::status::request_header_fields_too_large, "Header too large\n");
+      if (ec == http::error::body_limit)
+        return refuse(http::status::payload_too_large,
+                      "Tệp quá lớn (tối đa 25 MB). / The file is too large (25 MB at most).\n");
+      if (ec) return;  // closed, timed out, malformed
+      if (parser.is_header_done() && !continue_sent && !parser.is_done()) {
+        continue_sent = true;
+        auto len = parser.content_length();
+        if (len && *len > limits_.body_bytes)
+          return refuse(http::status::payload_too_large,
+                        "Tệp quá lớn (tối đa 25 MB). / The file is too large (25 MB at most).\n");
+        if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
+          http::response<http::empty_body> cont{http::status::continue_, 11};
+          http::write(socket, cont, ec);
+          if (ec) return;
+        }
+      }
+    }
+    auto req = parser.release();
+    Response res = handler_(req, peer);
+    res.keep_alive(req.keep_alive() && !stopping_);
+    res.prepare_payload();
+    http::write(socket, res, ec);
+    if (ec || !res.keep_alive()) break;
+  }
+  socket.shutdown(tcp::socket::shutdown_send, ec);
+}
+
+}  // namespace tonghop::serve

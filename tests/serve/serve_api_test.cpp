@@ -1,0 +1,374 @@
+// The server's JSON API against a real listening socket on 127.0.0.1.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "serve/isolate.hpp"
+#include "serve/sha256.hpp"
+#include "serve/web_util.hpp"
+#include "serve_fixture.hpp"
+
+namespace tonghop::serve::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+namespace fs = std::filesystem;
+namespace http = boost::beast::http;
+
+std::string sample(const std::string& name) { return slurp(source_path("samples/bao-cao/" + name)); }
+
+// The first number after "key": in a compact JSON text.
+std::int64_t number_after(const std::string& json, const std::string& key) {
+  std::smatch m;
+  std::regex re("\"" + key + "\":(\\d+)");
+  if (!std::regex_search(json, m, re)) return -1;
+  return std::stoll(m[1]);
+}
+
+std::size_t files_on_disk(const fs::path& data) {
+  std::size_t n = 0;
+  for (const auto& e : fs::recursive_directory_iterator(data / "files")) n += e.is_regular_file();
+  return n;
+}
+
+TEST(Sha256, KnownVectors) {
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256_hex(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST(WebUtil, MultipartWithUtf8NamesAndBinaryData) {
+  using namespace std::string_literals;
+  std::string body =
+      "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Báo cáo \\\"1\\\".xlsx\"\r\n"
+      "Content-Type: application/octet-stream\r\n\r\nPK\0\r\n--Xy\r\n--XyZ\r\n"
+      "Content-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XyZ--\r\n"s;
+  auto parts = parse_multipart(body, "multipart/form-data; boundary=XyZ");
+  ASSERT_TRUE(parts);
+  ASSERT_EQ(parts->size(), 2u);
+  EXPECT_EQ((*parts)[0].filename, "Báo cáo \"1\".xlsx");
+  EXPECT_EQ((*parts)[0].data, std::string_view("PK\0\r\n--Xy", 9));
+  EXPECT_EQ((*parts)[1].name, "note");
+  EXPECT_FALSE(parse_multipart("garbage", "multipart/form-data; boundary=XyZ"));
+  EXPECT_FALSE(parse_multipart(body, "multipart/form-data"));
+}
+
+TEST(WebUtil, FileNamesNeverLeaveTheirFolder) {
+  EXPECT_EQ(sanitise_file_name("../../etc/passwd"), "passwd");
+  EXPECT_EQ(sanitise_file_name("C:\\Users\\a\\bao-cao.xlsx"), "bao-cao.xlsx");
+  EXPECT_EQ(sanitise_file_name(".."), "tep-tai-len");
+  EXPECT_EQ(sanitise_file_name(".hidden"), "hidden");
+  EXPECT_EQ(sanitise_file_name("a\nb\x01.xlsx"), "ab.xlsx");
+  EXPECT_EQ(sanitise_file_name("Báo cáo: quý 1?.xlsx"), "Báo cáo_ quý 1_.xlsx");
+  EXPECT_LE(sanitise_file_name(std::string(500, 'a')).size(), 120u);
+  EXPECT_EQ(sanitise_file_name("\xff\xfe.xlsx"), "__.xlsx");
+}
+
+TEST(Isolation, CrashTimeoutAndMemoryEndTheChildNotTheCaller) {
+  IsolationLimits lim;
+  lim.seconds = 2;
+  lim.memory_bytes = 256u << 20;
+  auto ok = run_isolated([](std::ostream& o) { o << "fine"; return 0; }, lim);
+  EXPECT_TRUE(ok.ok());
+  EXPECT_EQ(ok.output, "fine");
+  auto crash = run_isolated([](std::ostream&) { ::raise(SIGSEGV); return 0; }, lim);
+  EXPECT_EQ(crash.outcome, IsolatedResult::Outcome::Crashed);
+  auto loop = run_isolated([](std::ostream&) { for (volatile int i = 0;; i = i + 1) {} return 0; }, lim);
+  EXPECT_EQ(loop.outcome, IsolatedResult::Outcome::TimedOut);
+  auto hog = run_isolated(
+      [](std::ostream& o) {
+        std::vector<std::string> v;
+        for (int i = 0; i < 64; ++i) v.emplace_back(std::size_t(16) << 20, 'x');
+        o << v.size();
+        return 0;
+      },
+      lim);
+  EXPECT_FALSE(hog.ok());
+}
+
+TEST(Store, SchemaVersionedAndReopened) {
+  TempDir dir;
+  {
+    Store s(dir.path);
+    EXPECT_EQ(s.schema_version(), Store::kSchemaVersion);
+    auto staged = s.stage("abc", "a.csv");
+    s.keep(staged);
+    Submission sub;
+    sub.original_name = "a.csv";
+    sub.sha256 = staged.sha256;
+    sub.size = 3;
+    sub.received_at = now_iso();
+    sub.uploaded_by = "office";
+    sub.status = "ok";
+    sub.unit = "Công an";
+    s.add_submission(sub, "{}");
+    s.discard(staged);
+    // What a killed server leaves: a staged file and an original without its row.
+    s.stage("half", "b.csv");
+    fs::create_directories(dir.path / "files" / "00");
+    std::ofstream(dir.path / "files" / "00" / std::string(64, '0')) << "orphan";
+  }
+  Store s(dir.path);
+  EXPECT_EQ(s.integrity_check(), "ok");
+  ASSERT_EQ(s.submissions().size(), 1u);
+  EXPECT_EQ(s.submissions()[0].unit, "Công an");
+  EXPECT_TRUE(fs::is_empty(dir.path / "tmp"));
+  EXPECT_EQ(files_on_disk(dir.path), 1u);
+  EXPECT_EQ(slurp(s.original_path(sha256_hex("abc"))), "abc");
+}
+
+class Api : public ::testing::Test {
+ protected:
+  TempDir dir;
+};
+
+TEST_F(Api, SessionPagesAndSecurityHeaders) {
+  Server server(dir.path);
+  auto c = server.client();
+  auto r = c.get("/api/session");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_THAT(r.body, HasSubstr("\"role\":\"office\""));
+  EXPECT_THAT(r.body, HasSubstr(c.csrf));
+  EXPECT_THAT(r.headers["Content-Security-Policy"], HasSubstr("script-src 'self'"));
+  EXPECT_THAT(r.headers["Content-Security-Policy"], Not(HasSubstr("unsafe-inline")));
+  EXPECT_EQ(r.headers["X-Content-Type-Options"], "nosniff");
+  auto page = c.get("/");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_THAT(page.headers["Content-Type"], HasSubstr("text/html"));
+  EXPECT_EQ(c.get("/static/app.js").status, 200);
+  EXPECT_EQ(c.get("/static/../../etc/passwd").status, 404);
+  // Another host name on loopback (DNS rebinding) is refused.
+  EXPECT_EQ(c.get("/api/session", {{"Host", "evil.example:80"}}).status, 421);
+}
+
+TEST_F(Api, UploadIsStoredDurablyCheckedAndDownloadableByteForByte) {
+  Server server(dir.path);
+  auto c = server.client();
+  auto bytes = sample("cong-an-2026.xlsx");
+  auto r = c.upload("cong-an-2026.xlsx", bytes);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_THAT(r.body, HasSubstr("\"unit\":\"Công an\""));
+  // The TCVN3 text, converted, is reported.
+  EXPECT_THAT(r.body, HasSubstr("legacy-encoding"));
+  auto id = number_after(r.body, "id");
+  ASSERT_GT(id, 0);
+  auto row = server.store->submission(id);
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->sha256, sha256_hex(bytes));
+  EXPECT_EQ(row->size, std::int64_t(bytes.size()));
+  EXPECT_EQ(slurp(server.store->original_path(row->sha256)), bytes);
+  auto one = c.get("/api/submissions/" + std::to_string(id));
+  EXPECT_EQ(one.status, 200);
+  EXPECT_THAT(one.body, HasSubstr("\"rows\""));
+  EXPECT_THAT(c.get("/api/submissions/" + std::to_string(id) + "?lang=en").body, HasSubstr("were converted"));
+  auto original = c.get("/api/submissions/" + std::to_string(id) + "/original");
+  EXPECT_EQ(original.body, bytes);
+  EXPECT_THAT(original.headers["Content-Disposition"], HasSubstr("attachment"));
+  EXPECT_EQ(c.get("/api/submissions/999").status, 404);
+}
+
+TEST_F(Api, MultipartUploadOfEverySample) {
+  Server server(dir.path);
+  auto c = server.client();
+  std::string body;
+  std::size_t n = 0;
+  for (const auto& e : fs::directory_iterator(source_path("samples/bao-cao"))) {
+    body += "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+            e.path().filename().string() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + slurp(e.path()) +
+            "\r\n";
+    ++n;
+  }
+  body += "--b0undary--\r\n";
+  auto r = c.post("/api/submissions", body, {{"Content-Type", "multipart/form-data; boundary=b0undary"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(server.store->submissions().size(), n);
+  EXPECT_THAT(r.body, HasSubstr("\"refused\":[]"));
+}
+
+TEST_F(Api, StateChangesNeedTheAntiForgeryHeader) {
+  Server server(dir.path);
+  auto c = server.client();
+  auto bytes = sample("cong-an-2026.xlsx");
+  EXPECT_EQ(c.upload("a.xlsx", bytes, {{"X-Tonghop-CSRF", "wrong"}}).status, 403);
+  EXPECT_EQ(c.upload("a.xlsx", bytes, {{"Origin", "http://evil.example"}}).status, 403);
+  EXPECT_EQ(c.post("/api/consolidations", "", {{"X-Tonghop-CSRF", ""}}).status, 403);
+  EXPECT_TRUE(server.store->submissions().empty());
+}
+
+TEST_F(Api, HostileFilesAreRefusedAndTheServerGoesOn) {
+  Server server(dir.path);
+  auto c = server.client();
+  for (auto name : {"bad_zip_bomb.xlsx", "bad_zip_bomb_lying.xlsx", "bad_entity_bomb.xlsx", "bad_repeat_bomb.ods",
+                    "bad_truncated.xlsx", "bad_encrypted.xlsx", "bad_not_a_spreadsheet.xlsx"}) {
+    auto r = c.upload(name, slurp(source_path(std::string("tests/data/") + name)));
+    EXPECT_EQ(r.status, 422) << name << ": " << r.body;
+    EXPECT_THAT(r.body, HasSubstr("\"refused\":[{"));
+  }
+  EXPECT_EQ(c.upload("empty.xlsx", "").status, 422);
+  EXPECT_TRUE(server.store->submissions().empty());
+  EXPECT_EQ(files_on_disk(dir.path), 0u);
+  EXPECT_TRUE(fs::is_empty(dir.path / "tmp"));
+  EXPECT_EQ(c.upload("cong-an-2026.xlsx", sample("cong-an-2026.xlsx")).status, 201);
+}
+
+TEST_F(Api, ACheckThatCrashesOrRunsTooLongIsRefused) {
+  IsolationLimits tight;
+  tight.seconds = 0.001;  // too little for any check: the child is killed, the server lives
+  Server server(dir.path, {}, tight);
+  auto c = server.client();
+  auto r = c.upload("cong-an-2026.xlsx", sample("cong-an-2026.xlsx"));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_THAT(r.body, HasSubstr("safety limit"));
+  EXPECT_EQ(c.get("/api/session").status, 200);
+  EXPECT_TRUE(server.store->submissions().empty());
+}
+
+TEST_F(Api, BodyAndHeaderLimits) {
+  ServerLimits small;
+  small.body_bytes = 1u << 20;
+  Server server(dir.path, small);
+  auto c = server.client();
+  EXPECT_EQ(c.upload("big.csv", std::string(2u << 20, 'a')).status, 413);
+  EXPECT_EQ(c.get("/api/session", {{"X-Big", std::string(20000, 'x')}}).status, 431);
+  EXPECT_EQ(c.get("/api/session").status, 200);
+}
+
+TEST_F(Api, FileNamesAreSanitisedNeverUsedAsPaths) {
+  Server server(dir.path);
+  auto c = server.client();
+  auto r = c.upload("..%2F..%2Fcong-an-2026.xlsx", sample("cong-an-2026.xlsx"));
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_THAT(r.body, HasSubstr("\"name\":\"cong-an-2026.xlsx\""));
+  EXPECT_FALSE(fs::exists(dir.path.parent_path() / "cong-an-2026.xlsx"));
+  EXPECT_EQ(c.upload("", "x").status, 400);
+}
+
+TEST_F(Api, ANewVersionSupersedesTheOldOneAndTheDiffShowsTheChanges) {
+  Server server(dir.path);
+  auto c = server.client();
+  auto first = c.upload("phong-vhxh-2026-lan-1.xlsx", sample("phong-vhxh-2026-lan-1.xlsx"));
+  auto second = c.upload("phong-vhxh-2026.xlsx", sample("phong-vhxh-2026.xlsx"));
+  ASSERT_EQ(second.status, 201);
+  auto a = number_after(first.body, "id"), b = number_after(second.body, "id");
+  EXPECT_EQ(server.store->submission(a)->superseded_by, b);
+  EXPECT_FALSE(server.store->submission(b)->superseded_by);
+  auto diff = c.get("/api/submissions/" + std::to_string(b) + "/diff");
+  ASSERT_EQ(diff.status, 200) << diff.body;
+  EXPECT_THAT(diff.body, HasSubstr("\"change\":\"changed\""));
+  EXPECT_EQ(c.get("/api/submissions/" + std::to_string(a) + "/diff").status, 404);
+  // Both versions stay downloadable byte for byte.
+  EXPECT_EQ(c.get("/api/submissions/" + std::to_string(a) + "/original").body, sample("phong-vhxh-2026-lan-1.xlsx"));
+}
+
+TEST_F(Api, DashboardCountsUnitsAndDrawsCharts) {
+  Server server(dir.path);
+  auto c = server.client();
+  c.upload("cong-an-2026.xlsx", sample("cong-an-2026.xlsx"));
+  c.upload("bch-quan-su-2026.xlsx", sample("bch-quan-su-2026.xlsx"));
+  auto r = c.get("/api/units");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_THAT(r.body, HasSubstr("{\"name\":\"Công an\",\"sent\":true"));
+  EXPECT_THAT(r.body, HasSubstr("{\"name\":\"Phòng Văn hóa - Xã hội\",\"sent\":false"));
+  EXPECT_THAT(r.body, HasSubstr("<svg"));
+  EXPECT_THAT(r.body, HasSubstr("#units?filter=missing"));
+  EXPECT_EQ(number_after(r.body, "units_sent"), 2);
+}
+
+TEST_F(Api, StaffChooseTheUnitWhenTonghopCannotTell) {
+  Server server(dir.path);
+  auto c = server.client();
+  // A CSV named after nothing: no header block, the file name says nothing.
+  auto r = c.upload("bao-cao.csv", sample("phong-kt-ht-dt-2026.csv"));
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_THAT(r.body, HasSubstr("unknown-unit"));
+  auto id = std::to_string(number_after(r.body, "id"));
+  EXPECT_EQ(c.post("/api/submissions/" + id + "/recheck", "unit=Kh%C3%B4ng%20c%C3%B3").status, 400);
+  auto again = c.post("/api/submissions/" + id + "/recheck",
+                      "unit=" + url_encode("Phòng Kinh tế, Hạ tầng và Đô thị") + "&period=2026-year");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_THAT(again.body, HasSubstr("\"unit\":\"Phòng Kinh tế, Hạ tầng và Đô thị\""));
+  EXPECT_THAT(c.get("/api/submissions/" + id).body, Not(HasSubstr("unknown-unit")));
+}
+
+TEST_F(Api, ACorrectedMappingIsAppliedToThisAndLaterUploads) {
+  Server server(dir.path);
+  auto c = server.client();
+  auto csv = sample("phong-kt-ht-dt-2026.csv") + "7,Chỉ số đo lường sự hài lòng của doanh nghiệp,%,80,85,\n";
+  auto r = c.upload("phong-kt-ht-dt-2026.csv", csv);
+  ASSERT_EQ(r.status, 201);
+  auto id = std::to_string(number_after(r.body, "id"));
+  ASSERT_THAT(r.body, HasSubstr("unknown-item"));
+  const auto& target = server.office->plan().indicators.at(0).name;
+  auto fix = c.post("/api/corrections", "kind=item&written=" + url_encode("Chỉ số đo lường sự hài lòng của doanh nghiệp") +
+                                            "&target_kind=indicator&target=" + url_encode(target));
+  ASSERT_EQ(fix.status, 201) << fix.body;
+  auto now = c.get("/api/submissions/" + id).body;
+  EXPECT_THAT(now, Not(HasSubstr("unknown-item")));
+  // "Not a plan item" for another row, then a later upload: both corrections apply.
+  auto other = csv + "8,Việc riêng của phòng,%,1,1,\n";
+  EXPECT_EQ(c.post("/api/corrections", "kind=item&written=" + url_encode("Việc riêng của phòng") +
+                                           "&target_kind=none&target=").status, 201);
+  auto later = c.upload("phong-kt-ht-dt-2026.csv", other);
+  // The taught row matches; "not a plan item" is kept but the alias store has no such entry yet.
+  std::size_t unknown = 0;
+  for (auto p = later.body.find("\"unknown-item\""); p != std::string::npos; p = later.body.find("\"unknown-item\"", p + 1))
+    ++unknown;
+  EXPECT_EQ(unknown, 1u);
+  EXPECT_EQ(c.get("/api/corrections").body.find("Việc riêng") != std::string::npos, true);
+  EXPECT_EQ(c.post("/api/corrections", "kind=item&written=x&target_kind=indicator&target=nothing").status, 400);
+  // A unit's own abbreviation taught once.
+  EXPECT_EQ(c.post("/api/corrections", "kind=unit&written=ANPHUONG&target=" + url_encode("Công an")).status, 201);
+  auto named = c.upload("ANPHUONG.csv", sample("phong-kt-ht-dt-2026.csv"));
+  EXPECT_THAT(named.body, HasSubstr("\"unit\":\"Công an\""));
+}
+
+TEST_F(Api, ConsolidationUsesTheCurrentVersionsAndIsRecorded) {
+  Server server(dir.path);
+  auto c = server.client();
+  EXPECT_EQ(c.post("/api/consolidations", "").status, 409);
+  c.upload("phong-vhxh-2026-lan-1.xlsx", sample("phong-vhxh-2026-lan-1.xlsx"));
+  auto newer = c.upload("phong-vhxh-2026.xlsx", sample("phong-vhxh-2026.xlsx"));
+  c.upload("cong-an-2026.xlsx", sample("cong-an-2026.xlsx"));
+  auto r = c.post("/api/consolidations", "");
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto list = server.store->consolidations();
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0].submissions, (std::vector<std::int64_t>{number_after(newer.body, "id"), 3}));
+  auto book = c.get("/api/consolidations/1/download");
+  EXPECT_EQ(book.status, 200);
+  EXPECT_EQ(book.body.substr(0, 2), "PK");
+  EXPECT_EQ(sha256_hex(book.body), list[0].sha256);
+  auto report = c.get("/api/submissions/3/report");
+  EXPECT_EQ(report.status, 200);
+  EXPECT_EQ(report.body.substr(0, 2), "PK");
+}
+
+TEST_F(Api, UnitLinksUploadAsTheirUnitAndSeeOnlyTheirOwn) {
+  Server server(dir.path);
+  auto c = server.client();
+  EXPECT_EQ(c.upload("cong-an-2026.xlsx", sample("cong-an-2026.xlsx")).status, 201);
+  server.store->add_link({"0ff1ce", ""});
+  server.store->add_link({"5eed", "Phòng Kinh tế, Hạ tầng và Đô thị"});
+  EXPECT_EQ(c.get("/api/submissions").status, 401);
+  EXPECT_EQ(c.get("/").status, 200);  // the page itself, to say a link is needed
+  std::map<std::string, std::string> unit = {{"Cookie", "tonghop_token=5eed"}};
+  auto mine = c.upload("bao-cao.csv", sample("phong-kt-ht-dt-2026.csv"), unit);
+  ASSERT_EQ(mine.status, 201) << mine.body;
+  EXPECT_THAT(mine.body, HasSubstr("\"unit\":\"Phòng Kinh tế, Hạ tầng và Đô thị\""));
+  auto list = c.get("/api/submissions", unit);
+  EXPECT_THAT(list.body, Not(HasSubstr("Công an")));
+  EXPECT_EQ(c.get("/api/submissions/1", unit).status, 404);
+  EXPECT_EQ(c.get("/api/units", unit).status, 403);
+  EXPECT_EQ(c.post("/api/consolidations", "", unit).status, 403);
+  EXPECT_EQ(c.get("/api/units", {{"Authorization", "Bearer 0ff1ce"}}).status, 200);
+  auto link = c.get("/u/5eed");
+  EXPECT_EQ(link.status, 303);
+  EXPECT_THAT(link.headers["Set-Cookie"], HasSubstr("HttpOnly"));
+  EXPECT_EQ(c.get("/u/bad").status, 404);
+}
+
+}  // namespace
+}  // namespace tonghop::serve::testing
