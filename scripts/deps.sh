@@ -12,6 +12,7 @@ TONGHOP_PACKAGES=(
   libtomlplusplus-dev                       # data files under templates/
   libixion-dev                              # formula engine: formulas without a trusted result
   libboost-dev libsqlite3-dev               # tonghop serve: HTTP (Beast), the store
+  chromium nodejs                           # the browser test of tonghop serve (npm comes with nodejs)
   libgtest-dev libgmock-dev                 # tests
   python3                                   # fixture generators (standard library only)
   libreoffice-calc-nogui python3-uno        # conversions; the slow tests (workbook opens, recalculates)
@@ -28,4 +29,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" != 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The browser test drives Debian's chromium through playwright-core, pinned by
+# tests/browser/package-lock.json (no browser is downloaded).
+browser_tests="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
+if command -v npm >/dev/null && [ ! -f "$browser_tests/node_modules/playwright-core/package.json" ]; then
+  (cd "$browser_tests" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi

@@ -346,7 +346,7 @@ function openFix(tr, r, p, s) {
   function fill() {
     const q = fold(search.value);
     list.replaceChildren(el('option', { value: 'none|' }, t('not_plan_item')),
-      options.filter((o) => !q || fold(o.label).includes(q)).map((o) => el('option', { value: o.kind + '|' + o.name }, o.label)));
+      ...options.filter((o) => !q || fold(o.label).includes(q)).map((o) => el('option', { value: o.kind + '|' + o.name }, o.label)));
   }
   search.addEventListener('input', fill);
   fill();
