@@ -19,7 +19,7 @@ std::string num(double v) {
 }  // namespace
 
 std::string bar_chart_svg(const std::string& title, const std::vector<ChartBar>& bars, bool legend) {
-  const double width = 620, label_w = 230, bar_h = 22, gap = 10, top = 34, right = 50;
+  const double width = 470, label_w = 168, bar_h = 20, gap = 9, top = 32, right = 40;
   double max = 1;
   for (const auto& b : bars) {
     double total = 0;
@@ -33,12 +33,12 @@ std::string bar_chart_svg(const std::string& title, const std::vector<ChartBar>&
   double y = top;
   const double span = width - label_w - right;
   for (const auto& b : bars) {
-    std::string label = code_point_count(b.label) > 34 ? utf8_prefix(b.label, 64) : b.label;
-    if (code_point_count(label) > 34) {
-      // Cut at 33 code points.
+    std::string label = code_point_count(b.label) > 26 ? utf8_prefix(b.label, 64) : b.label;
+    if (code_point_count(label) > 26) {
+      // Cut at 25 code points.
       std::string cut;
       std::size_t n = 0;
-      for (std::size_t i = 0; i < label.size() && n < 33; ++n) {
+      for (std::size_t i = 0; i < label.size() && n < 25; ++n) {
         std::size_t len = 1;
         unsigned char c = label[i];
         if (c >= 0xf0) len = 4; else if (c >= 0xe0) len = 3; else if (c >= 0xc0) len = 2;
@@ -73,7 +73,7 @@ std::string bar_chart_svg(const std::string& title, const std::vector<ChartBar>&
       svg += "<rect x=\"" + num(lx) + "\" y=\"" + num(y + 4) + "\" width=\"12\" height=\"12\" fill=\"" +
              xml_escape(s.color) + "\"/><text x=\"" + num(lx + 16) + "\" y=\"" + num(y + 14) +
              "\" class=\"chart-legend\">" + xml_escape(s.label) + "</text>";
-      lx += 30 + 6.2 * double(code_point_count(s.label));
+      lx += 26 + 6.0 * double(code_point_count(s.label));
     }
   }
   svg += "</svg>";
