@@ -17,7 +17,6 @@
 #include "plan/aliases.hpp"
 #include "plan/plan_json.hpp"
 #include "read/reader.hpp"
-#include "recognise/legacy.hpp"
 #include "serve/charts.hpp"
 #include "serve/web_util.hpp"
 #include "validate/check_json.hpp"
@@ -101,7 +100,6 @@ Office::Office(OfficeConfig config)
     throw std::runtime_error(config_.plan_path + ": " + e.issue().message(Lang::Vi) + " / " +
                              e.issue().message(Lang::En));
   }
-  convert_legacy_text(book);
   plan_ = build_plan(book, context_.roles, context_.units);
   if (plan_.plan.indicators.empty() && plan_.plan.tasks.empty())
     throw std::runtime_error(config_.plan_path +
