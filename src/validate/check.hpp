@@ -59,6 +59,7 @@ std::string_view to_string(FileStatus s);  // "ok" | "warnings" | "errors" | "un
 struct SubmissionMeta {
   std::string path;                // names the file in issues; its stem can name the unit
   std::string unit;                // the unit as the office named it (--unit), "" if not
+  std::optional<Period> period;    // the period as the office chose it, when the file does not say
   std::optional<double> received;  // serial day
   ReceiptSource received_source = ReceiptSource::None;
   std::optional<FormIdentity> form;  // a form made by tonghop template: its identity
