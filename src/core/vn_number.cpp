@@ -28,10 +28,12 @@ std::optional<VnNumber> parse_vn_number(std::string_view s) {
     decimal = s.rfind(',') > s.rfind('.') ? ',' : '.';  // the last separator is the decimal one
   } else if (commas == 1) {
     decimal = ',';
-    out.ambiguous = s.size() - s.find(',') - 1 == 3;
+    // "0,978" is a fraction: no thousands group starts with 0.
+    out.ambiguous = s.size() - s.find(',') - 1 == 3 && s.front() != '0';
   } else if (dots == 1) {
-    // "1.000" is a thousand in Vietnamese; "97.8" is what Excel shows in English.
-    bool three = s.size() - s.find('.') - 1 == 3;
+    // "1.000" is a thousand in Vietnamese; "97.8" is what Excel shows in English; "0.978"
+    // can only be a fraction.
+    bool three = s.size() - s.find('.') - 1 == 3 && s.front() != '0';
     decimal = three ? 0 : '.';
     out.ambiguous = three;
   }

@@ -211,6 +211,52 @@ std::string UnitRegistry::find_in(std::string_view text) const {
   return best;
 }
 
+std::string UnitRegistry::find_in_file_name(std::string_view stem) const {
+  if (auto found = find_in(stem); !found.empty()) return found;
+  std::string k = fold_key(stem);
+  for (auto& c : k)
+    if (c == '_' || c == '-' || c == '.' || c == ',' || c == '/') c = ' ';
+  std::vector<std::string> tokens;
+  for (std::size_t i = 0; i < k.size();) {
+    auto j = k.find(' ', i);
+    if (j == std::string::npos) j = k.size();
+    if (j > i) tokens.push_back(k.substr(i, j - i));
+    i = j + 1;
+  }
+  std::set<std::string> names;
+  for (const auto& [full, name] : by_key_) names.insert(name);
+  std::set<std::string> found;
+  for (const auto& t : tokens) {
+    if (t.size() < 2 || t.size() > 8 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      continue;
+    if (auto it = abbreviations_.find(t); it != abbreviations_.end())
+      if (auto f = find_in(it->second); !f.empty()) found.insert(f);
+    if (t.size() < 3) continue;
+    for (const auto& name : names) {
+      // The name's words, "và" left out as initialisms leave it ("KT-HT-ĐT").
+      auto nk = key(name);
+      for (auto& c : nk)
+        if (c == '-' || c == ',') c = ' ';
+      std::vector<std::string> words;
+      for (std::size_t i = 0; i < nk.size();) {
+        auto j = nk.find(' ', i);
+        if (j == std::string::npos) j = nk.size();
+        if (j > i && nk.substr(i, j - i) != "va") words.push_back(nk.substr(i, j - i));
+        i = j + 1;
+      }
+      for (std::size_t a = 0; a < words.size(); ++a) {
+        std::string initials;
+        for (std::size_t b = a; b < words.size() && initials.size() < t.size(); ++b) initials += words[b][0];
+        if (initials == t && t.size() >= 3) {
+          found.insert(name);
+          break;
+        }
+      }
+    }
+  }
+  return found.size() == 1 ? *found.begin() : std::string();
+}
+
 std::vector<std::string> split_agencies(std::string_view cell) {
   std::vector<std::string> out;
   std::size_t i = 0;

@@ -38,6 +38,11 @@ class UnitRegistry {
   // The known unit whose name stands in a longer text as whole words ("BÁO CÁO ... CỦA
   // CÔNG AN PHƯỜNG", "BC_KT-HT-DT_2026"): the longest such name, or "".
   std::string find_in(std::string_view text) const;
+  // The unit a file's name abbreviates, as staff write them ("BC_TCKT_2026", "VPDU bao
+  // cao", "mttq-xa", "BC-QLDA"): the names find_in finds, an abbreviation of the data file
+  // expanded, or the initials of a run of at least three words of one unit's own name
+  // ("Văn phòng Đảng ủy" -> VPDU, "Ban Quản lý dự án" -> QLDA); "" when none or several.
+  std::string find_in_file_name(std::string_view stem) const;
   // The comparison key: folded, abbreviations expanded, locality word dropped.
   std::string key(std::string_view name) const;
 

@@ -39,6 +39,8 @@ class LegacyTextSink : public WorkbookSink {
   void begin_sheet(const SheetInfo& sheet) override;
   void cell(const Cell& cell) override;
   void merged_range(const CellRange& r) override { inner_.merged_range(r); }
+  void hidden_rows(std::uint32_t first, std::uint32_t last) override { inner_.hidden_rows(first, last); }
+  void hidden_columns(std::uint32_t first, std::uint32_t last) override { inner_.hidden_columns(first, last); }
   void issue(const Issue& i) override { inner_.issue(i); }
   void end_sheet() override;
   void end_workbook() override { inner_.end_workbook(); }

@@ -6,7 +6,7 @@
 namespace tonghop {
 
 void WorkbookCollector::begin_sheet(const SheetInfo& sheet) {
-  book_.sheets.push_back(Sheet{sheet, {}, {}});
+  book_.sheets.push_back(Sheet{sheet, {}, {}, {}, {}});
 }
 
 void WorkbookCollector::end_sheet() {

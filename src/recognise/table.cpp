@@ -34,6 +34,7 @@ std::string_view to_string(Role r) {
     case Role::Actual: return "actual";
     case Role::Ratio: return "ratio";
     case Role::Status: return "status";
+    case Role::Comparison: return "comparison";
   }
   return "none";
 }
@@ -41,7 +42,7 @@ std::string_view to_string(Role r) {
 namespace {
 
 Role role_from_name(std::string_view n) {
-  for (int r = int(Role::Code); r <= int(Role::Status); ++r)
+  for (int r = int(Role::Code); r <= int(Role::Comparison); ++r)
     if (to_string(Role(r)) == n) return Role(r);
   return Role::None;
 }
@@ -209,6 +210,20 @@ bool starts_with_item_code(const SheetView& v, std::uint32_t row, std::uint32_t 
   return false;
 }
 
+bool year_against_year(const std::string& k) {
+  auto slash = k.find('/');
+  if (slash == std::string::npos) return false;
+  auto year_in = [](std::string_view part) {
+    for (std::size_t i = 0; i + 4 <= part.size(); ++i)
+      if ((part.substr(i, 2) == "19" || part.substr(i, 2) == "20") && std::isdigit((unsigned char)part[i + 2]) &&
+          std::isdigit((unsigned char)part[i + 3]) && (i + 4 == part.size() || !std::isdigit((unsigned char)part[i + 4])) &&
+          (i == 0 || !std::isdigit((unsigned char)part[i - 1])))
+        return true;
+    return false;
+  };
+  return year_in(std::string_view(k).substr(0, slash)) && year_in(std::string_view(k).substr(slash + 1));
+}
+
 std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::uint32_t first, std::uint32_t height,
                             std::uint32_t c0, std::uint32_t c1) {
   Band b{first, first + height - 1, {}, 0, {}};
@@ -238,6 +253,9 @@ std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::ui
     for (auto it = parts.rbegin() + 1; it != parts.rend() && col.role == Role::None; ++it)
       col.role = roles.match(fold_key(*it));
     if (col.role == Role::None) col.role = roles.match(fold_key(col.label));
+    // "TH 2026/TH 2025", "2026/2025": one year against another is a comparison.
+    // (The column's own lowest label: "Kế hoạch 2026 - 2030 / Đến năm 2030" is no comparison.)
+    if (year_against_year(fold_key(parts.back()))) col.role = Role::Comparison;
     // A role may come twice ("Kế hoạch" under two years): both columns keep it, and the
     // stage that knows the year picks one.
     if (col.role != Role::None) found.insert(col.role);

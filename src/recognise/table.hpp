@@ -21,6 +21,7 @@ namespace tonghop {
 enum class Role {
   None, Code, Name, UnitOfMeasure, TargetPeriod, YearlyTarget, Responsible, DirectingLeader, LeadAgency,
   Coordinating, Timeframe, Start, Finish, Output, Resources, Note, PlanValue, Actual, Ratio, Status,
+  Comparison,  // with the same period of last year: not a result, not a ratio to the plan
 };
 std::string_view to_string(Role r);
 

@@ -1,5 +1,9 @@
 #include "validate/check.hpp"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "core/date.hpp"
 #include "validate/completeness.hpp"
 #include "validate/file_check.hpp"
@@ -69,6 +73,45 @@ void FileCheck::issue(IssueCode code, const std::string& sheet, std::optional<st
   out.issues.push_back(make_issue_at(code, out.path, sheet, row, col, item, std::move(params)));
 }
 
+namespace {
+
+// A workbook with one sheet per period ("Quý 1", "Quý 2", "6 tháng", "Năm 2026"): the sheet
+// of the period asked for is the submission; the others are left out with one info.
+void select_period_sheets(FileCheck& fc, const Workbook& book, std::vector<Table>& tables) {
+  std::set<std::size_t> sheets;
+  for (const auto& t : tables) sheets.insert(t.sheet);
+  if (sheets.size() < 2) return;
+  std::map<std::size_t, std::optional<Period>> of;
+  std::size_t named = 0;
+  for (auto s : sheets) {
+    auto kind = period_kind_in_name(book.sheets[s].info.name);
+    std::optional<Period> p;
+    if (kind) {
+      // The year the sheet's name or title gives, else the one asked for.
+      std::vector<std::string> texts{book.sheets[s].info.name};
+      for (const auto& t : tables)
+        if (t.sheet == s) texts.insert(texts.end(), t.title.begin(), t.title.end());
+      auto found = detect_period(texts);
+      p = Period{found && found->kind == *kind ? found->year : fc.period.year, *kind};
+      ++named;
+    }
+    of[s] = p;
+  }
+  if (named < 2) return;
+  bool asked = std::any_of(of.begin(), of.end(), [&](const auto& e) { return e.second && *e.second == fc.period; });
+  if (!asked) return;  // no sheet of the period asked for: the period check says so
+  std::string skipped;
+  for (const auto& [s, p] : of)
+    if (!p || !(*p == fc.period)) skipped += (skipped.empty() ? "'" : ", '") + book.sheets[s].info.name + "'";
+  tables.erase(std::remove_if(tables.begin(), tables.end(),
+                              [&](const Table& t) { return !of[t.sheet] || !(*of[t.sheet] == fc.period); }),
+               tables.end());
+  fc.issue(IssueCode::SkippedSheet, "", std::nullopt, std::nullopt, "",
+           {{"sheets", skipped}, {"period", period_label(fc.period)}});
+}
+
+}  // namespace
+
 FileResult check_workbook(const Workbook& book, const SubmissionMeta& meta, const Plan& plan, const PlanItems& items,
                           const Period& period, const CheckContext& ctx) {
   FileResult out;
@@ -76,7 +119,18 @@ FileResult check_workbook(const Workbook& book, const SubmissionMeta& meta, cons
   out.received = meta.received;
   out.received_source = meta.received_source;
   FileCheck fc{plan, items, ctx, period, out, false, {}, meta.form ? &*meta.form : nullptr};
-  auto tables = recognise_tables(book, ctx.roles);
+  std::vector<Issue> notes;
+  auto tables = recognise_tables(book, ctx.roles, &notes);
+  for (auto& n : notes) {
+    n.where.file = out.path;
+    out.issues.push_back(std::move(n));
+  }
+  select_period_sheets(fc, book, tables);
+  for (const auto& t : tables)
+    for (auto i : t.issues) {
+      i.where.file = out.path;
+      out.issues.push_back(std::move(i));
+    }
   std::vector<const Table*> reports;
   for (const auto& t : tables)
     if (t.has(Role::Name)) reports.push_back(&t);

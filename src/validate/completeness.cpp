@@ -1,6 +1,7 @@
 #include "validate/completeness.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <map>
 #include <set>
@@ -42,13 +43,18 @@ void mark_superseded(CheckReport& report) {
 
 void mark_late(CheckReport& report, double deadline) {
   for (auto& f : report.files) {
-    if (!counts_for_unit(f, report.period) || !f.received || *f.received <= deadline) continue;
+    // Every file received after the deadline is late, whatever way its unit was found (or
+    // not found: then the file's name says who).
+    if (!f.readable || !f.received || *f.received <= deadline) continue;
     f.late = true;
-    report.late.push_back(f.unit);
+    std::string who = f.unit.empty() ? std::filesystem::path(f.path).filename().string() : f.unit;
+    if ((counts_for_unit(f, report.period) || f.unit.empty()) &&
+        std::find(report.late.begin(), report.late.end(), who) == report.late.end())
+      report.late.push_back(who);
     Location where;
     where.file = f.path;
     f.issues.push_back(make_issue(IssueCode::LateSubmission, where,
-                                   {{"unit", f.unit},
+                                   {{"unit", who},
                                     {"received", Text(serial_to_day_first(*f.received), serial_to_iso(*f.received).substr(0, 10))},
                                     {"deadline", Text(serial_to_day_first(deadline), serial_to_iso(deadline).substr(0, 10))}}));
   }

@@ -38,7 +38,7 @@ void identify(FileCheck& fc, const Workbook& book, const std::vector<Table>& tab
       }
   }
   if (fc.out.unit.empty()) {
-    auto found = fc.ctx.units.find_in(std::filesystem::path(fc.out.path).stem().string());
+    auto found = fc.ctx.units.find_in_file_name(std::filesystem::path(fc.out.path).stem().string());
     if (!found.empty()) fc.out.unit = found, fc.out.unit_source = UnitSource::FileName;
   }
   // A commune's own report ("ỦY BAN NHÂN DÂN / PHƯỜNG AN DƯƠNG" and no unit line): the

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include "core/json_writer.hpp"
@@ -25,6 +26,29 @@ std::optional<std::uint32_t> pick_column(const Table& t, Role role, int year, co
   return first;
 }
 
+// Whether a figure is of the order the indicator's target and unit allow: a percentage
+// above 1 000 never is; otherwise within a factor of 20 of the target's figures.
+bool fits(double x, const Target& t, const std::string& unit_of_measure) {
+  if (fold_key(unit_of_measure) == "%" && std::fabs(x) > 1000) return false;
+  double scale = std::max(std::fabs(t.low.value_or(0)), std::fabs(t.high.value_or(0)));
+  if (scale == 0) return true;
+  return std::fabs(x) >= scale / 20 && std::fabs(x) <= scale * 20;
+}
+
+// A rate typed as a fraction (0.978 for 97,8 %) in a cell not formatted as a percentage:
+// the target is a percentage of at least 5 and the figure at most 1.5, while the figure
+// times 100 is of the target's order.
+bool probable_fraction(const Value& a, const Target& t, const std::string& unit_of_measure) {
+  if (fold_key(unit_of_measure) != "%" || a.raw.find('%') != std::string::npos) return false;
+  double target = t.low ? *t.low : t.high ? *t.high : 0;
+  if (target < 5 || a.number <= 0 || a.number > 1.5) return false;
+  switch (t.kind) {
+    case TargetKind::AtLeast: case TargetKind::MoreThan: case TargetKind::Exact: case TargetKind::Range:
+    case TargetKind::About: case TargetKind::Level: return fits(a.number * 100, t, unit_of_measure);
+    default: return false;
+  }
+}
+
 void check_value(FileCheck& fc, RowResult& row, bool is_task, std::size_t index, const std::string& sheet, std::uint32_t r,
                  std::uint32_t col, const std::string& code, const std::string& name) {
   const Value& a = row.actual;
@@ -37,6 +61,10 @@ void check_value(FileCheck& fc, RowResult& row, bool is_task, std::size_t index,
       // (load_submission) names the cells; the row stays not assessable.
       return;
     case Value::Kind::Text:
+      if (is_task) {  // a phrase that is no status staff write: a warning, never dropped
+        fc.issue(IssueCode::UnknownStatus, sheet, r, col, code, {{"value", a.raw}});
+        return;
+      }
       fc.issue(IssueCode::TypeError, sheet, r, col, code,
             {{"value", a.raw}, {"expected", is_task ? Text("một trạng thái tiến độ", "a task status")
                                                     : Text("một con số hay trạng thái đạt/không đạt", "a number or a met/not-met status")}});
@@ -50,16 +78,29 @@ void check_value(FileCheck& fc, RowResult& row, bool is_task, std::size_t index,
           {{"value", a.raw}, {"expected", Text("một con số hay trạng thái đạt/không đạt", "a number or a met/not-met status")}});
     return;
   }
+  const Target& target = ind.judged_target();
+  if (a.kind == Value::Kind::Number && a.ambiguous) {
+    // "14.500": 14 500 or 14,5. The reading that fits the indicator's unit and target is
+    // taken; with none or both fitting, the Vietnamese reading, and no verdict when none fits.
+    double other = a.raw.find(',') != std::string::npos ? a.number * 1000 : a.number / 1000;
+    bool fits_first = fits(a.number, target, ind.unit_of_measure), fits_other = fits(other, target, ind.unit_of_measure);
+    if (fits_other && !fits_first) std::swap(row.actual.number, other);
+    fc.issue(IssueCode::AmbiguousNumber, sheet, r, col, code,
+             {{"value", a.raw}, {"a", number_text(a.number)}, {"b", number_text(other)}});
+    if (!fits_first && !fits_other) return;  // not assessable
+  }
+  if (a.kind == Value::Kind::Number && probable_fraction(a, target, ind.unit_of_measure)) {
+    // 0.978 typed for a rate whose target is 97,5 %: a fraction, not a failure.
+    fc.issue(IssueCode::ProbableFraction, sheet, r, col, code,
+             {{"value", a.raw}, {"percent", number_text(a.number * 100)}});
+    return;
+  }
   if (a.kind == Value::Kind::Number) {
-    if (a.ambiguous)
-      fc.issue(IssueCode::AmbiguousNumber, sheet, r, col, code,
-            {{"value", a.raw}, {"a", number_text(a.number)}, {"b", number_text(a.number / 1000)}});
     bool rate = fold_key(ind.unit_of_measure) == "%" && fold_key(ind.name).rfind("ty le", 0) == 0;
     if ((rate && (a.number < 0 || a.number > 100)) || (!rate && ind.unit_of_measure != "%" && a.number < 0))
       fc.issue(IssueCode::OutOfRange, sheet, r, col, code,
             {{"value", a.shown}, {"range", rate ? Text("0 - 100") : Text("≥ 0")}});
   }
-  const Target& target = ind.judged_target();
   // Trends wait for last year's value (consolidate --previous).
   row.assessment = needs_previous(target, ind.unit_of_measure) ? Assessment::Unknown : assess(target, a);
   if (row.assessment == Assessment::NotMet)
@@ -201,6 +242,8 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"first", std::to_string(it->second + 1)}});
       row.counts = false;
+      fc.out.rows.push_back(row);
+      continue;  // not counted, so not checked further
     } else {
       fc.seen[ref] = r.row;
     }
@@ -214,6 +257,9 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     row.actual = read_value(v.cell(r.row, *value_col));
     row.col = *value_col;
     if (note_col) row.note = v.text(r.row, *note_col);
+    // What the status phrase says beyond the status (a reason, an expected finish) is a note.
+    if (!row.actual.detail.empty() && row.note.find(row.actual.detail) == std::string::npos)
+      row.note = row.note.empty() ? row.actual.detail : row.actual.detail + "; " + row.note;
     if (is_task) {
       // What was done: the result column, or the "Thực hiện" text beside a status column.
       if (output_col) row.result = v.text(r.row, *output_col);

@@ -118,3 +118,15 @@ TEST(Units, FoundInsideTitlesAndFileNames) {
   EXPECT_EQ(reg().find_in("Báo cáo của Phòng Kinh tế Hạ tầng Đô thị"), "Phòng Kinh tế, Hạ tầng và Đô thị");
   EXPECT_EQ(reg().find_in("bao-cao-tong-hop-2026"), "");
 }
+
+// File names as staff abbreviate them: initials of the unit's own words, or the data file's
+// abbreviations; nothing when the letters fit no unit or several.
+TEST(Units, FileNamesAsStaffAbbreviateThem) {
+  EXPECT_EQ(reg().find_in_file_name("BC_TCKT_2026"), "Phòng Tài chính - Kế toán");
+  EXPECT_EQ(reg().find_in_file_name("VPDU bao cao"), "Văn phòng Đảng ủy");
+  EXPECT_EQ(reg().find_in_file_name("mttq-xa"), "Ủy ban MTTQ Việt Nam");
+  EXPECT_EQ(reg().find_in_file_name("BC-QLDA"), "Ban Quản lý dự án");
+  EXPECT_EQ(reg().find_in_file_name("phong-kt-ht-dt-2026"), "Phòng Kinh tế, Hạ tầng và Đô thị");
+  EXPECT_EQ(reg().find_in_file_name("BC_XYZQ_2026"), "");
+  EXPECT_EQ(reg().find_in_file_name("bao cao 2026"), "");
+}

@@ -150,3 +150,12 @@ TEST(Value, AnUnknownSignIsNeverReadAsANumber) {
     EXPECT_EQ(read_value(&cell).kind, Value::Kind::Text) << s;
   }
 }
+
+TEST(Value, ALeadingZeroIsAFractionNotAThousand) {
+  for (const char* s : {"0.978", "0,978"}) {
+    auto c = text(s);
+    auto v = read_value(&c);
+    EXPECT_DOUBLE_EQ(v.number, 0.978) << s;
+    EXPECT_FALSE(v.ambiguous) << s;
+  }
+}
