@@ -196,7 +196,9 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     row.written = texts[p].written;
     row.col = *name_col;
     // A form's row carries its item's key: the label may have been edited.
-    if (auto keyed = key_col ? fc.items.keys.find(v.text(r.row, *key_col)) : std::nullopt) {
+    // (tonghop's own key column is hidden on purpose: read it as it is.)
+    if (auto keyed = key_col ? fc.items.keys.find(SheetView(book.sheets[t.sheet], true).text(r.row, *key_col))
+                             : std::nullopt) {
       m.kind = RowMatch::Kind::Matched;
       m.item = ItemRef{keyed->task ? ItemKind::Task : ItemKind::Indicator, keyed->index};
       m.other = m.item;
@@ -238,6 +240,8 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"first", std::to_string(t.rows[at[m.first]].row + 1)}});
       row.counts = false;
+      fc.out.rows.push_back(row);
+      continue;  // not counted, so not checked further
     } else if (auto it = fc.seen.find(ref); it != fc.seen.end()) {
       fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"first", std::to_string(it->second + 1)}});
