@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/issue.hpp"
@@ -41,6 +42,10 @@ struct PlanItems {
   std::unique_ptr<ItemIndex> indicators, tasks;  // word weights over each list's own names
   KeyIndex keys;  // the rows of tonghop's own forms
   PlanItems(const Plan& plan, const NameMatcher& m);
+  // Rows written alike in several files (the plan's names copied into every unit's report)
+  // are ranked once: code and written name -> ItemIndex::rank over both lists (one thread).
+  mutable std::unordered_map<std::string, std::vector<ItemIndex::Scored>> ranked;
+  mutable std::unordered_map<std::string, std::string> evidence;  // written + item -> words (--explain)
 };
 
 // Where a file's unit came from. JSON: "option" | "header" | "filename" | "commune" | null.

@@ -114,9 +114,11 @@ std::vector<NameMatcher::Token> NameMatcher::tokens(std::string_view name) const
   std::size_t letter_tokens = 0, caps = 0;
   std::vector<bool> is_caps;
   for (const auto& r : raw) {
-    std::string up = upper(r), low = lower(r);
-    bool letters = up != low;
-    bool all_caps = letters && up == r;
+    // Most words start with a small ASCII letter or a digit: no capitals to look at.
+    auto c0 = (unsigned char)r[0];
+    bool plain = (c0 >= 'a' && c0 <= 'z') || (c0 >= '0' && c0 <= '9');
+    bool letters = plain ? c0 >= 'a' : upper(r) != lower(r);
+    bool all_caps = !plain && letters && upper(r) == r;
     if (letters) ++letter_tokens;
     if (all_caps) ++caps;
     is_caps.push_back(all_caps);
@@ -250,32 +252,40 @@ ItemIndex::ItemIndex(const NameMatcher& m, std::vector<Candidate> candidates)
   double n = double(std::max<std::size_t>(candidates_.size(), 1));
   for (const auto& [w, d] : df) idf_[w] = std::log(1.0 + n / double(d)) * (m.weak(m.word(w)) ? kWeak : 1.0);
   unseen_ = std::log(1.0 + n);
+  for (auto& c : candidates_) {
+    c.prepared.total = 0;
+    for (int w : c.prepared.words) c.prepared.total += weight(w);
+  }
 }
 
 double ItemIndex::weight(int word) const {
+  auto w = std::size_t(word);
+  if (w < weight_cache_.size() && weight_cache_[w] >= 0) return weight_cache_[w];
+  if (w >= weight_cache_.size()) weight_cache_.resize(w + 64, -1.0);
   auto it = idf_.find(word);
-  if (it != idf_.end()) return it->second;
-  return m_->weak(m_->word(word)) ? unseen_ * kWeak : unseen_;
+  double x = it != idf_.end() ? it->second : m_->weak(m_->word(word)) ? unseen_ * kWeak : unseen_;
+  return weight_cache_[w] = x;
 }
 
 struct ItemIndex::Overlap {
   std::vector<double> covered;     // per plan word (c.words): 1 same, 0.8 one letter off
-  std::vector<std::string> how;
-  std::vector<std::vector<int>> at;  // per row seq position: the plan words it stands for
+  std::vector<std::string> how;    // only when explaining
+  std::vector<std::pair<int, std::vector<int>>> runs;
+  std::vector<int> rseq;           // the row as plan word ids (-1: none)
   double row_total = 0, row_matched = 0, plan_total = 0, plan_covered = 0;
 };
 
-ItemIndex::Overlap ItemIndex::overlap(const PreparedName& row, std::size_t ci) const {
+void ItemIndex::overlap(const PreparedName& row, std::size_t ci, Overlap& o, bool explain) const {
   const auto& c = candidates_[ci].prepared;
-  Overlap o;
   o.covered.assign(c.words.size(), 0);
-  o.how.assign(c.words.size(), "");
-  o.at.assign(row.seq.size(), {});
+  if (explain) o.how.assign(c.words.size(), "");
+  o.row_total = o.row_matched = o.plan_total = o.plan_covered = 0;
   auto pos = [&](int w) -> std::ptrdiff_t {
     auto it = std::lower_bound(c.words.begin(), c.words.end(), w);
     return it != c.words.end() && *it == w ? it - c.words.begin() : -1;
   };
-  std::vector<int> fuzzy(row.words.size(), -1);
+  thread_local std::vector<int> fuzzy;
+  fuzzy.assign(row.words.size(), -1);
   for (std::size_t r = 0; r < row.words.size(); ++r) {
     int w = row.words[r];
     double wt = weight(w);
@@ -291,21 +301,22 @@ ItemIndex::Overlap ItemIndex::overlap(const PreparedName& row, std::size_t ci) c
       const std::string& cs = m_->word(c.words[k]);
       if (cs.size() >= 4 && o.covered[k] < 0.8 && !is_number(cs) && one_edit(ws, cs)) {
         o.covered[k] = 0.8;
-        o.how[k] = "~" + ws;
+        if (explain) o.how[k] = "~" + ws;
         o.row_matched += 0.8 * wt;
         fuzzy[r] = c.words[k];
         break;
       }
     }
   }
-  std::map<int, std::vector<int>> runs;  // initialism id -> the plan words it spells
+  std::vector<std::pair<int, std::vector<int>>>& runs = o.runs;  // initialism id -> the plan words it spells
+  runs.clear();
   for (const auto& ini : row.initialisms) {
     int literal = m_->id(ini);
     if (auto k = pos(literal); k >= 0) {  // the plan writes the same capitals
       o.covered[std::size_t(k)] = 1;
       o.row_total += weight(literal);
       o.row_matched += weight(literal);
-      runs[literal] = {literal};
+      runs.push_back({literal, {literal}});
       continue;
     }
     // A run of the plan name's words whose initials spell the token.
@@ -316,44 +327,51 @@ ItemIndex::Overlap ItemIndex::overlap(const PreparedName& row, std::size_t ci) c
       if (!ok) continue;
       found = true;
       double run = 0;
+      runs.push_back({literal, {}});
       for (std::size_t j = 0; j < ini.size(); ++j) {
         auto k = std::size_t(pos(c.seq[s + j]));
         run += weight(c.seq[s + j]) * (1 - o.covered[k]);
         o.covered[k] = 1;
-        o.how[k] = upper(ini);
-        runs[literal].push_back(c.seq[s + j]);
+        if (explain) o.how[k] = upper(ini);
+        runs.back().second.push_back(c.seq[s + j]);
       }
       o.row_total += run;
       o.row_matched += run;
     }
     if (!found) o.row_total += unseen_;
   }
+  // The row in the plan's words, for containment in order: each position the plan words
+  // it stands for (-1 for none).
+  o.rseq.clear();
   for (std::size_t q = 0; q < row.seq.size(); ++q) {
     int w = row.seq[q];
     if (row.seq_initialism[q]) {
-      if (auto it = runs.find(w); it != runs.end()) o.at[q] = it->second;
+      bool any = false;
+      for (const auto& [id, words] : runs)
+        if (id == w) {
+          o.rseq.insert(o.rseq.end(), words.begin(), words.end());
+          any = true;
+          break;
+        }
+      if (!any) o.rseq.push_back(-1);
       continue;
     }
     if (pos(w) >= 0) {
-      o.at[q] = {w};
+      o.rseq.push_back(w);
     } else {
       auto it = std::lower_bound(row.words.begin(), row.words.end(), w);
-      if (it != row.words.end() && *it == w && fuzzy[std::size_t(it - row.words.begin())] >= 0)
-        o.at[q] = {fuzzy[std::size_t(it - row.words.begin())]};
+      o.rseq.push_back(it != row.words.end() && *it == w ? fuzzy[std::size_t(it - row.words.begin())] : -1);
     }
   }
-  for (std::size_t k = 0; k < c.words.size(); ++k) {
-    double wt = weight(c.words[k]);
-    o.plan_total += wt;
-    o.plan_covered += wt * o.covered[k];
-  }
-  return o;
+  o.plan_total = c.total;
+  for (std::size_t k = 0; k < c.words.size(); ++k) o.plan_covered += weight(c.words[k]) * o.covered[k];
 }
 
 double ItemIndex::score(const PreparedName& row, std::size_t ci, MatchEvidence* why) const {
   const auto& c = candidates_[ci].prepared;
   if (c.words.empty() || (row.words.empty() && row.initialisms.empty())) return 0;
-  auto o = overlap(row, ci);
+  thread_local Overlap o;
+  overlap(row, ci, o, why != nullptr);
   if (o.row_total <= 0 || o.plan_total <= 0) return 0;
   double a = o.plan_covered / o.plan_total, b = o.row_matched / o.row_total;
   double s = std::pow(a, 0.35) * std::pow(b, 0.65);
@@ -362,12 +380,11 @@ double ItemIndex::score(const PreparedName& row, std::size_t ci, MatchEvidence* 
     // Containment in order: the longest run of the row's words found in the same order in
     // the plan's name (the whole plan name inside a longer row, or a row that is a clause of
     // a long plan name), weighted.
-    std::vector<int> rseq;
-    for (const auto& ids : o.at)
-      if (ids.empty()) rseq.push_back(-1);
-      else rseq.insert(rseq.end(), ids.begin(), ids.end());
+    const auto& rseq = o.rseq;
     double best = 0;
-    std::vector<double> prev(c.seq.size() + 1, 0), cur(c.seq.size() + 1, 0);
+    thread_local std::vector<double> prev, cur;
+    prev.assign(c.seq.size() + 1, 0);
+    cur.assign(c.seq.size() + 1, 0);
     for (std::size_t i = 0; i < rseq.size(); ++i) {
       for (std::size_t j = 0; j < c.seq.size(); ++j) {
         cur[j + 1] = rseq[i] >= 0 && rseq[i] == c.seq[j] ? prev[j] + weight(c.seq[j]) : 0;
@@ -401,18 +418,31 @@ double ItemIndex::score(const PreparedName& row, std::size_t ci, MatchEvidence* 
 }
 
 std::vector<ItemIndex::Scored> ItemIndex::rank(const std::string& code, const PreparedName& row, double floor) const {
-  std::vector<char> seen(candidates_.size(), 0);
-  for (int w : row.words)
-    if (auto it = postings_.find(w); it != postings_.end())
-      for (auto i : it->second) seen[i] = 1;
+  // Only candidates sharing an informative word (or an initial, or a word one letter off) can
+  // reach the floor: a row of generic words alone matches nothing.
+  thread_local std::vector<char> seen;
+  seen.assign(candidates_.size(), 0);
+  double informative = 0.5 * unseen_;
+  for (int w : row.words) {
+    if (auto it = postings_.find(w); it != postings_.end()) {
+      if (weight(w) >= informative)
+        for (auto i : it->second) seen[i] = 1;
+      continue;
+    }
+    const std::string& ws = m_->word(w);
+    if (ws.size() < 4 || is_number(ws)) continue;
+    for (const auto& [v, list] : postings_) {
+      const std::string& vs = m_->word(v);
+      if (vs.size() + 1 >= ws.size() && vs.size() <= ws.size() + 1 && one_edit(ws, vs))
+        for (auto i : list) seen[i] = 1;
+    }
+  }
   for (const auto& ini : row.initialisms)
     if (auto it = by_initial_.find(ini[0]); it != by_initial_.end())
       for (auto i : it->second) seen[i] = 1;
-  // A misspelt word shares no posting: rows that share nothing else are compared in full.
-  bool any = std::find(seen.begin(), seen.end(), 1) != seen.end();
   std::vector<Scored> out;
   for (std::size_t i = 0; i < candidates_.size(); ++i) {
-    if (any && !seen[i]) continue;
+    if (!seen[i]) continue;
     double s = score(row, i);
     bool by_code = !code.empty() && code == candidates_[i].code;
     // The same code lifts a fair name match; units' own numbering cannot lift a poor one.

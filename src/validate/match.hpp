@@ -38,6 +38,7 @@ struct PreparedName {
   std::vector<int> numbers;    // number ids other than years, sorted and unique
   std::vector<std::string> initialisms;  // all-capitals tokens not in the data list, folded ("gpmb")
   std::vector<char> seq_initialism;      // per seq position: an initialism token
+  double total = 0;                      // the words' weight (ItemIndex candidates)
 };
 
 class NameMatcher {
@@ -131,10 +132,11 @@ class ItemIndex {
 
  private:
   struct Overlap;
-  Overlap overlap(const PreparedName& row, std::size_t ci) const;
+  void overlap(const PreparedName& row, std::size_t ci, Overlap& o, bool explain) const;
   const NameMatcher* m_;
   std::vector<Candidate> candidates_;
   std::unordered_map<int, double> idf_;
+  mutable std::vector<double> weight_cache_;  // by word id; < 0 not yet known (one thread)
   double unseen_ = 1;
   // Candidates holding each word, for ranking without comparing every pair.
   std::unordered_map<int, std::vector<std::uint32_t>> postings_;

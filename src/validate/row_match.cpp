@@ -64,8 +64,11 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
           taught[i] = 1;
           continue;
         }
-    auto prepared = m.prepare(rows[i].written);
-    ranked[i] = {both.rank(rows[i].code, prepared), fold_key(rows[i].written)};
+    std::string cache_key = rows[i].code + '\x1f' + rows[i].written;
+    auto cached = items.ranked.find(cache_key);
+    if (cached == items.ranked.end())
+      cached = items.ranked.emplace(cache_key, both.rank(rows[i].code, m.prepare(rows[i].written))).first;
+    ranked[i] = {cached->second, fold_key(rows[i].written)};
     double best = ranked[i].ranked.empty() ? 0 : ranked[i].ranked[0].score;
     if (best >= kMatchThreshold) continue;
     // Written relative to the rows above: "Trong đó: khu vực nông thôn", "mức độ 3".
@@ -124,9 +127,14 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
     if (taught[i]) {
       o.evidence = "--aliases";
     } else if (!r.empty() && (a.kind == Assigned::Kind::Matched || a.kind == Assigned::Kind::Ambiguous)) {
-      MatchEvidence why;
-      both.index_of(a.cand).score(m.prepare(readings[i].empty() ? rows[i].written : readings[i]), both.local(a.cand), &why);
-      o.evidence = why.text();
+      const std::string& text = readings[i].empty() ? rows[i].written : readings[i];
+      auto [it, fresh] = items.evidence.try_emplace(text + '\x1f' + std::to_string(a.cand));
+      if (fresh) {
+        MatchEvidence why;
+        both.index_of(a.cand).score(m.prepare(text), both.local(a.cand), &why);
+        it->second = why.text();
+      }
+      o.evidence = it->second;
     }
   }
   return out;
