@@ -11,6 +11,7 @@
 #include "cli/options.hpp"
 #include "serve/app.hpp"
 #include "serve/http_server.hpp"
+#include "serve/job.hpp"
 #include "serve/office.hpp"
 #include "serve/store.hpp"
 
@@ -55,9 +56,28 @@ void on_signal(int) {
   if (auto* s = running.load()) s->stop();
 }
 
+// The child side of serve/job.hpp: one job, its answer on stdout. Not in --help: the
+// server starts it, people do not.
+int run_job(const std::string& file, Streams io) {
+  try {
+    auto f = serve::read_job_file(file);
+    serve::apply_child_limits(f.limits);
+    serve::Office office(f.config);
+    int code = serve::run_job(office, f.job, io.out);
+    io.out.flush();
+    return code;
+  } catch (const std::bad_alloc&) {
+    io.err << "tonghop serve --run-job: out of memory\n";
+  } catch (const std::exception& e) {
+    io.err << "tonghop serve --run-job: " << e.what() << "\n";
+  }
+  return int(ExitCode::Internal);
+}
+
 }  // namespace
 
 int serve_command(const std::vector<std::string>& args, Streams io) {
+  if (args.size() == 2 && args[0] == "--run-job") return run_job(args[1], io);
   CommandOptions opts;
   opts.add("plan", po::value<std::string>(), Text("KẾ_HOẠCH", "PLAN"), Text("sổ kế hoạch (các phụ lục)", "the plan workbook (its annexes)"))
       .add("year", po::value<int>(), Text("NĂM", "YEAR"), Text("năm báo cáo (mặc định năm nay)", "the reporting year (default this year)"))

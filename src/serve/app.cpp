@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
 #include "serve/assets.hpp"
+#include "serve/job.hpp"
 #include "serve/web_util.hpp"
 
 namespace fs = std::filesystem;
@@ -286,8 +287,7 @@ std::string App::accept_one(const std::string& raw_name, std::string_view bytes,
   StoredFile f{0, staged.file.string(), name, who.office ? "" : who.unit, "", now_iso()};
   auto corrections = store_.corrections();
   auto work = store_.work_dir();
-  auto result = run_isolated([&](std::ostream& out) { return office_.check_file(out, f, corrections, work.string()); },
-                             config_.isolation);
+  auto result = run_job({Job::Kind::Check, Lang::Vi, work.string(), "", {f}, corrections});
   std::error_code ec;
   fs::remove_all(work, ec);
   std::optional<FileVerdict> verdict;
@@ -372,6 +372,19 @@ Response App::upload(const Request& req, const Caller& who) {
   return json_response(req, status, "{\"accepted\":[" + accepted + "],\"refused\":[" + refused + "]}");
 }
 
+IsolatedResult App::run_job(Job job) {
+  auto file = (fs::path(job.work) / "job.tsv").string();
+  try {
+    write_job_file(file, {office_.config(), config_.isolation, std::move(job)});
+  } catch (const std::exception&) {
+    IsolatedResult r;
+    r.outcome = IsolatedResult::Outcome::Failed;
+    r.exit_code = -1;
+    return r;
+  }
+  return run_isolated({config_.executable, "serve", "--run-job", file}, config_.isolation);
+}
+
 StoredFile App::stored(const Submission& s) {
   return {s.id, store_.original_path(s.sha256).string(), s.original_name, s.unit_chosen, s.period_chosen,
           s.received_at};
@@ -433,9 +446,7 @@ Response App::submission(const Request& req, std::int64_t id, const std::string&
     auto a = stored(*older), b = stored(*s);
     auto corrections = store_.corrections();
     auto work = store_.work_dir();
-    auto r = run_isolated(
-        [&](std::ostream& out) { return office_.diff(out, a, b, corrections, work.string(), en ? Lang::En : Lang::Vi); },
-        config_.isolation);
+    auto r = run_job({Job::Kind::Diff, en ? Lang::En : Lang::Vi, work.string(), "", {a, b}, corrections});
     std::error_code ec;
     fs::remove_all(work, ec);
     if (!r.ok())
@@ -448,9 +459,7 @@ Response App::submission(const Request& req, std::int64_t id, const std::string&
     auto corrections = store_.corrections();
     auto work = store_.work_dir();
     auto out = (work / "bao-cao-sua-loi.xlsx").string();
-    auto r = run_isolated(
-        [&](std::ostream&) { return office_.annotated(out, f, corrections, work.string(), en ? Lang::En : Lang::Vi); },
-        config_.isolation);
+    auto r = run_job({Job::Kind::Annotated, en ? Lang::En : Lang::Vi, work.string(), out, {f}, corrections});
     std::string bytes = r.ok() ? read_file(out) : "";
     std::error_code ec;
     fs::remove_all(work, ec);
@@ -491,8 +500,7 @@ Response App::recheck(const Request& req, std::int64_t id) {
   auto f = stored(s);
   auto corrections = store_.corrections();
   auto work = store_.work_dir();
-  auto r = run_isolated([&](std::ostream& out) { return office_.check_file(out, f, corrections, work.string()); },
-                        config_.isolation);
+  auto r = run_job({Job::Kind::Check, Lang::Vi, work.string(), "", {f}, corrections});
   std::error_code ec;
   fs::remove_all(work, ec);
   if (!r.ok())
@@ -519,8 +527,7 @@ void App::recheck_all_current() {
     if (s.superseded_by) continue;
     auto f = stored(s);
     auto work = store_.work_dir();
-    auto r = run_isolated([&](std::ostream& out) { return office_.check_file(out, f, corrections, work.string()); },
-                          config_.isolation);
+    auto r = run_job({Job::Kind::Check, Lang::Vi, work.string(), "", {f}, corrections});
     std::error_code ec;
     fs::remove_all(work, ec);
     if (!r.ok()) continue;
@@ -547,11 +554,7 @@ Response App::units(const Request& req) {
   auto current = current_files();
   auto corrections = store_.corrections();
   auto work = store_.work_dir();
-  auto r = run_isolated(
-      [&](std::ostream& out) {
-        return office_.dashboard(out, current, corrections, work.string(), lang == "en" ? Lang::En : Lang::Vi);
-      },
-      config_.isolation);
+  auto r = run_job({Job::Kind::Dashboard, lang == "en" ? Lang::En : Lang::Vi, work.string(), "", current, corrections});
   std::error_code ec;
   fs::remove_all(work, ec);
   if (!r.ok())
@@ -573,8 +576,7 @@ Response App::consolidate(const Request& req) {
     auto corrections = store_.corrections();
     auto work = store_.work_dir();
     auto out = (work / "tong-hop.xlsx").string();
-    auto r = run_isolated([&](std::ostream&) { return office_.consolidate(out, current, corrections, work.string()); },
-                          config_.isolation);
+    auto r = run_job({Job::Kind::Consolidate, Lang::Vi, work.string(), out, current, corrections});
     std::string bytes = r.ok() ? read_file(out) : "";
     std::error_code ec;
     fs::remove_all(work, ec);

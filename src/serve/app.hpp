@@ -20,7 +20,10 @@ struct AppConfig {
   bool loopback_only = true;  // Host must name the loopback address (DNS rebinding)
   unsigned short port = 0;    // for the Host check
   IsolationLimits isolation;
+  std::string executable = self_executable();  // the tonghop that runs the jobs
 };
+
+struct Job;
 
 class App {
  public:
@@ -50,6 +53,8 @@ class App {
   std::vector<StoredFile> current_files();
   StoredFile stored(const Submission& s);
   void recheck_all_current();
+  // The job in a child (`tonghop serve --run-job`), its file written in job.work.
+  IsolatedResult run_job(Job job);
   void changed() { ++generation_; }
 
   Office& office_;

@@ -1,8 +1,10 @@
 #include "serve/isolate.hpp"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +14,8 @@
 #include <condition_variable>
 #include <mutex>
 #include <sstream>
+
+extern char** environ;
 
 namespace tonghop::serve {
 namespace {
@@ -38,33 +42,6 @@ class Slots {
 };
 Slots slots;
 
-[[noreturn]] void child(int fd, const std::function<int(std::ostream&)>& job, const IsolationLimits& limits) {
-  rlimit mem{limits.memory_bytes, limits.memory_bytes};
-  setrlimit(RLIMIT_AS, &mem);
-  rlim_t cpu = rlim_t(limits.seconds) + 1;
-  rlimit cpu_limit{cpu, cpu + 1};
-  setrlimit(RLIMIT_CPU, &cpu_limit);
-  rlimit no_core{0, 0};
-  setrlimit(RLIMIT_CORE, &no_core);
-  int code = 4;
-  std::string out;
-  try {
-    std::ostringstream os;
-    code = job(os);
-    out = std::move(os).str();
-  } catch (...) {
-    code = 4;
-  }
-  std::string_view rest = out;
-  while (!rest.empty()) {
-    ssize_t n = ::write(fd, rest.data(), rest.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    rest.remove_prefix(std::size_t(n));
-  }
-  ::_exit(code);
-}
-
 }  // namespace
 
 std::string IsolatedResult::describe() const {
@@ -79,8 +56,44 @@ std::string IsolatedResult::describe() const {
   return "?";
 }
 
-IsolatedResult run_isolated(const std::function<int(std::ostream&)>& job, const IsolationLimits& limits) {
+void apply_child_limits(const IsolationLimits& limits) {
+  // AddressSanitizer reserves terabytes of shadow address space: no RLIMIT_AS under it.
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr bool asan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  constexpr bool asan = true;
+#else
+  constexpr bool asan = false;
+#endif
+#else
+  constexpr bool asan = false;
+#endif
+  if (!asan) {
+    rlimit mem{limits.memory_bytes, limits.memory_bytes};
+    setrlimit(RLIMIT_AS, &mem);
+  }
+  rlim_t cpu = rlim_t(limits.seconds) + 1;
+  rlimit cpu_limit{cpu, cpu + 1};
+  setrlimit(RLIMIT_CPU, &cpu_limit);
+  rlimit no_core{0, 0};
+  setrlimit(RLIMIT_CORE, &no_core);
+}
+
+std::string self_executable() {
+  char buf[PATH_MAX];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return "tonghop";
+  return std::string(buf, std::size_t(n));
+}
+
+IsolatedResult run_isolated(const std::vector<std::string>& argv, const IsolationLimits& limits) {
   IsolatedResult r;
+  if (argv.empty()) {
+    r.outcome = IsolatedResult::Outcome::Failed;
+    r.exit_code = -1;
+    return r;
+  }
   if (!slots.acquire(limits.parallel, std::chrono::seconds(int(limits.seconds) * 2 + 5))) {
     r.outcome = IsolatedResult::Outcome::Busy;
     return r;
@@ -94,16 +107,25 @@ IsolatedResult run_isolated(const std::function<int(std::ostream&)>& job, const 
     r.exit_code = -1;
     return r;
   }
-  pid_t pid = ::fork();
-  if (pid < 0) {
+  // posix_spawn (clone + exec) is safe from a threaded process, unlike fork + work.
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+  // Sockets and the database stay with the server (a client's connection must not live on
+  // in a child).
+  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
     ::close(fds[0]), ::close(fds[1]);
     r.outcome = IsolatedResult::Outcome::Failed;
     r.exit_code = -1;
     return r;
-  }
-  if (pid == 0) {
-    ::close(fds[0]);
-    child(fds[1], job, limits);
   }
   ::close(fds[1]);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::int64_t(limits.seconds * 1000));

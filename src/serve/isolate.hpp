@@ -1,17 +1,17 @@
-// Running one job (a check, a consolidation) in a forked child process: a crash, an
-// endless loop or a memory blow-up in one hostile file ends that child, never the server,
-// and the child never touches the database.
+// Running one job (a check, a consolidation) in a child process, a fresh exec of tonghop
+// (see job.hpp for why never a bare fork): a crash, an endless loop or a memory blow-up in
+// one hostile file ends that child, never the server, and the child never touches the
+// database.
 #pragma once
 
-#include <functional>
-#include <ostream>
 #include <string>
+#include <vector>
 
 namespace tonghop::serve {
 
 struct IsolationLimits {
   double seconds = 60;                     // wall clock; the child is killed after it
-  std::size_t memory_bytes = 2048ull << 20;  // address space (RLIMIT_AS)
+  std::size_t memory_bytes = 2048ull << 20;  // address space (RLIMIT_AS, set by the child itself)
   std::size_t output_bytes = 256ull << 20;   // what it may send back
   int parallel = 2;                        // children at once; others wait for a slot
 };
@@ -25,7 +25,15 @@ struct IsolatedResult {
   std::string describe() const;  // "killed by signal 11", "ran longer than 60 s"...
 };
 
-// job writes its answer to the stream and returns the child's exit code (0 = ok).
-IsolatedResult run_isolated(const std::function<int(std::ostream&)>& job, const IsolationLimits& limits);
+// Runs argv[0] with argv (stdin /dev/null, stdout captured, no other descriptor inherited)
+// and waits for it within the limits.
+// Example: run_isolated({"/bin/sh", "-c", "echo fine"}, {}).output == "fine\n"
+IsolatedResult run_isolated(const std::vector<std::string>& argv, const IsolationLimits& limits);
+
+// Called by the child on itself before it works: address space, CPU time, no core file.
+void apply_child_limits(const IsolationLimits& limits);
+
+// The running program's own path (to start a child of the same build).
+std::string self_executable();
 
 }  // namespace tonghop::serve

@@ -4,7 +4,15 @@
 
 #include <regex>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
 #include "serve/isolate.hpp"
+#include "serve/job.hpp"
 #include "serve/sha256.hpp"
 #include "serve/web_util.hpp"
 #include "serve_fixture.hpp"
@@ -67,26 +75,133 @@ TEST(WebUtil, FileNamesNeverLeaveTheirFolder) {
   EXPECT_EQ(sanitise_file_name("\xff\xfe.xlsx"), "__.xlsx");
 }
 
-TEST(Isolation, CrashTimeoutAndMemoryEndTheChildNotTheCaller) {
+TEST(Isolation, CrashTimeoutAndOutputEndTheChildNotTheCaller) {
   IsolationLimits lim;
   lim.seconds = 2;
-  lim.memory_bytes = 256u << 20;
-  auto ok = run_isolated([](std::ostream& o) { o << "fine"; return 0; }, lim);
+  lim.output_bytes = 1 << 20;
+  auto ok = run_isolated({"/bin/sh", "-c", "printf fine"}, lim);
   EXPECT_TRUE(ok.ok());
   EXPECT_EQ(ok.output, "fine");
-  auto crash = run_isolated([](std::ostream&) { ::raise(SIGSEGV); return 0; }, lim);
+  auto failed = run_isolated({"/bin/sh", "-c", "exit 3"}, lim);
+  EXPECT_EQ(failed.outcome, IsolatedResult::Outcome::Failed);
+  EXPECT_EQ(failed.exit_code, 3);
+  auto crash = run_isolated({"/bin/sh", "-c", "kill -SEGV $$"}, lim);
   EXPECT_EQ(crash.outcome, IsolatedResult::Outcome::Crashed);
-  auto loop = run_isolated([](std::ostream&) { for (volatile int i = 0;; i = i + 1) {} return 0; }, lim);
+  EXPECT_EQ(crash.signal, SIGSEGV);
+  auto loop = run_isolated({"/bin/sh", "-c", "while :; do :; done"}, lim);
   EXPECT_EQ(loop.outcome, IsolatedResult::Outcome::TimedOut);
-  auto hog = run_isolated(
-      [](std::ostream& o) {
-        std::vector<std::string> v;
-        for (int i = 0; i < 64; ++i) v.emplace_back(std::size_t(16) << 20, 'x');
-        o << v.size();
-        return 0;
-      },
-      lim);
-  EXPECT_FALSE(hog.ok());
+  auto flood = run_isolated({"/bin/sh", "-c", "yes"}, lim);
+  EXPECT_EQ(flood.outcome, IsolatedResult::Outcome::TooMuchOutput);
+  auto missing = run_isolated({"/nonexistent/tonghop"}, lim);
+  EXPECT_FALSE(missing.ok());
+}
+
+TEST(Isolation, ChildInheritsNoDescriptorButItsOutput) {
+  // A client's socket must not live on in a child: only 0, 1, 2 are open there.
+  int fd = ::open("/dev/null", O_RDONLY);  // deliberately not close-on-exec
+  ASSERT_GE(fd, 3);
+  auto r = run_isolated({"/bin/sh", "-c", "ls /proc/self/fd"}, {});
+  ::close(fd);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.output.find(std::to_string(fd) + "\n"), std::string::npos) << r.output;
+}
+
+#if !defined(__SANITIZE_ADDRESS__)
+TEST(Isolation, ChildLimitsItsOwnMemory) {
+  IsolationLimits lim;
+  lim.memory_bytes = 256u << 20;
+  pid_t pid = ::fork();  // the test is single-threaded here
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    apply_child_limits(lim);
+    try {
+      std::vector<std::string> v;
+      for (int i = 0; i < 64; ++i) v.emplace_back(std::size_t(16) << 20, 'x');
+      ::_exit(0);
+    } catch (const std::bad_alloc&) {
+      ::_exit(7);
+    }
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 7);
+}
+#endif
+
+TEST(Job, FileRoundTripsEveryField) {
+  TempDir dir;
+  JobFile f;
+  f.config.plan_path = "/a b/kế hoạch.xlsx";
+  f.config.period = {2027, PeriodKind::H1};
+  f.config.deadline = 46359.99999;
+  f.config.units_file = "u.toml";
+  f.config.layout = "commune-yearly";
+  f.config.limits.cells = 12345;
+  f.config.limits.allow_conversion = false;
+  f.limits.seconds = 7.5;
+  f.limits.memory_bytes = 1u << 30;
+  f.job.kind = Job::Kind::Diff;
+  f.job.lang = Lang::En;
+  f.job.work = dir.path.string();
+  f.job.files.push_back({3, "/x/y.xlsx", "Báo cáo\tquý\n1\\.xlsx", "Công an", "2027-h1", "2027-06-30T10:00:00"});
+  f.job.files.push_back({4, "/x/z.xlsx", "z.xlsx", "", "", "2027-07-01T10:00:00"});
+  f.job.corrections.push_back({9, "item", "Tỷ lệ hộ nghèo\t(%)", "indicator", "Tỷ lệ hộ nghèo", "t", "office"});
+  auto path = (dir.path / "job.tsv").string();
+  write_job_file(path, f);
+  auto g = read_job_file(path);
+  EXPECT_EQ(g.config.plan_path, f.config.plan_path);
+  EXPECT_EQ(g.config.period, f.config.period);
+  EXPECT_EQ(g.config.deadline, f.config.deadline);
+  EXPECT_EQ(g.config.units_file, "u.toml");
+  EXPECT_EQ(g.config.limits.cells, 12345u);
+  EXPECT_FALSE(g.config.limits.allow_conversion);
+  EXPECT_EQ(g.limits.seconds, 7.5);
+  EXPECT_EQ(g.limits.memory_bytes, 1u << 30);
+  EXPECT_EQ(g.job.kind, Job::Kind::Diff);
+  EXPECT_EQ(g.job.lang, Lang::En);
+  ASSERT_EQ(g.job.files.size(), 2u);
+  EXPECT_EQ(g.job.files[0].name, f.job.files[0].name);
+  EXPECT_EQ(g.job.files[0].unit_chosen, "Công an");
+  EXPECT_EQ(g.job.files[1].id, 4);
+  ASSERT_EQ(g.job.corrections.size(), 1u);
+  EXPECT_EQ(g.job.corrections[0].written, f.job.corrections[0].written);
+  EXPECT_EQ(g.job.corrections[0].created_by, "office");
+}
+
+TEST(Job, DamagedFileNamesItsLine) {
+  TempDir dir;
+  auto path = (dir.path / "job.tsv").string();
+  JobFile f;
+  f.job.work = dir.path.string();
+  write_job_file(path, f);
+  std::string text;
+  {
+    std::ifstream in(path);
+    std::ostringstream os;
+    os << in.rdbuf();
+    text = os.str();
+  }
+  {
+    std::ofstream out(path, std::ios::trunc);
+    out << text.substr(0, text.find("kind"));  // cut before the job's own lines
+  }
+  try {
+    read_job_file(path);
+    FAIL() << "a truncated job file was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("truncated"), std::string::npos) << e.what();
+  }
+  {
+    std::ofstream out(path, std::ios::trunc);
+    out << "tonghop-job\t1\nperiod\t2026\tweekly\nend\n";
+  }
+  try {
+    read_job_file(path);
+    FAIL() << "an unknown period was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("line 2"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Store, SchemaVersionedAndReopened) {

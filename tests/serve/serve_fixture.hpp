@@ -93,6 +93,7 @@ class Server {
     office = std::make_unique<Office>(cfg);
     AppConfig app_cfg;
     app_cfg.isolation = isolation;
+    app_cfg.executable = TONGHOP_BINARY;  // the jobs' child is tonghop, not this test
     app = std::make_unique<App>(*office, *store, app_cfg);
     http = std::make_unique<HttpServer>("127.0.0.1", 0, limits,
                                         [this](const Request& r, const std::string& p) { return app->handle(r, p); });
