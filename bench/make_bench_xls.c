@@ -4,10 +4,6 @@
  *
  *   ./make_bench_xls OUT.xls [ROWS] [SHEETS]     (defaults: 65535 rows, 4 sheets)
  */
-#include <gsf/gsf-outfile-msole.h>
-#include <gsf/gsf-outfile.h>
-#include <gsf/gsf-output-stdio.h>
-#include <gsf/gsf-utils.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -17,7 +13,7 @@ static void bof(Buf *out, unsigned dt) {
     Buf r = {0};
     put16(&r, 0x0600); put16(&r, dt); put32(&r, 0); put32(&r, 0); put32(&r, 0);
     record(out, 0x0809, &r);
-    g_free(r.data);
+    free(r.data);
 }
 
 int main(int argc, char **argv) {
@@ -27,7 +23,6 @@ int main(int argc, char **argv) {
     }
     unsigned rows = argc > 2 ? (unsigned)atoi(argv[2]) : 65535;
     unsigned nsheets = argc > 3 ? (unsigned)atoi(argv[3]) : 4;
-    gsf_init();
     const char *strings[] = {"Tỷ lệ người dân tham gia bảo hiểm y tế", "Thu nhập bình quân đầu người",
                              "Trường công lập đạt chuẩn quốc gia mức độ 1", "Đạt", "Không đạt"};
     Buf g = {0}, r = {0};
@@ -83,21 +78,15 @@ int main(int argc, char **argv) {
     }
     size_t at = g.len;
     for (unsigned i = 0; i < nsheets; ++i) {
-        guint32 a = (guint32)at;
+        uint32_t a = (uint32_t)at;
         memcpy(g.data + bs_at[i], &a, 4);
         at += sheets[i].len;
     }
-    GError *err = NULL;
-    GsfOutput *out = gsf_output_stdio_new(argv[1], &err);
-    if (!out) return 1;
-    GsfOutfile *ole = gsf_outfile_msole_new(out);
-    GsfOutput *wb = gsf_outfile_new_child(ole, "Workbook", FALSE);
-    gsf_output_write(wb, g.len, g.data);
-    for (unsigned i = 0; i < nsheets; ++i) gsf_output_write(wb, sheets[i].len, sheets[i].data);
-    gsf_output_close(wb);
-    g_object_unref(wb);
-    gsf_output_close(GSF_OUTPUT(ole));
-    g_object_unref(ole);
-    g_object_unref(out);
-    return 0;
+    const Buf **parts = malloc((nsheets + 1) * sizeof *parts);
+    if (!parts) return 1;
+    parts[0] = &g;
+    for (unsigned i = 0; i < nsheets; ++i) parts[i + 1] = &sheets[i];
+    int status = write_stream_file(argv[1], "Workbook", parts, (int)nsheets + 1);
+    free(parts);
+    return status;
 }

@@ -13,6 +13,7 @@
 #include "fuzz_support.hpp"
 #include "plan/target.hpp"
 #include "plan/timeframe.hpp"
+#include "read/cfb.hpp"
 #include "read/format_readers.hpp"
 #include "read/reader.hpp"
 #include "read/zip_archive.hpp"
@@ -72,6 +73,22 @@ void ods(const std::uint8_t* data, std::size_t size) {
 void xls(const std::uint8_t* data, std::size_t size) {
   const auto& path = write_input(data, size, ".xls");
   read_one([&](WorkbookSink& sink, const ReadLimits& limits) { read_cfb(path, sink, limits); });
+}
+
+// The compound-file container alone, in memory: every root stream read whole.
+void cfb(const std::uint8_t* data, std::size_t size) {
+  try {
+    CompoundFile ole(cfb_memory_source(std::string(reinterpret_cast<const char*>(data), size)), fuzz_limits());
+    for (const auto& e : ole.root_children()) {
+      if (e.type != 2) continue;
+      auto s = ole.open(e);
+      auto bytes = s.read_all();
+      // A stream never holds more than its size, and reads past it are refused.
+      std::uint8_t extra;
+      if (bytes.size() != s.size() || s.read(&extra, 1)) std::abort();
+    }
+  } catch (const InputError&) {
+  }
 }
 
 void csv(const std::uint8_t* data, std::size_t size) {
@@ -152,7 +169,7 @@ void table(std::string_view in) {
 }  // namespace
 
 const std::vector<std::string_view>& target_names() {
-  static const std::vector<std::string_view> names = {"xlsx", "ods", "xls", "csv",
+  static const std::vector<std::string_view> names = {"xlsx", "ods", "xls", "cfb", "csv",
                                                        "target", "timeframe", "vn_number", "table"};
   return names;
 }
@@ -162,6 +179,7 @@ bool run_target(std::string_view name, const std::uint8_t* data, std::size_t siz
   if (name == "xlsx") xlsx(data, size);
   else if (name == "ods") ods(data, size);
   else if (name == "xls") xls(data, size);
+  else if (name == "cfb") cfb(data, size);
   else if (name == "csv") csv(data, size);
   else if (name == "target") target(text);
   else if (name == "timeframe") timeframe(text);

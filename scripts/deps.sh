@@ -6,7 +6,6 @@ TONGHOP_PACKAGES=(
   g++ cmake make pkg-config                 # toolchain
   libxlsxwriter-dev                         # writing .xlsx
   libzip-dev libexpat1-dev                  # reading .xlsx/.ods
-  libgsf-1-dev                              # OLE2 containers (.xls, encrypted OOXML)
   libutf8proc-dev                           # Unicode normalisation
   libboost-program-options-dev              # command line
   libtomlplusplus-dev                       # data files under templates/

@@ -1,13 +1,8 @@
 // .xls: BIFF8 (Excel 97-2003) and BIFF5 (Excel 5.0/95) workbooks in an OLE2/CFB
-// container read through libgsf. Records are read one at a time from the stream; only the
+// container (read/cfb.hpp). Records are read one at a time from the stream; only the
 // shared string table, formats, fonts and XFs are held in memory. Encrypted packages
 // (EncryptionInfo) and FILEPASS are encrypted-file; BIFF2-4 and non-spreadsheet OLE2
 // documents are unsupported-format; a damaged container or stream is unreadable-file.
-#include <gsf/gsf-infile-msole.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-input-stdio.h>
-#include <gsf/gsf-input.h>
-#include <gsf/gsf-utils.h>
 #include <iconv.h>
 
 #include <cerrno>
@@ -20,21 +15,12 @@
 #include "core/issue.hpp"
 #include "core/text.hpp"
 #include "read/cell_values.hpp"
+#include "read/cfb.hpp"
 #include "read/format_readers.hpp"
 #include "read/number_format_class.hpp"
 
 namespace tonghop {
 namespace {
-
-struct GObjectUnref {
-  void operator()(void* p) const {
-    if (p) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
-
-void quiet_log(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
 
 // Record types (MS-XLS 2.3).
 enum : std::uint16_t {
@@ -170,15 +156,14 @@ class RecordReader {
 
 class Workbook8 {
  public:
-  Workbook8(GsfInput* stream, WorkbookSink& sink, const ReadLimits& limits)
+  Workbook8(CfbStream& stream, WorkbookSink& sink, const ReadLimits& limits)
       : in_(stream), sink_(sink), limits_(limits) {}
   ~Workbook8() {
     if (cd_ != iconv_t(-1)) iconv_close(cd_);
   }
 
   void read() {
-    auto size = gsf_input_size(in_);
-    if (size < 0 || std::uint64_t(size) > limits_.unzipped_bytes)
+    if (in_.size() > limits_.unzipped_bytes)
       throw_limit("unzipped-size", limits_.unzipped_bytes,
                   Text("luồng dữ liệu Excel quá lớn", "the Excel data stream is too large"));
     read_globals();
@@ -206,18 +191,14 @@ class Workbook8 {
   };
 
   bool next(std::uint16_t& type, std::vector<std::uint8_t>& body) {
-    const guint8* head = gsf_input_read(in_, 4, nullptr);
-    if (!head) return false;
+    std::uint8_t head[4];
+    if (!in_.read(head, 4)) return false;
     type = u16(head);
     std::uint16_t len = u16(head + 2);
     if (len > kMaxRecord)
       damaged("bản ghi dài " + std::to_string(len) + " byte", "a record of " + std::to_string(len) + " bytes");
     body.resize(len);
-    if (len) {
-      const guint8* data = gsf_input_read(in_, len, nullptr);
-      if (!data) damaged("luồng bị cắt giữa một bản ghi", "the stream ends inside a record");
-      std::memcpy(body.data(), data, len);
-    }
+    if (len && !in_.read(body.data(), len)) damaged("luồng bị cắt giữa một bản ghi", "the stream ends inside a record");
     return true;
   }
 
@@ -226,20 +207,16 @@ class Workbook8 {
     std::vector<std::vector<std::uint8_t>> segs;
     segs.push_back(std::move(body));
     while (true) {
-      gsf_off_t at = gsf_input_tell(in_);
-      const guint8* head = gsf_input_read(in_, 4, nullptr);
-      if (!head) break;
+      std::uint64_t at = in_.tell();
+      std::uint8_t head[4];
+      if (!in_.read(head, 4)) break;
       if (u16(head) != kContinue) {
-        gsf_input_seek(in_, at, G_SEEK_SET);
+        in_.seek(at);
         break;
       }
       std::uint16_t len = u16(head + 2);
       std::vector<std::uint8_t> more(len);
-      if (len) {
-        const guint8* data = gsf_input_read(in_, len, nullptr);
-        if (!data) damaged("luồng bị cắt giữa một bản ghi", "the stream ends inside a record");
-        std::memcpy(more.data(), data, len);
-      }
+      if (len && !in_.read(more.data(), len)) damaged("luồng bị cắt giữa một bản ghi", "the stream ends inside a record");
       segs.push_back(std::move(more));
     }
     return RecordReader(std::move(segs));
@@ -429,8 +406,7 @@ class Workbook8 {
 
   void read_sheet(std::uint32_t offset) {
     if (styles_.size() != xfs_.size()) resolve_styles();
-    // gsf_input_seek answers TRUE on failure.
-    if (gsf_off_t(offset) >= gsf_input_size(in_) || gsf_input_seek(in_, offset, G_SEEK_SET))
+    if (offset >= in_.size() || !in_.seek(offset))
       damaged("vị trí trang tính nằm ngoài luồng", "a sheet's position lies outside the stream");
     std::uint16_t type;
     std::vector<std::uint8_t> b;
@@ -585,7 +561,7 @@ class Workbook8 {
     }
   }
 
-  GsfInput* in_;
+  CfbStream& in_;
   WorkbookSink& sink_;
   const ReadLimits& limits_;
   bool biff5_ = false, date1904_ = false;
@@ -603,51 +579,22 @@ class Workbook8 {
   std::string iso_;
 };
 
-GsfInput* child_nocase(GsfInfile* ole, std::string_view name) {
-  int n = gsf_infile_num_children(ole);
-  for (int i = 0; i < n; ++i) {
-    const char* c = gsf_infile_name_by_index(ole, i);
-    if (c && std::strlen(c) == name.size() && g_ascii_strncasecmp(c, name.data(), name.size()) == 0)
-      return gsf_infile_child_by_index(ole, i);
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 void read_cfb(const std::string& path, WorkbookSink& sink, const ReadLimits& limits) {
-  static bool quiet = [] {
-    g_log_set_handler("libgsf:msole", GLogLevelFlags(G_LOG_LEVEL_MASK), quiet_log, nullptr);
-    g_log_set_handler("libgsf", GLogLevelFlags(G_LOG_LEVEL_MASK), quiet_log, nullptr);
-    return true;
-  }();
-  (void)quiet;
-  GError* err = nullptr;
-  GPtr<GsfInput> input(gsf_input_stdio_new(path.c_str(), &err));
-  if (!input) {
-    std::string msg = err ? err->message : "?";
-    if (err) g_error_free(err);
-    throw_unreadable(Text("không mở được tệp (" + msg + ")", "the file cannot be opened (" + msg + ")"));
-  }
-  GPtr<GsfInfile> ole(gsf_infile_msole_new(input.get(), &err));
-  if (!ole) {
-    std::string msg = err ? err->message : "?";
-    if (err) g_error_free(err);
-    throw_unreadable(Text("vỏ OLE2 của tệp bị hỏng (" + msg + ")",
-                          "the file's OLE2 container is damaged (" + msg + ")"));
-  }
-  if (GPtr<GsfInput> enc{child_nocase(ole.get(), "EncryptionInfo")})
-    throw_encrypted(Text("Office (OOXML)"));
-  GPtr<GsfInput> stream{child_nocase(ole.get(), "Workbook")};
-  if (!stream) stream.reset(child_nocase(ole.get(), "Book"));
-  if (stream) {
-    Workbook8 wb(stream.get(), sink, limits);
+  CompoundFile ole(cfb_file_source(path), limits);
+  if (ole.find("EncryptionInfo")) throw_encrypted(Text("Office (OOXML)"));
+  const CompoundFile::Entry* book = ole.find("Workbook");
+  if (!book) book = ole.find("Book");
+  if (book && book->type == 2) {
+    CfbStream stream = ole.open(*book);
+    Workbook8 wb(stream, sink, limits);
     wb.read();
     return;
   }
-  if (GPtr<GsfInput> doc{child_nocase(ole.get(), "WordDocument")})
+  if (ole.find("WordDocument"))
     throw_not_spreadsheet(Text("văn bản Word 97-2003 (.doc)", "a Word 97-2003 document (.doc)"));
-  if (GPtr<GsfInput> ppt{child_nocase(ole.get(), "PowerPoint Document")})
+  if (ole.find("PowerPoint Document"))
     throw_not_spreadsheet(Text("bản trình chiếu PowerPoint 97-2003 (.ppt)", "a PowerPoint 97-2003 presentation (.ppt)"));
   throw_unsupported(Text("tài liệu OLE2 không phải bảng tính", "OLE2 document that is not a spreadsheet"));
 }

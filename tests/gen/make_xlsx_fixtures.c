@@ -30,10 +30,6 @@
  *
  *   ./make_xlsx_fixtures tests/data
  */
-#include <gsf/gsf-outfile-msole.h>
-#include <gsf/gsf-outfile.h>
-#include <gsf/gsf-output-stdio.h>
-#include <gsf/gsf-utils.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <string.h>
@@ -163,10 +159,6 @@ static int write_constant_memory(const char *dir) {
 static int write_encrypted(const char *dir) {
     char path[1024];
     snprintf(path, sizeof path, "%s/bad_encrypted.xlsx", dir);
-    GError *err = NULL;
-    GsfOutput *sink = gsf_output_stdio_new(path, &err);
-    if (!sink) return 1;
-    GsfOutfile *ole = gsf_outfile_msole_new(sink);
     static const char descriptor[] =
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
         "<encryption xmlns=\"http://schemas.microsoft.com/office/2006/encryption\" "
@@ -174,24 +166,18 @@ static int write_encrypted(const char *dir) {
         "<keyData saltSize=\"16\" blockSize=\"16\" keyBits=\"256\" hashSize=\"64\" "
         "cipherAlgorithm=\"AES\" cipherChaining=\"ChainingModeCBC\" hashAlgorithm=\"SHA512\" "
         "saltValue=\"AAAAAAAAAAAAAAAAAAAAAA==\"/></encryption>";
-    guint8 header[8] = {4, 0, 4, 0, 0x40, 0, 0, 0}; /* version 4.4, flags: agile */
-    GsfOutput *info = gsf_outfile_new_child(ole, "EncryptionInfo", FALSE);
-    gsf_output_write(info, sizeof header, header);
-    gsf_output_write(info, sizeof descriptor - 1, (const guint8 *)descriptor);
-    gsf_output_close(info);
-    g_object_unref(info);
-    GsfOutput *pkg = gsf_outfile_new_child(ole, "EncryptedPackage", FALSE);
-    guint8 block[4096 + 8];
+    Buf info = {0};
+    static const unsigned char header[8] = {4, 0, 4, 0, 0x40, 0, 0, 0}; /* version 4.4, flags: agile */
+    put(&info, header, sizeof header);
+    put(&info, descriptor, sizeof descriptor - 1);
+    unsigned char block[4096 + 8];
     memset(block, 0, sizeof block);
     block[0] = 0x00; block[1] = 0x10; /* declared plaintext size: 4096 */
-    for (size_t i = 8; i < sizeof block; ++i) block[i] = (guint8)(i * 131u + 7u);
-    gsf_output_write(pkg, sizeof block, block);
-    gsf_output_close(pkg);
-    g_object_unref(pkg);
-    gsf_output_close(GSF_OUTPUT(ole));
-    g_object_unref(ole);
-    g_object_unref(sink);
-    return 0;
+    for (size_t i = 8; i < sizeof block; ++i) block[i] = (unsigned char)(i * 131u + 7u);
+    CfbStreamIn streams[2] = {{"EncryptionInfo", info.data, info.len}, {"EncryptedPackage", block, sizeof block}};
+    int status = cfb_write(path, streams, 2, 9);
+    free(info.data);
+    return status;
 }
 
 static int write_biff8(const char *dir, const char *name, int date1904) {
@@ -257,7 +243,7 @@ static int write_biff8(const char *dir, const char *name, int date1904) {
     put16(&r, 3); put16(&r, 0); put16(&r, 0); put8(&r, 1); put8(&r, 0); record(&sheet1, 0x0205, &r); r.len = 0;
     put16(&r, 3); put16(&r, 1); put16(&r, 0); put8(&r, 0x07); put8(&r, 1); record(&sheet1, 0x0205, &r); r.len = 0;
     /* FORMULA results: number, string (+ STRING), boolean, error, empty string */
-    guint8 results[5][8] = {{0}, {0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, {1, 0, 1, 0, 0, 0, 0xFF, 0xFF},
+    uint8_t results[5][8] = {{0}, {0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, {1, 0, 1, 0, 0, 0, 0xFF, 0xFF},
                             {2, 0, 0x2A, 0, 0, 0, 0xFF, 0xFF}, {3, 0, 0, 0, 0, 0, 0xFF, 0xFF}};
     double fortytwo = 42;
     memcpy(results[0], &fortytwo, 8);
@@ -280,44 +266,22 @@ static int write_biff8(const char *dir, const char *name, int date1904) {
     put16(&r, 0); put16(&r, 0); put16(&r, 0); put32(&r, 2); record(&sheet2, 0x00FD, &r); r.len = 0;
     record(&sheet2, 0x000A, &r);
 
-    guint32 at1 = (guint32)g.len, at2 = (guint32)(g.len + sheet1.len);
+    uint32_t at1 = (uint32_t)g.len, at2 = (uint32_t)(g.len + sheet1.len);
     memcpy(g.data + boundsheet_at[0], &at1, 4);
     memcpy(g.data + boundsheet_at[1], &at2, 4);
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    GError *err = NULL;
-    GsfOutput *sink = gsf_output_stdio_new(path, &err);
-    if (!sink) return 1;
-    GsfOutfile *ole = gsf_outfile_msole_new(sink);
-    GsfOutput *wb = gsf_outfile_new_child(ole, "Workbook", FALSE);
-    gsf_output_write(wb, g.len, g.data);
-    gsf_output_write(wb, sheet1.len, sheet1.data);
-    gsf_output_write(wb, sheet2.len, sheet2.data);
-    gsf_output_close(wb);
-    g_object_unref(wb);
-    gsf_output_close(GSF_OUTPUT(ole));
-    g_object_unref(ole);
-    g_object_unref(sink);
-    g_free(g.data); g_free(sheet1.data); g_free(sheet2.data); g_free(r.data);
-    g_free(seg1.data); g_free(seg2.data); g_free(seg3.data);
+    const Buf *parts[] = {&g, &sheet1, &sheet2};
+    if (write_stream_file(path, "Workbook", parts, 3)) return 1;
+    free(g.data); free(sheet1.data); free(sheet2.data); free(r.data);
+    free(seg1.data); free(seg2.data); free(seg3.data);
     return 0;
 }
 
 static int write_ole_workbook(const char *dir, const char *name, const Buf *parts[], int n) {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    GError *err = NULL;
-    GsfOutput *sink = gsf_output_stdio_new(path, &err);
-    if (!sink) return 1;
-    GsfOutfile *ole = gsf_outfile_msole_new(sink);
-    GsfOutput *wb = gsf_outfile_new_child(ole, "Workbook", FALSE);
-    for (int i = 0; i < n; ++i) gsf_output_write(wb, parts[i]->len, parts[i]->data);
-    gsf_output_close(wb);
-    g_object_unref(wb);
-    gsf_output_close(GSF_OUTPUT(ole));
-    g_object_unref(ole);
-    g_object_unref(sink);
-    return 0;
+    return write_stream_file(path, "Workbook", parts, n);
 }
 
 static void compressed_chars(Buf *b, char c, size_t n) { for (size_t i = 0; i < n; ++i) put8(b, (unsigned)c); }
@@ -372,19 +336,19 @@ static int write_biff8_boundaries(const char *dir) {
     put16(&r, 16); put16(&r, 1); put16(&r, 0); put32(&r, 2); record(&sheet, 0x00FD, &r); r.len = 0;
     put16(&r, 16); put16(&r, 4); put16(&r, 0); putf64(&r, 96.9);
     put16(&r, 0); put32(&r, 0); put16(&r, 0); record(&sheet, 0x0406, &r); r.len = 0;
-    guint8 string_result[8] = {0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
+    uint8_t string_result[8] = {0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
     put16(&r, 16); put16(&r, 5); put16(&r, 0); put(&r, string_result, 8);
     put16(&r, 0); put32(&r, 0); put16(&r, 0); record(&sheet, 0x0406, &r); r.len = 0;
     put16(&r, (unsigned)utf16_len("Đạt")); put8(&r, 1); utf16(&r, "Đạt");
     record(&sheet, 0x0207, &r); r.len = 0;
     record(&sheet, 0x000A, &r);
 
-    guint32 at = (guint32)g.len;
+    uint32_t at = (uint32_t)g.len;
     memcpy(g.data + boundsheet_at, &at, 4);
     const Buf *parts[] = {&g, &sheet};
     int rc = write_ole_workbook(dir, "biff8_boundaries.xls", parts, 2);
-    g_free(g.data); g_free(sheet.data); g_free(r.data);
-    g_free(c0.data); g_free(c1.data); g_free(c2.data); g_free(c3.data); g_free(c4.data);
+    free(g.data); free(sheet.data); free(r.data);
+    free(c0.data); free(c1.data); free(c2.data); free(c3.data); free(c4.data);
     return rc;
 }
 
@@ -427,23 +391,13 @@ static int write_biff5(const char *dir) {
     }
     put16(&r, 1); put16(&r, 1); put16(&r, 1); putf64(&r, 0.978); record(&sheet, 0x0203, &r); r.len = 0;
     record(&sheet, 0x000A, &r);
-    guint32 at = (guint32)g.len;
+    uint32_t at = (uint32_t)g.len;
     memcpy(g.data + boundsheet_at, &at, 4);
     char path[1024];
     snprintf(path, sizeof path, "%s/biff5_cp1258.xls", dir);
-    GError *err = NULL;
-    GsfOutput *out = gsf_output_stdio_new(path, &err);
-    if (!out) return 1;
-    GsfOutfile *ole = gsf_outfile_msole_new(out);
-    GsfOutput *book = gsf_outfile_new_child(ole, "Book", FALSE);
-    gsf_output_write(book, g.len, g.data);
-    gsf_output_write(book, sheet.len, sheet.data);
-    gsf_output_close(book);
-    g_object_unref(book);
-    gsf_output_close(GSF_OUTPUT(ole));
-    g_object_unref(ole);
-    g_object_unref(out);
-    g_free(g.data); g_free(sheet.data); g_free(r.data);
+    const Buf *parts[] = {&g, &sheet};
+    if (write_stream_file(path, "Book", parts, 2)) return 1;
+    free(g.data); free(sheet.data); free(r.data);
     return 0;
 }
 
@@ -452,7 +406,6 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s OUTPUT_DIR\n", argv[0]);
         return 2;
     }
-    gsf_init();
     return write_types(argv[1]) | write_constant_memory(argv[1]) | write_encrypted(argv[1]) |
            write_biff8(argv[1], "biff8_traps.xls", 0) | write_biff8(argv[1], "biff8_1904.xls", 1) | write_biff5(argv[1]) |
            write_biff8_boundaries(argv[1]);
