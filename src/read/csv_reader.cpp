@@ -2,58 +2,19 @@
 // "Unicode text", Windows-1258 from Vietnamese Windows) and delimiter are detected; fields
 // follow RFC 4180 quoting. Plain numbers become numbers; everything else stays text, so
 // Vietnamese-style "97,8" is left for the stages that know what a column means.
-#include <iconv.h>
-
 #include <array>
-#include <cerrno>
 #include <charconv>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "core/codepage.hpp"
 #include "core/issue.hpp"
 #include "core/text.hpp"
 #include "read/format_readers.hpp"
 
 namespace tonghop {
 namespace {
-
-std::string convert(const std::string& in, const char* from) {
-  iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == iconv_t(-1))
-    throw_unreadable(Text(std::string("máy không có bảng mã ") + from,
-                          std::string("this machine has no ") + from + " converter"));
-  std::string out;
-  out.resize(in.size() * 3 + 16);
-  char* src = const_cast<char*>(in.data());
-  std::size_t src_left = in.size();
-  char* dst = out.data();
-  std::size_t dst_left = out.size();
-  while (src_left > 0) {
-    if (iconv(cd, &src, &src_left, &dst, &dst_left) == std::size_t(-1)) {
-      if (errno == E2BIG) {
-        auto used = std::size_t(dst - out.data());
-        out.resize(out.size() * 2);
-        dst = out.data() + used;
-        dst_left = out.size() - used;
-        continue;
-      }
-      // An invalid or truncated sequence: keep going with a replacement character.
-      auto used = std::size_t(dst - out.data());
-      out.resize(used);
-      append_utf8(out, 0xFFFD);
-      out.resize(out.size() + src_left * 3 + 16);
-      dst = out.data() + used + 3;
-      dst_left = out.size() - used - 3;
-      ++src;
-      --src_left;
-    }
-  }
-  iconv(cd, nullptr, nullptr, &dst, &dst_left);
-  out.resize(std::size_t(dst - out.data()));
-  iconv_close(cd);
-  return out;
-}
 
 // Decodes the file to UTF-8 and names the encoding it had.
 std::string decode(std::string raw, std::string& encoding) {
@@ -65,11 +26,11 @@ std::string decode(std::string raw, std::string& encoding) {
   }
   if (starts("\xFF\xFE")) {
     encoding = "UTF-16LE";
-    return convert(raw.substr(2), "UTF-16LE");
+    return decode_utf16(std::string_view(raw).substr(2), false);
   }
   if (starts("\xFE\xFF")) {
     encoding = "UTF-16BE";
-    return convert(raw.substr(2), "UTF-16BE");
+    return decode_utf16(std::string_view(raw).substr(2), true);
   }
   // UTF-16 without a BOM: every other byte of ASCII text is zero.
   std::size_t even_zero = 0, odd_zero = 0, n = std::min<std::size_t>(raw.size(), 4096);
@@ -77,18 +38,18 @@ std::string decode(std::string raw, std::string& encoding) {
     if (raw[i] == 0) (i % 2 ? odd_zero : even_zero)++;
   if (n >= 4 && odd_zero > n / 4 && even_zero == 0) {
     encoding = "UTF-16LE";
-    return convert(raw, "UTF-16LE");
+    return decode_utf16(raw, false);
   }
   if (n >= 4 && even_zero > n / 4 && odd_zero == 0) {
     encoding = "UTF-16BE";
-    return convert(raw, "UTF-16BE");
+    return decode_utf16(raw, true);
   }
   if (is_valid_utf8(raw)) {
     encoding = "UTF-8";
     return raw;
   }
   encoding = "CP1258";
-  return convert(raw, "CP1258");
+  return decode_codepage(raw, *codepage_by_number(1258));
 }
 
 // Field counts per record for one delimiter, quote-aware, over the first records.

@@ -1,11 +1,11 @@
 #include "read/legacy.hpp"
 
-#include <iconv.h>
 #include <utf8proc.h>
 
 #include <cerrno>
 #include <optional>
 
+#include "core/codepage.hpp"
 #include "core/text.hpp"
 
 namespace tonghop {
@@ -138,18 +138,10 @@ std::optional<std::string> vni_to_unicode(const std::string& text) {
 std::optional<std::string> tcvn3_to_unicode(const std::string& text, bool capitals) {
   auto bytes = as_bytes(text);
   if (!bytes) return std::nullopt;
-  iconv_t cd = iconv_open("UTF-8", "TCVN5712-1");
-  if (cd == iconv_t(-1)) return std::nullopt;
-  std::string out(bytes->size() * 4 + 8, '\0');
-  char* src = bytes->data();
-  std::size_t src_left = bytes->size(), dst_left = out.size();
-  char* dst = out.data();
-  bool ok = iconv(cd, &src, &src_left, &dst, &dst_left) != std::size_t(-1);
-  iconv(cd, nullptr, nullptr, &dst, &dst_left);
-  iconv_close(cd);
-  if (!ok) return std::nullopt;
-  out.resize(std::size_t(dst - out.data()));
-  nfc_in_place(out);
+  static const CodepageEntry& tcvn3 = *codepage_by_name("tcvn3");
+  std::size_t invalid = 0;
+  std::string out = decode_codepage(*bytes, tcvn3, &invalid);
+  if (invalid) return std::nullopt;
   return capitals ? upper(out) : out;
 }
 

@@ -3,7 +3,6 @@
 // shared string table, formats, fonts and XFs are held in memory. Encrypted packages
 // (EncryptionInfo) and FILEPASS are encrypted-file; BIFF2-4 and non-spreadsheet OLE2
 // documents are unsupported-format; a damaged container or stream is unreadable-file.
-#include <iconv.h>
 
 #include <cerrno>
 #include <cstring>
@@ -12,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/codepage.hpp"
 #include "core/issue.hpp"
 #include "core/text.hpp"
 #include "read/cell_values.hpp"
@@ -158,9 +158,6 @@ class Workbook8 {
  public:
   Workbook8(CfbStream& stream, WorkbookSink& sink, const ReadLimits& limits)
       : in_(stream), sink_(sink), limits_(limits) {}
-  ~Workbook8() {
-    if (cd_ != iconv_t(-1)) iconv_close(cd_);
-  }
 
   void read() {
     if (in_.size() > limits_.unzipped_bytes)
@@ -226,26 +223,8 @@ class Workbook8 {
   std::string decode_bytes(const std::uint8_t* p, std::size_t n) {
     std::string raw(reinterpret_cast<const char*>(p), n);
     if (is_ascii(raw)) return raw;
-    if (cd_ == iconv_t(-1)) {
-      cd_ = iconv_open("UTF-8", charset_.c_str());
-      if (cd_ == iconv_t(-1)) cd_ = iconv_open("UTF-8", "CP1252");
-    }
-    std::string out(n * 4 + 8, '\0');
-    char* src = raw.data();
-    std::size_t src_left = n, dst_left = out.size();
-    char* dst = out.data();
-    iconv(cd_, nullptr, nullptr, nullptr, nullptr);
-    while (src_left > 0) {
-      if (iconv(cd_, &src, &src_left, &dst, &dst_left) == std::size_t(-1)) {
-        if (errno == E2BIG) break;
-        ++src;  // an invalid byte: dropped from this string only, never silently elsewhere
-        --src_left;
-        const char repl[] = "\xEF\xBF\xBD";
-        if (dst_left >= 3) std::memcpy(dst, repl, 3), dst += 3, dst_left -= 3;
-      }
-    }
-    iconv(cd_, nullptr, nullptr, &dst, &dst_left);
-    out.resize(std::size_t(dst - out.data()));
+    // A byte the code page does not define becomes U+FFFD in this string only.
+    std::string out = utf16_ ? decode_utf16(raw, false) : decode_codepage(raw, *codepage_);
     clean_text_in_place(out);
     return out;
   }
@@ -311,7 +290,8 @@ class Workbook8 {
       throw_unsupported(Text("Excel 2.x-4.x (.xls cũ)", "Excel 2.x-4.x (old .xls)"));
     if (type != kBof) damaged("không bắt đầu bằng bản ghi BOF", "it does not start with a BOF record");
     biff5_ = u16(&b[0]) == 0x0500;  // 0x0600 for BIFF8; some writers leave other values
-    charset_ = biff5_ ? "CP1252" : "UTF-16LE";
+    codepage_ = codepage_by_number(1252);
+    utf16_ = !biff5_;
     while (next(type, b)) {
       switch (type) {
         case kEof: return;
@@ -351,15 +331,13 @@ class Workbook8 {
     damaged("thiếu bản ghi EOF của phần chung", "the workbook globals have no EOF record");
   }
 
+  // A code page without a table (the double-byte ones: 932, 936, 949, 950; glibc's iconv
+  // decoded them on Linux, no corpus file uses one) is read as Windows-1252, as unknown
+  // ones were before; 367 (ASCII) is a subset of it.
   void set_codepage(unsigned cp) {
-    switch (cp) {
-      case 1200: charset_ = "UTF-16LE"; break;
-      case 367: charset_ = "ASCII"; break;
-      case 10000:
-      case 32768: charset_ = "MACINTOSH"; break;
-      case 32769: charset_ = "CP1252"; break;
-      default: charset_ = "CP" + std::to_string(cp);
-    }
+    utf16_ = cp == 1200;
+    codepage_ = codepage_by_number(int(cp));
+    if (!codepage_) codepage_ = codepage_by_number(1252);
   }
 
   void resolve_styles() {
@@ -565,8 +543,8 @@ class Workbook8 {
   WorkbookSink& sink_;
   const ReadLimits& limits_;
   bool biff5_ = false, date1904_ = false;
-  std::string charset_;
-  iconv_t cd_ = iconv_t(-1);
+  const CodepageEntry* codepage_ = codepage_by_number(1252);
+  bool utf16_ = false;
   std::vector<std::string> fonts_;
   std::map<unsigned, std::string> formats_;
   struct Xf {

@@ -1,11 +1,11 @@
 #include "write/xlsx.hpp"
 
-#include <iconv.h>
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
 
+#include "core/codepage.hpp"
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "write/sheet_name.hpp"
@@ -22,17 +22,9 @@ namespace {
 
 // Windows-1258 bytes as UTF-8; nullopt when the bytes are not Windows-1258 either.
 std::optional<std::string> from_cp1258(std::string_view s) {
-  iconv_t cd = iconv_open("UTF-8", "CP1258");
-  if (cd == iconv_t(-1)) return std::nullopt;
-  std::string out(s.size() * 4 + 8, '\0');
-  char* src = const_cast<char*>(s.data());
-  char* dst = out.data();
-  std::size_t src_left = s.size(), dst_left = out.size();
-  bool ok = iconv(cd, &src, &src_left, &dst, &dst_left) != std::size_t(-1) &&
-            iconv(cd, nullptr, nullptr, &dst, &dst_left) != std::size_t(-1);
-  iconv_close(cd);
-  if (!ok) return std::nullopt;
-  out.resize(out.size() - dst_left);
+  std::size_t invalid = 0;
+  std::string out = decode_codepage(s, *codepage_by_number(1258), &invalid);
+  if (invalid) return std::nullopt;
   return out;
 }
 

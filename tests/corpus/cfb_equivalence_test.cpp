@@ -28,22 +28,31 @@ std::string hex(std::uint64_t v) {
   return out;
 }
 
-// What libgsf's side recorded: "stream", "enc;nostream", or a failure to open or read.
-std::string outcome(const fs::path& file, std::string& size, std::string& hash) {
-  size = hash = "-";
+// As libgsf's side was recorded: "stream" (with the stream's size and hash),
+// "enc;nostream", or "fail" for a container or stream that cannot be read.
+struct Seen {
+  std::string outcome, size = "-", hash = "-";
+};
+
+Seen outcome(const fs::path& file) {
+  Seen seen;
   try {
     CompoundFile cf(cfb_file_source(file.string()), ReadLimits{});
     std::string r = cf.find("EncryptionInfo") ? "enc;" : "";
     const auto* e = cf.find("Workbook");
     if (!e) e = cf.find("Book");
-    if (!e) return r + "nostream";
+    if (!e) {
+      seen.outcome = r + "nostream";
+      return seen;
+    }
     auto bytes = cf.open(*e).read_all();
-    size = std::to_string(bytes.size());
-    hash = hex(fnv1a(bytes));
-    return r + "stream";
+    seen.size = std::to_string(bytes.size());
+    seen.hash = hex(fnv1a(bytes));
+    seen.outcome = r + "stream";
   } catch (const InputError&) {
-    return "fail";
+    seen.outcome = "fail";
   }
+  return seen;
 }
 
 }  // namespace
@@ -67,8 +76,7 @@ TEST(CorpusCfb, SameStreamsAsLibgsf) {
       ++missing;
       continue;
     }
-    std::string size, hash;
-    std::string got = outcome(file, size, hash);
+    auto [got, size, hash] = outcome(file);
     ++checked;
     if (want == "stream") {
       ++streams;
