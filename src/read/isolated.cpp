@@ -11,53 +11,15 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/byte_codec.hpp"
 #include "core/issue.hpp"
 #include "read/reader.hpp"
 
 namespace tonghop {
 namespace {
 
-// Plain little-endian-as-the-machine encoding: the bytes only travel from a child to its
-// parent, the same binary.
-class Writer {
- public:
-  template <class T>
-  void pod(T v) {
-    out.append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
-  void str(const std::string& s) {
-    pod<std::uint64_t>(s.size());
-    out += s;
-  }
-  std::string out;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  template <class T>
-  T pod() {
-    T v;
-    need(sizeof v);
-    std::memcpy(&v, in_.data() + at_, sizeof v);
-    at_ += sizeof v;
-    return v;
-  }
-  std::string str() {
-    auto n = pod<std::uint64_t>();
-    need(n);
-    std::string s(in_.substr(at_, n));
-    at_ += n;
-    return s;
-  }
-
- private:
-  void need(std::size_t n) {
-    if (in_.size() - at_ < n) throw std::runtime_error("truncated message from the reading process");
-  }
-  std::string_view in_;
-  std::size_t at_ = 0;
-};
+using Writer = ByteWriter;
+using Reader = ByteReader;
 
 // Structured bindings list every field: adding one to these structs stops the build here
 // until it is carried across the pipe too.
@@ -112,28 +74,8 @@ void get(Reader& r, Sheet& s) {
   }
 }
 
-void put(Writer& w, const Issue& i) {
-  const auto& [code, severity, where, params] = i;
-  const auto& [file, sheet, row, col, item] = where;
-  w.pod(code), w.pod(severity), w.str(file), w.str(sheet);
-  w.pod(row.has_value()), w.pod(row.value_or(0)), w.pod(col.has_value()), w.pod(col.value_or(0)), w.str(item);
-  w.pod<std::uint64_t>(params.size());
-  for (const auto& [k, v] : params) w.str(k), w.str(v.vi), w.str(v.en);
-}
-Issue get_issue(Reader& r) {
-  Issue i{};
-  i.code = r.pod<IssueCode>(), i.severity = r.pod<Severity>();
-  i.where.file = r.str(), i.where.sheet = r.str();
-  if (r.pod<bool>()) i.where.row = r.pod<std::uint32_t>(); else r.pod<std::uint32_t>();
-  if (r.pod<bool>()) i.where.col = r.pod<std::uint32_t>(); else r.pod<std::uint32_t>();
-  i.where.item = r.str();
-  for (auto n = r.pod<std::uint64_t>(); n > 0; --n) {
-    auto k = r.str();
-    auto vi = r.str();
-    i.params[k] = Text(vi, r.str());
-  }
-  return i;
-}
+void put(Writer& w, const Issue& i) { w.issue(i); }
+Issue get_issue(Reader& r) { return r.issue(); }
 
 [[noreturn]] void reader_failed(const std::string& path, Text what) {
   throw InputError(make_issue(IssueCode::ReaderFailed, Location{path, "", {}, {}, ""}, {{"what", std::move(what)}}));

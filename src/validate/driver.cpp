@@ -1,17 +1,27 @@
 #include "validate/driver.hpp"
 
+#include <poll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <thread>
 #include <cstdio>
 #include <filesystem>
 #include <regex>
 
+#include "core/byte_codec.hpp"
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
 #include "evaluate/evaluate.hpp"
 #include "read/isolated.hpp"
 #include "read/reader.hpp"
+#include "validate/row_match.hpp"
 
 namespace tonghop {
 
@@ -116,29 +126,349 @@ SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt,
   return meta;
 }
 
+// One file: read (in its own reading process), when it came in, then checked.
+FileResult check_file(const std::string& path, const Plan& plan, const PlanItems& items, const CheckOptions& opt,
+                      const CheckContext& ctx) {
+  auto loaded = load_submission(path, opt.limits);
+  std::vector<Issue> notes;
+  auto meta = submission_meta(path, opt, loaded.workbook != nullptr, notes);
+  if (loaded.workbook) meta.form = read_form_identity(path, *loaded.workbook, opt.limits);
+  FileResult fr;
+  if (loaded.workbook) {
+    fr = check_workbook(*loaded.workbook, meta, plan, items, opt.period, ctx);
+    if (opt.keep_workbooks) fr.workbook = loaded.workbook;
+  } else {
+    fr.path = path;
+    fr.readable = false;
+    fr.received = meta.received;
+    fr.received_source = meta.received_source;
+  }
+  fr.issues.insert(fr.issues.begin(), loaded.issues.begin(), loaded.issues.end());
+  fr.issues.insert(fr.issues.end(), notes.begin(), notes.end());
+  return fr;
+}
+
+namespace {
+
+// Structured bindings list every field: a field added to these structs stops the build
+// here until it is carried across the pipe too.
+void put(ByteWriter& w, const Value& v) {
+  const auto& [kind, number, ambiguous, qualified, status, progress, detail, raw, shown] = v;
+  w.pod(kind), w.pod(number), w.pod(ambiguous), w.pod(qualified), w.pod(status), w.opt(progress), w.str(detail);
+  w.str(raw), w.text(shown);
+}
+void get(ByteReader& r, Value& v) {
+  auto& [kind, number, ambiguous, qualified, status, progress, detail, raw, shown] = v;
+  kind = r.pod<Value::Kind>(), number = r.pod<double>(), ambiguous = r.pod<bool>(), qualified = r.pod<bool>();
+  status = r.pod<Status>(), progress = r.opt<double>(), detail = r.str(), raw = r.str(), shown = r.text();
+}
+void put(ByteWriter& w, const RowResult& row) {
+  const auto& [sheet, r, col, kind, item, written, score, closest, runner_up, runner_up_score, by_code, evidence,
+               reading, actual, result, note, plan_value, assessment, counts] = row;
+  w.str(sheet), w.pod(r), w.pod(col), w.pod(kind), w.opt(item), w.str(written), w.pod(score), w.pod(closest);
+  w.pod(runner_up), w.pod(runner_up_score), w.pod(by_code), w.str(evidence), w.str(reading);
+  put(w, actual);
+  w.str(result), w.str(note), w.opt(plan_value), w.pod(assessment), w.pod(counts);
+}
+void get(ByteReader& rd, RowResult& row) {
+  auto& [sheet, r, col, kind, item, written, score, closest, runner_up, runner_up_score, by_code, evidence, reading,
+         actual, result, note, plan_value, assessment, counts] = row;
+  sheet = rd.str(), r = rd.pod<std::uint32_t>(), col = rd.pod<std::uint32_t>(), kind = rd.pod<ItemKind>();
+  item = rd.opt<std::size_t>(), written = rd.str(), score = rd.pod<double>(), closest = rd.pod<std::size_t>();
+  runner_up = rd.pod<std::size_t>(), runner_up_score = rd.pod<double>(), by_code = rd.pod<bool>();
+  evidence = rd.str(), reading = rd.str();
+  get(rd, actual);
+  result = rd.str(), note = rd.str(), plan_value = rd.opt<double>(), assessment = rd.pod<Assessment>();
+  counts = rd.pod<bool>();
+}
+
+}  // namespace
+
+std::string serialise_file_result(const FileResult& f) {
+  ByteWriter w;
+  const auto& [path, readable, unit, unit_source, commune, period, received, received_source, late, usable,
+               superseded, rows, issues, workbook] = f;
+  w.str(path), w.pod(readable), w.str(unit), w.pod(unit_source), w.str(commune), w.opt(period), w.opt(received);
+  w.pod(received_source), w.pod(late), w.pod(usable), w.pod(superseded);
+  w.pod<std::uint64_t>(rows.size());
+  for (const auto& row : rows) put(w, row);
+  w.pod<std::uint64_t>(issues.size());
+  for (const auto& i : issues) w.issue(i);
+  w.pod(workbook != nullptr);
+  if (workbook) w.str(serialise_workbook(*workbook));
+  return std::move(w.out);
+}
+
+FileResult deserialise_file_result(std::string_view bytes) {
+  ByteReader r(bytes);
+  FileResult f;
+  auto& [path, readable, unit, unit_source, commune, period, received, received_source, late, usable, superseded,
+         rows, issues, workbook] = f;
+  path = r.str(), readable = r.pod<bool>(), unit = r.str(), unit_source = r.pod<UnitSource>(), commune = r.str();
+  period = r.opt<Period>(), received = r.opt<double>(), received_source = r.pod<ReceiptSource>();
+  late = r.pod<bool>(), usable = r.pod<bool>(), superseded = r.pod<bool>();
+  rows.resize(r.pod<std::uint64_t>());
+  for (auto& row : rows) get(r, row);
+  for (auto n = r.pod<std::uint64_t>(); n > 0; --n) issues.push_back(r.issue());
+  if (r.pod<bool>()) workbook = std::make_shared<Workbook>(deserialise_workbook(r.str()));
+  return f;
+}
+
+namespace {
+
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    auto n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(std::size_t(n));
+  }
+  return true;
+}
+
+// Reads until end of file; false on a read error.
+bool read_all(int fd, std::string& out) {
+  char buf[1 << 16];
+  while (true) {
+    auto n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) return true;
+    out.append(buf, std::size_t(n));
+  }
+}
+
+bool read_exact(int fd, char* to, std::size_t n) {
+  while (n > 0) {
+    auto got = ::read(fd, to, n);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    to += got, n -= std::size_t(got);
+  }
+  return true;
+}
+
+// A file whose checking process did not come back: refused, the others go on.
+FileResult check_failed(const std::string& path, const std::string& why) {
+  FileResult fr;
+  fr.path = path;
+  fr.readable = false;
+  fr.issues.push_back(make_issue(
+      IssueCode::ReaderFailed, Location{path, "", {}, {}, ""},
+      {{"what", Text("tiến trình kiểm tra dừng bất thường: " + why, "the checking process stopped abnormally: " + why)}}));
+  return fr;
+}
+
+// The check of every file runs in a process of its own, forked from a worker that was
+// itself forked before the first file: each file starts from the same state (the plan's
+// items and their caches as they were), so a file's result never depends on which files
+// were checked before it or beside it, and --jobs N gives the bytes of --jobs 1. The
+// workers stay small, so a fork costs the same for the 10th and the 30,000th file (the
+// parent's memory grows with the results; forking from it grew with every file).
+//
+// Parent -> worker: a file's index (uint64). Worker -> parent: index, status ('R' result,
+// 'F' failed), length, bytes.
+class CheckWorkers {
+ public:
+  CheckWorkers(unsigned n, const std::vector<std::string>& files,
+               const std::function<FileResult(const std::string&)>& check) {
+    for (unsigned i = 0; i < n; ++i) {
+      int fds[2];  // [0] the parent's end, [1] the worker's
+      if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) break;
+      pid_t pid = ::fork();
+      if (pid < 0) {
+        ::close(fds[0]), ::close(fds[1]);
+        break;
+      }
+      if (pid == 0) {
+        ::close(fds[0]);
+        for (const auto& w : workers_) ::close(w.fd);  // the siblings' ends
+        serve(fds[1], files, check);
+      }
+      ::close(fds[1]);
+      workers_.push_back({pid, fds[0]});
+    }
+  }
+  CheckWorkers(const CheckWorkers&) = delete;
+  CheckWorkers& operator=(const CheckWorkers&) = delete;
+  ~CheckWorkers() {
+    for (auto& w : workers_) stop(w);
+  }
+  std::size_t size() const { return workers_.size(); }
+
+  // Every file checked, `done(index, result)` called in the order of the files.
+  void run(const std::vector<std::string>& files, const std::function<FileResult(const std::string&)>& check,
+           const std::function<void(FileResult)>& done) {
+    std::vector<std::optional<FileResult>> ready(files.size());
+    std::size_t next = 0, emitted = 0;
+    auto emit = [&] {
+      while (emitted < files.size() && ready[emitted]) {
+        done(std::move(*ready[emitted]));
+        ready[emitted].reset();
+        ++emitted;
+      }
+    };
+    // A worker that stopped: the file it had is refused, the others go to the rest.
+    auto lose = [&](Worker& w) {
+      if (w.working) ready[w.busy] = check_failed(files[w.busy], "worker");
+      stop(w);
+    };
+    auto give = [&](Worker& w) {
+      if (next >= files.size()) return;
+      std::uint64_t i = next;
+      // MSG_NOSIGNAL: a worker that died is a failed send, not SIGPIPE for this process.
+      if (::send(w.fd, &i, sizeof i, MSG_NOSIGNAL) != ssize_t(sizeof i)) {
+        lose(w);
+        return;
+      }
+      w.busy = i, w.working = true;
+      ++next;
+    };
+    for (auto& w : workers_) give(w);
+    while (emitted < files.size()) {
+      std::vector<pollfd> polls;
+      std::vector<Worker*> who;
+      for (auto& w : workers_)
+        if (w.working) polls.push_back({w.fd, POLLIN, 0}), who.push_back(&w);
+      if (polls.empty()) {
+        // No worker left (they could not be started or all stopped): the rest here.
+        for (; next < files.size(); ++next) ready[next] = check(files[next]);
+        emit();
+        break;
+      }
+      if (::poll(polls.data(), polls.size(), -1) < 0) {
+        if (errno == EINTR) continue;
+        for (auto* w : who) lose(*w);
+        continue;
+      }
+      for (std::size_t k = 0; k < polls.size(); ++k) {
+        if (!polls[k].revents) continue;
+        Worker& w = *who[k];
+        std::uint64_t index = 0, length = 0;
+        char status = 0;
+        std::string bytes;
+        bool ok = read_exact(w.fd, reinterpret_cast<char*>(&index), sizeof index) && read_exact(w.fd, &status, 1) &&
+                  read_exact(w.fd, reinterpret_cast<char*>(&length), sizeof length) && index == w.busy;
+        if (ok) {
+          bytes.resize(length);
+          ok = read_exact(w.fd, bytes.data(), length);
+        }
+        if (!ok) {
+          lose(w);
+          continue;
+        }
+        w.working = false;
+        if (status == 'R') {
+          try {
+            ready[index] = deserialise_file_result(bytes);
+          } catch (const std::exception& e) {
+            ready[index] = check_failed(files[index], e.what());
+          }
+        } else {
+          ready[index] = check_failed(files[index], bytes);
+        }
+        give(w);
+      }
+      emit();
+    }
+  }
+
+ private:
+  struct Worker {
+    pid_t pid;
+    int fd;
+    std::uint64_t busy = 0;
+    bool working = false;
+  };
+
+  static void stop(Worker& w) {
+    if (w.pid <= 0) return;
+    ::close(w.fd);
+    int status = 0;
+    while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    w.pid = 0, w.working = false;
+  }
+
+  // The worker: one forked child per file, its result relayed to the parent.
+  [[noreturn]] static void serve(int fd, const std::vector<std::string>& files,
+                                 const std::function<FileResult(const std::string&)>& check) {
+    std::uint64_t i = 0;
+    while (read_exact(fd, reinterpret_cast<char*>(&i), sizeof i) && i < files.size()) {
+      std::string bytes;
+      char status = 'F';
+      int p[2];
+      pid_t pid = -1;
+      if (::pipe(p) == 0) {
+        pid = ::fork();
+        if (pid == 0) {
+          ::close(p[0]), ::close(fd);
+          std::string result;
+          try {
+            result = serialise_file_result(check(files[i]));
+          } catch (const std::bad_alloc&) {
+            ::_exit(4);
+          } catch (const std::exception& e) {
+            write_all(p[1], e.what());
+            ::_exit(5);
+          }
+          ::_exit(write_all(p[1], result) ? 0 : 3);
+        }
+        ::close(p[1]);
+        if (pid > 0) read_all(p[0], bytes);
+        ::close(p[0]);
+      }
+      int ws = 0;
+      if (pid > 0)
+        while (::waitpid(pid, &ws, 0) < 0 && errno == EINTR) {
+        }
+      if (pid < 0) bytes = "fork";
+      else if (WIFSIGNALED(ws)) bytes = strsignal(WTERMSIG(ws));
+      else if (WIFEXITED(ws) && WEXITSTATUS(ws) == 4) bytes = "out of memory";
+      else if (WIFEXITED(ws) && WEXITSTATUS(ws) == 0) status = 'R';
+      else if (bytes.empty()) bytes = "exit " + std::to_string(WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
+      std::uint64_t length = bytes.size();
+      if (!write_all(fd, {reinterpret_cast<const char*>(&i), sizeof i}) || !write_all(fd, {&status, 1}) ||
+          !write_all(fd, {reinterpret_cast<const char*>(&length), sizeof length}) || !write_all(fd, bytes))
+        break;
+    }
+    ::_exit(0);
+  }
+
+  std::vector<Worker> workers_;
+};
+
+}  // namespace
+
+unsigned default_jobs() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n ? n : 1;
+}
+
 CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
                               const CheckContext& ctx) {
   CheckReport report;
   report.period = opt.period;
   PlanItems items(plan, ctx.matcher);
-  for (const auto& path : files) {
-    auto loaded = load_submission(path, opt.limits);
-    std::vector<Issue> notes;
-    auto meta = submission_meta(path, opt, loaded.workbook != nullptr, notes);
-    if (loaded.workbook) meta.form = read_form_identity(path, *loaded.workbook, opt.limits);
-    FileResult fr;
-    if (loaded.workbook) {
-      fr = check_workbook(*loaded.workbook, meta, plan, items, opt.period, ctx);
-      if (opt.keep_workbooks) fr.workbook = loaded.workbook;
-    } else {
-      fr.path = path;
-      fr.readable = false;
-      fr.received = meta.received;
-      fr.received_source = meta.received_source;
-    }
-    fr.issues.insert(fr.issues.begin(), loaded.issues.begin(), loaded.issues.end());
-    fr.issues.insert(fr.issues.end(), notes.begin(), notes.end());
-    report.files.push_back(std::move(fr));
+  // Rows that copy the plan's own names (the common case) ranked once here, before the
+  // workers are forked, rather than once in every file's process. Their words are the
+  // plan's, so this adds no word and changes no result.
+  for (bool with_code : {true, false}) {
+    std::vector<RowText> names;
+    for (auto kind : {ItemKind::Indicator, ItemKind::Task})
+      for (std::size_t i = 0; i < (kind == ItemKind::Task ? plan.tasks.size() : plan.indicators.size()); ++i)
+        names.push_back({with_code ? plan.code_of({kind, i}) : "", plan.name_of({kind, i})});
+    match_rows(plan, items, ctx.matcher, names, "");
+  }
+  std::function<FileResult(const std::string&)> check = [&](const std::string& path) {
+    return check_file(path, plan, items, opt, ctx);
+  };
+  report.files.reserve(files.size());
+  auto done = [&](FileResult fr) { report.files.push_back(std::move(fr)); };
+  {
+    CheckWorkers workers(unsigned(std::clamp<std::size_t>(opt.jobs, 1, std::max<std::size_t>(files.size(), 1))), files,
+                         check);
+    workers.run(files, check, done);
   }
   report.issues.insert(report.issues.end(), opt.receipt_issues.begin(), opt.receipt_issues.end());
   complete_report(report, plan, opt.deadline ? *opt.deadline : default_deadline(opt.period.year));

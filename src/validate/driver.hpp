@@ -44,7 +44,13 @@ struct CheckOptions {
   std::optional<double> deadline;               // default: 3 December of the year
   ReadLimits limits;
   bool keep_workbooks = false;                  // FileResult::workbook (check --report)
+  // Files checked at once (--jobs), each in a process of its own; any number gives the
+  // same result, in the order of the files.
+  std::size_t jobs = 1;
 };
+
+// --jobs' default: the machine's cores.
+unsigned default_jobs();
 
 // A file read for checking: the workbook (legacy text converted by the loader) and what
 // reading it found (legacy-encoding, converted-file); or, when it cannot be read, why.
@@ -59,6 +65,16 @@ LoadedSubmission load_submission(const std::string& path, const ReadLimits& limi
 SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt, bool readable,
                                std::vector<Issue>& notes);
 
+// One file read, dated and checked here, in this process (what each file's process runs).
+FileResult check_file(const std::string& path, const Plan& plan, const PlanItems& items, const CheckOptions& opt,
+                      const CheckContext& ctx);
+
+// The byte form a file's checking process sends back (exposed for the round-trip test).
+std::string serialise_file_result(const FileResult& f);
+FileResult deserialise_file_result(std::string_view bytes);
+
+// Every file read and checked in a process of its own (opt.jobs at once, forked before the
+// first file, so that a file's result depends on that file alone), then completeness.
 CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
                               const CheckContext& ctx);
 

@@ -3,6 +3,8 @@
 #include "write/check_report_writer.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <map>
 
@@ -221,7 +223,9 @@ std::vector<WriteNote> write_check_report(const std::string& out, const std::vec
                                           const std::vector<Issue>& general, Lang lang, std::uint32_t rows_per_sheet) {
   std::vector<WriteNote> notes;
   write_atomically(out, [&](const std::string& tmp) {
-    xlsx::Book book(tmp, {.title = "tonghop check"});
+    // The time of writing, or SOURCE_DATE_EPOCH for reproducible bytes (as the consolidated workbook).
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    xlsx::Book book(tmp, {.created = epoch ? std::time_t(std::strtoll(epoch, nullptr, 10)) : 0, .title = "tonghop check"});
     ReportWriter(book, files, general, lang, std::clamp<std::uint32_t>(rows_per_sheet, 10, xlsx::kMaxRows)).write();
     book.close();
     notes = book.notes();

@@ -1,0 +1,93 @@
+// The byte form results take between a process and the child it forked (read/isolated: a
+// workbook read; validate/driver: a file checked). Plain machine-order encoding: the bytes
+// only travel between two processes of the same binary.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "core/issue.hpp"
+
+namespace tonghop {
+
+class ByteWriter {
+ public:
+  template <class T>
+  void pod(T v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void str(const std::string& s) {
+    pod<std::uint64_t>(s.size());
+    out += s;
+  }
+  template <class T>
+  void opt(const std::optional<T>& v) {
+    pod(v.has_value());
+    pod(v.value_or(T{}));
+  }
+  void text(const Text& t) { str(t.vi), str(t.en); }
+  void issue(const Issue& i) {
+    const auto& [code, severity, where, params] = i;
+    const auto& [file, sheet, row, col, item] = where;
+    pod(code), pod(severity), str(file), str(sheet), opt(row), opt(col), str(item);
+    pod<std::uint64_t>(params.size());
+    for (const auto& [k, v] : params) str(k), text(v);
+  }
+  std::string out;
+};
+
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view in) : in_(in) {}
+  template <class T>
+  T pod() {
+    T v;
+    need(sizeof v);
+    std::memcpy(&v, in_.data() + at_, sizeof v);
+    at_ += sizeof v;
+    return v;
+  }
+  std::string str() {
+    auto n = pod<std::uint64_t>();
+    need(n);
+    std::string s(in_.substr(at_, n));
+    at_ += n;
+    return s;
+  }
+  template <class T>
+  std::optional<T> opt() {
+    bool has = pod<bool>();
+    T v = pod<T>();
+    return has ? std::optional<T>(v) : std::nullopt;
+  }
+  Text text() {
+    auto vi = str();
+    return Text(std::move(vi), str());
+  }
+  Issue issue() {
+    Issue i{};
+    i.code = pod<IssueCode>(), i.severity = pod<Severity>();
+    i.where.file = str(), i.where.sheet = str();
+    i.where.row = opt<std::uint32_t>(), i.where.col = opt<std::uint32_t>();
+    i.where.item = str();
+    for (auto n = pod<std::uint64_t>(); n > 0; --n) {
+      auto k = str();
+      i.params[k] = text();
+    }
+    return i;
+  }
+  std::size_t left() const { return in_.size() - at_; }
+
+ private:
+  void need(std::size_t n) {
+    if (in_.size() - at_ < n) throw std::runtime_error("truncated message from a child process");
+  }
+  std::string_view in_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace tonghop
