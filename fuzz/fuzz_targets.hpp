@@ -1,4 +1,4 @@
-// The fuzz targets by name: "xlsx", "ods", "xls", "csv" (the readers), "cfb" (the .xls
+// The fuzz targets by name: "xlsx", "ods", "docx", "xls", "csv" (the readers), "cfb" (the .xls
 // compound-file container alone), "target",
 // "timeframe" (the plan's grammars), "vn_number", "table" (header recognition).
 #pragma once

@@ -70,6 +70,14 @@ void ods(const std::uint8_t* data, std::size_t size) {
   });
 }
 
+void docx(const std::uint8_t* data, std::size_t size) {
+  const auto& path = package_path(data, size);
+  read_one([&](WorkbookSink& sink, const ReadLimits& limits) {
+    ZipArchive zip(path, limits);
+    read_docx(zip, sink, limits);
+  });
+}
+
 void xls(const std::uint8_t* data, std::size_t size) {
   const auto& path = write_input(data, size, ".xls");
   read_one([&](WorkbookSink& sink, const ReadLimits& limits) { read_cfb(path, sink, limits); });
@@ -169,7 +177,7 @@ void table(std::string_view in) {
 }  // namespace
 
 const std::vector<std::string_view>& target_names() {
-  static const std::vector<std::string_view> names = {"xlsx", "ods", "xls", "cfb", "csv",
+  static const std::vector<std::string_view> names = {"xlsx", "ods", "docx", "xls", "cfb", "csv",
                                                        "target", "timeframe", "vn_number", "table"};
   return names;
 }
@@ -178,6 +186,7 @@ bool run_target(std::string_view name, const std::uint8_t* data, std::size_t siz
   std::string_view text(reinterpret_cast<const char*>(data), size);
   if (name == "xlsx") xlsx(data, size);
   else if (name == "ods") ods(data, size);
+  else if (name == "docx") docx(data, size);
   else if (name == "xls") xls(data, size);
   else if (name == "cfb") cfb(data, size);
   else if (name == "csv") csv(data, size);

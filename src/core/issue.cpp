@@ -239,6 +239,16 @@ constexpr Template kTemplates[] = {
      "{count} row(s) from \"{first}\" are no indicator or task (group heading, total, prose, signature); skipped.",
      "Không cần sửa; nếu đây là một chỉ tiêu/nhiệm vụ, ghi tên như trong kế hoạch và điền số liệu.",
      "Nothing to fix; if this is an indicator or task, write its name as the plan does and fill in its value."},
+    {IssueCode::DocumentWithoutTable, "document-without-table", Severity::Error, IssueLevel::File,
+     "Văn bản Word có {paragraphs} đoạn văn nhưng không có bảng nào{where}, nên không có phụ lục chỉ tiêu hay "
+     "nhiệm vụ để đọc.",
+     "The Word document has {paragraphs} paragraph(s) but no table{where}, so there is no indicator or task "
+     "annex to read.",
+     "Nếu phụ lục là tệp riêng (Excel hay Word có bảng), dùng tệp đó; nếu kế hoạch viết chỉ tiêu thành câu văn, "
+     "chạy tonghop plan extract TỆP -o PHU-LUC.xlsx để soạn bảng phụ lục, rà soát rồi dùng bảng đó làm kế hoạch.",
+     "If the annex is a separate file (Excel, or Word with tables), use that file; if the plan states its "
+     "indicators as sentences, run tonghop plan extract FILE -o ANNEX.xlsx to draft the annex, review it and "
+     "use it as the plan."},
 };
 
 const Template& find_template(IssueCode code) {

@@ -71,6 +71,8 @@ enum class IssueCode {
   ProbableFraction,
   SkippedSheet,
   SkippedRows,
+  // Plans read from Word documents (issue 12)
+  DocumentWithoutTable,
   // Keep last: tests check that every code before it has its own template.
   EndOfCodes,
 };

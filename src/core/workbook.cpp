@@ -10,6 +10,7 @@ std::string_view to_string(FileFormat f) {
     case FileFormat::Ods: return "ods";
     case FileFormat::Csv: return "csv";
     case FileFormat::Xls: return "xls";
+    case FileFormat::Docx: return "docx";
     case FileFormat::Unknown: break;
   }
   return "unknown";

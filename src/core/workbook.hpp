@@ -10,7 +10,7 @@
 
 namespace tonghop {
 
-enum class FileFormat { Unknown, Xlsx, Ods, Csv, Xls };
+enum class FileFormat { Unknown, Xlsx, Ods, Csv, Xls, Docx };
 std::string_view to_string(FileFormat f);
 
 struct WorkbookInfo {

@@ -54,6 +54,11 @@ TempDir::~TempDir() {
 
 std::string convert_to_xlsx(const std::string& soffice, const std::string& input,
                             const std::string& outdir, unsigned seconds) {
+  return convert_with_libreoffice(soffice, input, outdir, seconds, "xlsx");
+}
+
+std::string convert_with_libreoffice(const std::string& soffice, const std::string& input,
+                                     const std::string& outdir, unsigned seconds, const std::string& to) {
   std::error_code ec;
   std::string abs_input = fs::absolute(input, ec).string();
   std::string profile = "-env:UserInstallation=file://" + outdir + "/profile";
@@ -70,7 +75,7 @@ std::string convert_to_xlsx(const std::string& soffice, const std::string& input
   std::vector<char*> env;
   for (auto& e : env_strings) env.push_back(e.data());
   env.push_back(nullptr);
-  const char* argv[] = {soffice.c_str(), profile.c_str(), "--headless", "--norestore", "--convert-to", "xlsx",
+  const char* argv[] = {soffice.c_str(), profile.c_str(), "--headless", "--norestore", "--convert-to", to.c_str(),
                         "--outdir", outdir.c_str(), abs_input.c_str(), nullptr};
   pid_t pid = ::fork();
   if (pid < 0) throw_unreadable(Text("không chạy được LibreOffice", "LibreOffice cannot be started"));
@@ -98,7 +103,7 @@ std::string convert_to_xlsx(const std::string& soffice, const std::string& input
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ::kill(-pid, SIGKILL);  // anything it left behind
-  std::string out = (fs::path(outdir) / fs::path(input).stem()).string() + ".xlsx";
+  std::string out = (fs::path(outdir) / fs::path(input).stem()).string() + "." + to;
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !fs::exists(out, ec))
     throw_unreadable(Text("LibreOffice không chuyển đổi được tệp", "LibreOffice could not convert the file"));
   return out;

@@ -28,5 +28,8 @@ class TempDir {
 // converted file's path; throws InputError (unreadable-file) on failure or time-out.
 std::string convert_to_xlsx(const std::string& soffice, const std::string& input,
                             const std::string& outdir, unsigned seconds);
+// The same to another format LibreOffice writes ("docx" for a Word 97-2003 .doc).
+std::string convert_with_libreoffice(const std::string& soffice, const std::string& input,
+                                     const std::string& outdir, unsigned seconds, const std::string& to);
 
 }  // namespace tonghop

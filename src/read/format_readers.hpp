@@ -16,6 +16,11 @@ void read_csv(const std::string& path, const std::string& sheet_name, WorkbookSi
               const ReadLimits& limits);
 // OLE2/CFB containers: .xls (BIFF8, BIFF5) is read; encrypted OOXML or FILEPASS ->
 // encrypted-file; other OLE2 documents -> unsupported-format.
+// .docx: every table a sheet (read/docx_reader.hpp). .doc (Word 97-2003): converted to
+// .docx by LibreOffice when installed, refused as unsupported-format otherwise.
+void read_docx(ZipArchive& zip, WorkbookSink& sink, const ReadLimits& limits);
+void read_word97(const std::string& path, WorkbookSink& sink, const ReadLimits& limits);
+[[noreturn]] void throw_word97_unsupported();
 void read_cfb(const std::string& path, WorkbookSink& sink, const ReadLimits& limits);
 
 }  // namespace tonghop

@@ -12,7 +12,8 @@
 namespace tonghop {
 namespace {
 
-void read_converted(const std::string& path, Text format, WorkbookSink& sink, const ReadLimits& limits);
+void read_converted(const std::string& path, Text format, WorkbookSink& sink, const ReadLimits& limits,
+                    const char* to = "xlsx");
 
 void read_zip(const std::string& path, WorkbookSink& sink, const ReadLimits& limits) {
   ZipArchive zip(path, limits);
@@ -30,8 +31,7 @@ void read_zip(const std::string& path, WorkbookSink& sink, const ReadLimits& lim
       throw_not_spreadsheet(Text("tài liệu OpenDocument (" + mime + ")", "an OpenDocument file (" + mime + ")"));
   }
   if (zip.has("[Content_Types].xml")) {
-    if (zip.has("word/document.xml"))
-      throw_not_spreadsheet(Text("văn bản Word (.docx)", "a Word document (.docx)"));
+    if (zip.has("word/document.xml")) return read_docx(zip, sink, limits);
     if (zip.has("ppt/presentation.xml"))
       throw_not_spreadsheet(Text("bản trình chiếu PowerPoint (.pptx)", "a PowerPoint presentation (.pptx)"));
     return read_xlsx(zip, sink, limits);
@@ -68,16 +68,22 @@ class ConvertedSink : public WorkbookSink {
 
 // A format tonghop does not read: converted by LibreOffice when it is there and allowed,
 // refused as unsupported-format otherwise.
-void read_converted(const std::string& path, Text format, WorkbookSink& sink, const ReadLimits& limits) {
+void read_converted(const std::string& path, Text format, WorkbookSink& sink, const ReadLimits& limits,
+                    const char* to) {
   auto soffice = limits.allow_conversion ? find_libreoffice() : std::nullopt;
   if (!soffice) throw_unsupported(std::move(format), true);
   TempDir tmp;
-  auto xlsx = convert_to_xlsx(*soffice, path, tmp.path(), unsigned(limits.convert_seconds));
+  auto xlsx = convert_with_libreoffice(*soffice, path, tmp.path(), unsigned(limits.convert_seconds), to);
   ConvertedSink converted(sink, std::move(format));
   read_zip(xlsx, converted, limits);
 }
 
 }  // namespace
+
+void read_word97(const std::string& path, WorkbookSink& sink, const ReadLimits& limits) {
+  if (!limits.allow_conversion || !find_libreoffice()) throw_word97_unsupported();
+  read_converted(path, Text("văn bản Word 97-2003 (.doc)", "Word 97-2003 document (.doc)"), sink, limits, "docx");
+}
 
 void read_workbook(const std::string& path, WorkbookSink& sink_in, const ReadLimits& limits) {
   try {

@@ -571,7 +571,7 @@ void read_cfb(const std::string& path, WorkbookSink& sink, const ReadLimits& lim
     return;
   }
   if (ole.find("WordDocument"))
-    throw_not_spreadsheet(Text("văn bản Word 97-2003 (.doc)", "a Word 97-2003 document (.doc)"));
+    return read_word97(path, sink, limits);
   if (ole.find("PowerPoint Document"))
     throw_not_spreadsheet(Text("bản trình chiếu PowerPoint 97-2003 (.ppt)", "a PowerPoint 97-2003 presentation (.ppt)"));
   throw_unsupported(Text("tài liệu OLE2 không phải bảng tính", "OLE2 document that is not a spreadsheet"));

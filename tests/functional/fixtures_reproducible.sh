@@ -10,6 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$gen" "$tmp"
 /usr/bin/python3 "$here/make_special_fixtures.py" "$tmp"
 /usr/bin/python3 "$here/make_paste_fixtures.py" "$tmp"
+/usr/bin/python3 "$here/make_docx_fixtures.py" "$tmp"
 status=0
 for f in "$tmp"/*; do
   name=$(basename "$f")

@@ -133,3 +133,17 @@ TEST(PlanPaste, ExcelDamageIsReadBackOrReportedAtItsCell) {
   // Separate start and finish columns under "Thời gian": both ends kept.
   EXPECT_EQ(r.plan.tasks[3].timeframe.to.value_or(""), "2030");  // "20\u00AD30"
 }
+
+// The same annexes published in the plan's Word document (tests/gen/make_docx_fixtures.py:
+// merged header band both ways, group rows spanning the table, a leader merged down, the
+// task annex inside a layout table, a name typed with tracked changes, a field, a link).
+TEST(PlanPaste, WordDocumentGivesTheSamePlanAsTheWorkbook) {
+  auto workbook = plan_of("../../samples/ke-hoach/an-duong-2026-2030.xlsx");
+  auto r = plan_of("plan_an_duong.docx");
+  expect_same_plan(r, workbook);
+  EXPECT_EQ(r.plan.commune, "phường An Dương");
+  EXPECT_EQ(r.plan.period, workbook.plan.period);
+  EXPECT_EQ(codes(r), codes(workbook));
+  ASSERT_EQ(r.plan.indicators.size(), 19u);
+  ASSERT_EQ(r.plan.tasks.size(), 44u);
+}

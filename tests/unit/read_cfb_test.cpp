@@ -213,7 +213,8 @@ TEST(ReadCfb, ContainerKindsThroughTheReader) {
   };
   EXPECT_EQ(code(write("enc.xlsx", build({{"EncryptionInfo", pattern(100, 1)}, {"EncryptedPackage", pattern(5000, 2)}}))),
             IssueCode::EncryptedFile);
-  EXPECT_EQ(code(write("word.doc", build({{"WordDocument", pattern(5000, 1)}}))), IssueCode::NotASpreadsheet);
+  // A Word 97-2003 document is a plan LibreOffice can convert (read/docx_reader.hpp).
+  EXPECT_EQ(code(write("word.doc", build({{"WordDocument", pattern(5000, 1)}}))), IssueCode::UnsupportedFormat);
   EXPECT_EQ(code(write("other.xls", build({{"Contents", pattern(100, 1)}}))), IssueCode::UnsupportedFormat);
   // A Workbook stream that is no BIFF: the stream's damage, not the container's.
   EXPECT_EQ(code(write("junk.xls", build({{"Workbook", pattern(5000, 1)}}))), IssueCode::UnreadableFile);
