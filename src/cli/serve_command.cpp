@@ -28,7 +28,7 @@ constexpr std::string_view kUsageVi =
     "  tonghop serve --plan ke-hoach.xlsx --year 2026 --listen 0.0.0.0:8080 --make-links\n\n"
     "Cách dùng: tonghop serve --plan KẾ_HOẠCH [--year NĂM] [--period year|h1|q1|q2|q3|q4|9m]\n"
     "                          [--data THƯ_MỤC] [--listen ĐỊA_CHỈ:CỔNG] [--deadline NGÀY]\n"
-    "                          [--make-links] [--max-upload MB]\n\n"
+    "                          [--aliases TỆP.toml] [--make-links] [--max-upload MB]\n\n"
     "Mở trang làm việc của văn phòng trên máy này (mặc định http://127.0.0.1:8080/): tải lên báo\n"
     "cáo của các đơn vị, xem kết quả kiểm tra, theo dõi đơn vị đã gửi/chưa gửi, lịch sử các bản,\n"
     "lập sổ tổng hợp. Dữ liệu ở --data (mặc định thư mục tonghop-data cạnh tệp kế hoạch).\n"
@@ -42,7 +42,7 @@ constexpr std::string_view kUsageEn =
     "  tonghop serve --plan plan.xlsx --year 2026 --listen 0.0.0.0:8080 --make-links\n\n"
     "Usage: tonghop serve --plan PLAN [--year YEAR] [--period year|h1|q1|q2|q3|q4|9m]\n"
     "                     [--data FOLDER] [--listen ADDRESS:PORT] [--deadline DATE]\n"
-    "                     [--make-links] [--max-upload MB]\n\n"
+    "                     [--aliases FILE.toml] [--make-links] [--max-upload MB]\n\n"
     "Serves the office's page on this machine (default http://127.0.0.1:8080/): upload the\n"
     "units' reports, read the check results, follow who sent and who has not, the versions,\n"
     "make the consolidated workbook. Data lives in --data (default tonghop-data beside the plan).\n"
@@ -86,6 +86,9 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
       .add("units", po::value<std::string>(), Text("TỆP.toml", "FILE.toml"),
            Text("tên đơn vị và cách viết (mặc định templates/units.toml)", "unit names and spellings (default templates/units.toml)"))
       .add("deadline", po::value<std::string>(), Text("NGÀY", "DATE"), Text("hạn nộp (mặc định 3/12)", "the deadline (default 3 December)"))
+      .add("aliases", po::value<std::string>(), Text("TỆP.toml", "FILE.toml"),
+           Text("cách viết đã học (docs/aliases.md); sửa trên trang tải về ở /api/corrections?format=toml",
+                "what the office taught (docs/aliases.md); the page's corrections download from /api/corrections?format=toml"))
       .add("data", po::value<std::string>(), Text("THƯ_MỤC", "FOLDER"),
            Text("kho dữ liệu (mặc định tonghop-data cạnh kế hoạch)", "the store (default tonghop-data beside the plan)"))
       .add("listen", po::value<std::string>()->default_value("127.0.0.1:8080"), Text("ĐỊA_CHỈ:CỔNG", "ADDRESS:PORT"),
@@ -121,6 +124,7 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
     cfg.period.kind = *kind;
     cfg.limits = opt.limits;
     if (vm.count("units")) cfg.units_file = vm["units"].as<std::string>();
+    if (vm.count("aliases")) cfg.aliases_file = fs::absolute(vm["aliases"].as<std::string>()).string();
     if (vm.count("deadline")) {
       auto d = parse_receipt_date(vm["deadline"].as<std::string>());
       if (!d) throw UsageError{Text("--deadline: không hiểu ngày (dùng 2026-12-03 hoặc 03/12/2026)", "--deadline: the date is not understood (use 2026-12-03 or 03/12/2026)")};

@@ -13,7 +13,9 @@ namespace tonghop {
 
 namespace {
 
-constexpr const char* kTables[] = {"item", "unit", "file"};
+constexpr const char* kTables[] = {"item", "unit", "file", "not-item"};
+constexpr int kKinds = 4;
+const char* target_key(int kind) { return kind == 0 ? "plan" : kind == 3 ? nullptr : "unit"; }
 
 std::string toml_string(std::string_view s) {
   std::string out = "\"";
@@ -42,27 +44,30 @@ AliasStore AliasStore::load(const std::string& path) {
   for (const auto& [key, node] : doc) {
     std::string k(key.str());
     int kind = -1;
-    for (int i = 0; i < 3; ++i)
+    for (int i = 0; i < kKinds; ++i)
       if (k == kTables[i]) kind = i;
     if (kind < 0)
-      throw ConfigError(where(node) + "unknown section [[" + k + "]]; expected [[item]], [[unit]] or [[file]]");
+      throw ConfigError(where(node) + "unknown section [[" + k +
+                        "]]; expected [[item]], [[unit]], [[file]] or [[not-item]]");
     auto* arr = node.as_array();
     if (!arr || !arr->is_array_of_tables())
       throw ConfigError(where(node) + "\"" + k + "\" must be written [[" + k + "]] (a list of entries)");
-    const char* target_key = kind == 0 ? "plan" : "unit";
+    const char* tkey = target_key(kind);
     for (const auto& e : *arr) {
       const auto& t = *e.as_table();
       for (const auto& [field, value] : t)
-        if (field.str() != "written" && field.str() != target_key)
+        if (field.str() != "written" && (!tkey || field.str() != tkey))
           throw ConfigError(where(value) + "unknown field \"" + std::string(field.str()) + "\" in [[" + k +
-                            "]]; expected written and " + target_key);
+                            "]]; expected written" + (tkey ? std::string(" and ") + tkey : std::string(" only")));
       auto written = t["written"].value<std::string>();
-      auto target = t[target_key].value<std::string>();
       if (!written || written->empty())
         throw ConfigError(where(e) + "[[" + k + "]] without written = \"...\" (the name as the unit wrote it)");
-      if (!target || target->empty())
-        throw ConfigError(where(e) + "[[" + k + "]] \"" + *written + "\" without " + target_key + " = \"...\"");
-      store.entries_.push_back({Alias::Kind(kind), nfc(*written), nfc(*target), e.source().begin.line});
+      std::optional<std::string> target = std::string();
+      if (tkey) target = t[tkey].value<std::string>();
+      if (tkey && (!target || target->empty()))
+        throw ConfigError(where(e) + "[[" + k + "]] \"" + *written + "\" without " + tkey + " = \"...\"");
+      Alias a{Alias::Kind(kind), nfc(*written), nfc(*target), e.source().begin.line};
+      store.add(std::move(a));
     }
   }
   return store;
@@ -72,22 +77,27 @@ void AliasStore::add(Alias a) {
   a.written = nfc(a.written);
   a.target = nfc(a.target);
   auto key = fold_key(a.written);
-  for (auto& e : entries_)
-    if (e.kind == a.kind && fold_key(e.written) == key) {
-      e.target = a.target;
-      return;
-    }
+  auto is_row = [](Alias::Kind k) { return k == Alias::Kind::Item || k == Alias::Kind::NotItem; };
+  std::erase_if(entries_, [&](const Alias& e) {
+    bool same = e.kind == a.kind || (is_row(e.kind) && is_row(a.kind));
+    return same && fold_key(e.written) == key;
+  });
   entries_.push_back(std::move(a));
 }
 
-void AliasStore::save(const std::string& path) const {
+std::string AliasStore::to_toml() const {
   std::string out = "# tonghop: cách viết đã học / what the office taught (--aliases)\n";
-  for (int kind = 0; kind < 3; ++kind)
+  for (int kind = 0; kind < kKinds; ++kind)
     for (const auto& e : entries_) {
       if (int(e.kind) != kind) continue;
-      out += std::string("\n[[") + kTables[kind] + "]]\nwritten = " + toml_string(e.written) + "\n" +
-             (kind == 0 ? "plan" : "unit") + " = " + toml_string(e.target) + "\n";
+      out += std::string("\n[[") + kTables[kind] + "]]\nwritten = " + toml_string(e.written) + "\n";
+      if (auto tkey = target_key(kind)) out += std::string(tkey) + " = " + toml_string(e.target) + "\n";
     }
+  return out;
+}
+
+void AliasStore::save(const std::string& path) const {
+  std::string out = to_toml();
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path tmp = target;
@@ -117,9 +127,16 @@ std::optional<std::string> AliasStore::item_for(std::string_view written) const 
   return std::nullopt;
 }
 
+bool AliasStore::is_not_item(std::string_view written) const {
+  auto key = fold_key(written);
+  for (const auto& e : entries_)
+    if (e.kind == Alias::Kind::NotItem && fold_key(e.written) == key) return true;
+  return false;
+}
+
 void AliasStore::teach(UnitRegistry& units) const {
   for (const auto& e : entries_)
-    if (e.kind != Alias::Kind::Item) units.add_unit(e.target, {e.written});
+    if (e.kind == Alias::Kind::Unit || e.kind == Alias::Kind::File) units.add_unit(e.target, {e.written});
 }
 
 }  // namespace tonghop

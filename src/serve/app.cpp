@@ -676,7 +676,16 @@ Response App::corrections(const Request& req) {
     }
     return os.str();
   };
-  if (req.method() == http::verb::get && path == "/api/corrections") return json_response(req, http::status::ok, list());
+  if (req.method() == http::verb::get && path == "/api/corrections") {
+    auto target = std::string(req.target());
+    auto q = parse_query(target.find('?') == std::string::npos ? "" : target.substr(target.find('?') + 1));
+    if (q["format"] != "toml") return json_response(req, http::status::ok, list());
+    // The same corrections as a file for `tonghop check --aliases` (docs/aliases.md).
+    auto res = make_response(req.version(), http::status::ok, "application/toml; charset=utf-8",
+                             corrections_as_aliases(store_.corrections()).to_toml());
+    res.set(http::field::content_disposition, attachment("cach-viet-da-hoc.toml"));
+    return res;
+  }
   if (req.method() == http::verb::post && path == "/api/corrections") {
     auto form = parse_query(req.body());
     Correction c;

@@ -89,6 +89,7 @@ void write_job_file(const std::string& path, const JobFile& f) {
   line({"period", std::to_string(c.period.year), to_string(c.period.kind)});
   if (c.deadline) line({"deadline", number(*c.deadline)});
   line({"units", c.units_file});
+  line({"aliases", c.aliases_file});
   line({"layout", c.layout});
   for (const auto& d : limit_descriptions()) line({"limit", d.key, std::to_string(c.limits.*d.field)});
   line({"conversion", c.limits.allow_conversion ? "1" : "0"});
@@ -140,6 +141,7 @@ JobFile read_job_file(const std::string& path) {
       f.config.period.kind = *kind;
     } else if (key == "deadline") need(2), f.config.deadline = parse_double(v[1], n);
     else if (key == "units") need(2), f.config.units_file = v[1];
+    else if (key == "aliases") need(2), f.config.aliases_file = v[1];
     else if (key == "layout") need(2), f.config.layout = v[1];
     else if (key == "limit") {
       need(3);

@@ -37,16 +37,10 @@ std::optional<double> received_serial(const std::string& iso) {
 
 // The corrections into the check's alias store (what --aliases gives the CLI) and its unit
 // registry. "Not a plan item" has no entry there yet: it is kept, not applied.
-void apply_corrections(const Plan& plan, const std::vector<Correction>& corrections, CheckContext& ctx) {
-  (void)plan;
-  for (const auto& c : corrections) {
-    if (c.kind == "unit") {
-      ctx.units.add_unit(c.target, {c.written});
-      ctx.aliases.add({Alias::Kind::Unit, c.written, c.target, 0});
-    } else if (c.target_kind != "none") {
-      ctx.aliases.add({Alias::Kind::Item, c.written, c.target, 0});
-    }
-  }
+void apply_corrections(const std::vector<Correction>& corrections, CheckContext& ctx) {
+  auto taught = corrections_as_aliases(corrections);
+  taught.teach(ctx.units);
+  for (const auto& a : taught.entries()) ctx.aliases.add(a);
 }
 
 std::string item_name(const Plan& plan, const RowResult& r) {
@@ -66,6 +60,19 @@ std::string row_status(const RowResult& r) {
 }
 
 }  // namespace
+
+AliasStore corrections_as_aliases(const std::vector<Correction>& corrections) {
+  AliasStore store;
+  for (const auto& c : corrections) {
+    if (c.kind == "unit")
+      store.add({Alias::Kind::Unit, c.written, c.target, 0});
+    else if (c.target_kind == "none")
+      store.add({Alias::Kind::NotItem, c.written, "", 0});
+    else
+      store.add({Alias::Kind::Item, c.written, c.target, 0});
+  }
+  return store;
+}
 
 std::string sanitise_file_name(std::string_view name) {
   // The last component of either kind of path separator.
@@ -93,6 +100,10 @@ Office::Office(OfficeConfig config)
       context_{LabelRoles::load_default(),
                config_.units_file.empty() ? UnitRegistry::load_default() : UnitRegistry::load(config_.units_file),
                NameMatcher::load_default(), {}} {
+  if (!config_.aliases_file.empty()) {
+    context_.aliases = AliasStore::load(config_.aliases_file);
+    context_.aliases.teach(context_.units);
+  }
   Workbook book;
   try {
     book = load_workbook(config_.plan_path, config_.limits);
@@ -137,7 +148,7 @@ CheckReport Office::run_check(const std::vector<StoredFile>& files, const std::v
                               const std::string& work, bool keep_workbooks) const {
   (void)work;
   CheckContext ctx = context_;
-  apply_corrections(plan_.plan, corrections, ctx);
+  apply_corrections(corrections, ctx);
   CheckReport report;
   report.period = config_.period;
   PlanItems items(plan_.plan, ctx.matcher);

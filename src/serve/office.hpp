@@ -24,10 +24,15 @@ struct OfficeConfig {
   std::optional<double> deadline;  // serial day; default 3 December of the year, end of day
   ReadLimits limits;
   std::string units_file;          // "" for templates/units.toml
+  std::string aliases_file;        // --aliases: what the office taught before (read only)
   std::string layout = "commune-yearly";
 };
 
 // One stored file as a job sees it: its original on disk and its original name.
+// The page's corrections as an alias store (plan/aliases.hpp): items, "not a plan item",
+// unit spellings.
+AliasStore corrections_as_aliases(const std::vector<Correction>& corrections);
+
 struct StoredFile {
   std::int64_t id = 0;
   std::string original;  // path of the original (content-addressed)

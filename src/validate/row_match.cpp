@@ -57,6 +57,11 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
   };
   std::vector<char> taught(rows.size(), 0);
   for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (aliases && aliases->is_not_item(rows[i].written)) {
+      ranked[i] = {{}, fold_key(rows[i].written)};
+      taught[i] = 2;
+      continue;
+    }
     if (aliases)
       if (auto target = aliases->item_for(rows[i].written))
         if (auto c = taught_item(*target)) {
@@ -124,6 +129,7 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
           o.other_score = s.score;
           break;
         }
+    if (taught[i] == 2) o.kind = RowMatch::Kind::NotAnItem;
     if (taught[i]) {
       o.evidence = "--aliases";
     } else if (!r.empty() && (a.kind == Assigned::Kind::Matched || a.kind == Assigned::Kind::Ambiguous)) {

@@ -427,17 +427,40 @@ TEST_F(Api, ACorrectedMappingIsAppliedToThisAndLaterUploads) {
   EXPECT_EQ(c.post("/api/corrections", "kind=item&written=" + url_encode("Việc riêng của phòng") +
                                            "&target_kind=none&target=").status, 201);
   auto later = c.upload("phong-kt-ht-dt-2026.csv", other);
-  // The taught row matches; "not a plan item" is kept but the alias store has no such entry yet.
-  std::size_t unknown = 0;
-  for (auto p = later.body.find("\"unknown-item\""); p != std::string::npos; p = later.body.find("\"unknown-item\"", p + 1))
-    ++unknown;
-  EXPECT_EQ(unknown, 1u);
+  // The taught row matches, the row said to be no plan item is no longer reported unknown.
+  ASSERT_EQ(later.status, 201) << later.body;
+  EXPECT_THAT(later.body, Not(HasSubstr("\"unknown-item\"")));
   EXPECT_EQ(c.get("/api/corrections").body.find("Việc riêng") != std::string::npos, true);
+  // The same corrections as a file for `tonghop check --aliases`.
+  auto toml = c.get("/api/corrections?format=toml");
+  EXPECT_EQ(toml.status, 200);
+  EXPECT_THAT(toml.body, HasSubstr("[[not-item]]\nwritten = \"Việc riêng của phòng\"\n"));
+  EXPECT_THAT(toml.body, HasSubstr("[[item]]\nwritten = \"Chỉ số đo lường sự hài lòng của doanh nghiệp\"\nplan = "));
   EXPECT_EQ(c.post("/api/corrections", "kind=item&written=x&target_kind=indicator&target=nothing").status, 400);
   // A unit's own abbreviation taught once.
   EXPECT_EQ(c.post("/api/corrections", "kind=unit&written=ANPHUONG&target=" + url_encode("Công an")).status, 201);
   auto named = c.upload("ANPHUONG.csv", sample("phong-kt-ht-dt-2026.csv"));
   EXPECT_THAT(named.body, HasSubstr("\"unit\":\"Công an\""));
+}
+
+TEST_F(Api, AnAliasFileGivenAtStartIsAppliedToEveryCheck) {
+  auto aliases = dir.path / "cach-viet.toml";
+  {
+    std::ofstream f(aliases);
+    f << "[[item]]\nwritten = \"Chỉ số đo lường sự hài lòng của doanh nghiệp\"\nplan = \"1\"\n"
+         "[[not-item]]\nwritten = \"Việc riêng của phòng\"\n";
+  }
+  Server server(dir.path / "data", {}, {}, "samples/ke-hoach/an-duong-2026-2030.xlsx", aliases.string());
+  auto c = server.client();
+  auto csv = sample("phong-kt-ht-dt-2026.csv") + "7,Chỉ số đo lường sự hài lòng của doanh nghiệp,%,80,85,\n" +
+             "8,Việc riêng của phòng,%,1,1,\n";
+  auto r = c.upload("phong-kt-ht-dt-2026.csv", csv);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_THAT(r.body, Not(HasSubstr("\"unknown-item\"")));
+  // The taught row is plan item 1; the other is skipped as no plan item.
+  EXPECT_THAT(r.body, HasSubstr("\"code\": \"1\",\n          \"name\": \"" + server.office->plan().indicators.at(0).name +
+                                    "\",\n          \"written\": \"Chỉ số đo lường sự hài lòng của doanh nghiệp\""));
+  EXPECT_THAT(r.body, HasSubstr("\"skipped-rows\""));
 }
 
 TEST_F(Api, ConsolidationUsesTheCurrentVersionsAndIsRecorded) {

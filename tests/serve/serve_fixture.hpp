@@ -85,10 +85,11 @@ class Client {
 class Server {
  public:
   explicit Server(const std::filesystem::path& data, ServerLimits limits = {}, IsolationLimits isolation = {},
-                  std::string plan = "samples/ke-hoach/an-duong-2026-2030.xlsx") {
+                  std::string plan = "samples/ke-hoach/an-duong-2026-2030.xlsx", std::string aliases = "") {
     OfficeConfig cfg;
     cfg.plan_path = source_path(plan);
     cfg.period = {2026, PeriodKind::Year};
+    cfg.aliases_file = aliases;
     store = std::make_unique<Store>(data);
     office = std::make_unique<Office>(cfg);
     AppConfig app_cfg;

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "core/config.hpp"
 #include "plan/aliases.hpp"
@@ -79,4 +80,40 @@ TEST(Aliases, ABadFileNamesItsLine) {
   auto field = error_of(write("f.toml", "[[file]]\nwritten = \"x\"\nunit = \"A\"\nplan = \"1\"\n"));
   EXPECT_NE(field.find("f.toml:4:"), std::string::npos) << field;
   EXPECT_NE(error_of(dir() + "none.toml"), "");
+}
+
+TEST(Aliases, NotAPlanItemIsAnEntryOfItsOwnAndTheLaterDecisionWins) {
+  auto dir = std::filesystem::temp_directory_path() / ("tonghop-aliases-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "a.toml").string();
+  {
+    std::ofstream f(path);
+    f << "[[not-item]]\nwritten = \"Cộng khối xã hội\"\n[[item]]\nwritten = \"Tỷ lệ hộ nghèo\"\nplan = \"2.1\"\n";
+  }
+  auto store = AliasStore::load(path);
+  EXPECT_TRUE(store.is_not_item("cộng  KHỐI xã hội"));
+  EXPECT_FALSE(store.item_for("Cộng khối xã hội"));
+  // The office changes its mind: the row is an item after all, then the other one is not.
+  store.add({Alias::Kind::Item, "Cộng khối xã hội", "3.1", 0});
+  store.add({Alias::Kind::NotItem, "Tỷ lệ hộ nghèo", "", 0});
+  EXPECT_FALSE(store.is_not_item("Cộng khối xã hội"));
+  EXPECT_EQ(store.item_for("Cộng khối xã hội"), "3.1");
+  EXPECT_TRUE(store.is_not_item("Tỷ lệ hộ nghèo"));
+  EXPECT_FALSE(store.item_for("Tỷ lệ hộ nghèo"));
+  store.save(path);
+  auto again = AliasStore::load(path);
+  EXPECT_EQ(again.entries().size(), 2u);
+  EXPECT_TRUE(again.is_not_item("Tỷ lệ hộ nghèo"));
+  {
+    std::ofstream f(path);
+    f << "[[not-item]]\nwritten = \"x\"\nplan = \"1\"\n";
+  }
+  try {
+    AliasStore::load(path);
+    FAIL() << "a not-item entry with a plan item was accepted";
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find(":3:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("expected written only"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove_all(dir);
 }
