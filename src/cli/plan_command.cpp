@@ -7,8 +7,14 @@
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
 #include "plan/plan.hpp"
+#include "plan/extract.hpp"
 #include "plan/plan_json.hpp"
+#include "read/docx_reader.hpp"
+#include "read/format_detect.hpp"
 #include "read/reader.hpp"
+#include "write/annex_writer.hpp"
+
+#include <fstream>
 
 namespace po = boost::program_options;
 
@@ -89,9 +95,101 @@ void write_text(std::ostream& os, const PlanResult& r, Lang lang) {
   for (const auto& i : r.issues) write_issue_text(os, i, lang, "  ");
 }
 
+constexpr std::string_view kExtractVi =
+    "Ví dụ:\n"
+    "  tonghop plan extract ke-hoach.docx -o du-thao-phu-luc.xlsx\n"
+    "  tonghop plan extract ke-hoach.txt -o du-thao-phu-luc.xlsx\n\n"
+    "Cách dùng: tonghop plan extract TỆP.docx|TỆP.txt -o PHỤ_LỤC.xlsx\n\n"
+    "Soạn dự thảo phụ lục từ kế hoạch viết thành câu văn: các câu chỉ tiêu đánh số dưới mục\n"
+    "\"CÁC CHỈ TIÊU ...\" thành dòng chỉ tiêu (tên, mục tiêu, đơn vị tính, thời hạn); các bảng\n"
+    "phân công có ô cơ quan viết thành câu thành dòng nhiệm vụ (chủ trì, phối hợp). Mỗi dòng ghi\n"
+    "căn cứ và độ tin cậy; điều chưa tách được nằm ở trang \"Cần xem lại\". Rà soát rồi dùng\n"
+    "tệp này làm kế hoạch (tonghop plan PHỤ_LỤC.xlsx).\n";
+constexpr std::string_view kExtractEn =
+    "Examples:\n"
+    "  tonghop plan extract plan.docx -o draft-annex.xlsx\n"
+    "  tonghop plan extract plan.txt -o draft-annex.xlsx\n\n"
+    "Usage: tonghop plan extract FILE.docx|FILE.txt -o ANNEX.xlsx\n\n"
+    "Drafts the annex of a plan written as prose: numbered indicator sentences under a heading\n"
+    "such as \"CÁC CHỈ TIÊU ...\" become indicator rows (name, target, unit, horizon); task tables\n"
+    "whose agency cell is a sentence become task rows (lead, coordinating). Every row has its\n"
+    "source and a confidence; what could not be structured is on the \"Cần xem lại\" sheet.\n"
+    "Review it, then use it as the plan (tonghop plan ANNEX.xlsx).\n";
+
+int extract_command(const std::vector<std::string>& args, Streams io) {
+  CommandOptions opts;
+  opts.add("output,o", po::value<std::string>(), Text("TỆP.xlsx", "FILE.xlsx"),
+           Text("dự thảo phụ lục cần ghi", "the draft annex to write"))
+      .inputs();
+  add_common_options(opts);
+  Lang lang = lang_from_args(args);
+  CommonOptions opt;
+  std::string path, out;
+  try {
+    auto vm = parse(args, opts);
+    opt = common_options(vm);
+    lang = opt.lang;
+    if (vm["help"].as<bool>()) {
+      write_help(io.out, lang == Lang::Vi ? kExtractVi : kExtractEn, opts, lang);
+      return int(ExitCode::Ok);
+    }
+    if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
+      throw UsageError{Text("cần đúng một tệp kế hoạch (.docx hoặc .txt)", "exactly one plan file (.docx or .txt) is needed")};
+    if (!vm.count("output")) throw UsageError{Text("cần -o TỆP.xlsx", "-o FILE.xlsx is needed")};
+    path = vm["input"].as<std::vector<std::string>>()[0];
+    out = vm["output"].as<std::string>();
+  } catch (const UsageError& e) {
+    io.err << "tonghop plan extract: " << e.message.in(lang) << "\n\n" << (lang == Lang::Vi ? kExtractVi : kExtractEn);
+    return int(ExitCode::Usage);
+  }
+  bool vi = lang == Lang::Vi;
+  DocxDocument doc;
+  try {
+    std::string head;
+    auto container = sniff_file(path, &head);
+    if (container == Container::Text) {
+      std::ifstream in(path, std::ios::binary);
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (text.size() > opt.limits.text_bytes)
+        throw_limit("text-size", opt.limits.text_bytes, Text("văn bản quá dài", "the text is too long"));
+      doc = document_from_text(text);
+    } else {
+      doc = load_docx_document(path, opt.limits);
+    }
+  } catch (InputError& e) {
+    if (e.issue().where.file.empty()) e.issue().where.file = path;
+    write_issue_text(io.err, e.issue(), lang, "");
+    return int(ExitCode::Unreadable);
+  }
+  auto draft = draft_annex(doc);
+  if (draft.indicators.empty() && draft.tasks.empty()) {
+    io.err << (vi ? "tonghop plan extract: không tìm thấy câu chỉ tiêu đánh số nào dưới một mục \"CÁC CHỈ TIÊU ...\" "
+                    "hay bảng phân công nhiệm vụ nào trong "
+                  : "tonghop plan extract: no numbered indicator sentence under a \"CÁC CHỈ TIÊU ...\" heading and no "
+                    "task assignment table in ")
+           << path << (vi ? ".\n  Cách sửa: kiểm tra tệp có đúng là kế hoạch; đặt các chỉ tiêu dưới một đề mục có chữ "
+                           "\"chỉ tiêu\", mỗi chỉ tiêu một đoạn bắt đầu bằng số (1., (1)).\n"
+                         : ".\n  To fix: check that this is the plan; put the indicators under a heading with "
+                           "\"chỉ tiêu\" in it, one paragraph each starting with a number (1., (1)).\n");
+    return int(ExitCode::DataErrors);
+  }
+  try {
+    write_draft_annex(out, draft);
+  } catch (const std::exception& e) {
+    io.err << (vi ? "tonghop plan extract: không ghi được " : "tonghop plan extract: cannot write ") << out << ": "
+           << e.what() << "\n";
+    return int(ExitCode::Internal);
+  }
+  io.out << (vi ? "Đã ghi " : "Written ") << out << ": " << draft.indicators.size() << (vi ? " chỉ tiêu, " : " indicators, ")
+         << draft.tasks.size() << (vi ? " nhiệm vụ, " : " tasks, ") << draft.review.size()
+         << (vi ? " mục cần xem lại (trang \"Cần xem lại\").\n" : " items to review (sheet \"Cần xem lại\").\n");
+  return int(ExitCode::Ok);
+}
+
 }  // namespace
 
 int plan_command(const std::vector<std::string>& args, Streams io) {
+  if (!args.empty() && args[0] == "extract") return extract_command({args.begin() + 1, args.end()}, io);
   CommandOptions opts;
   opts.add("units", po::value<std::string>(), Text("TỆP.toml", "FILE.toml"),
            Text("tên đơn vị và cách viết (mặc định templates/units.toml)", "unit names and spellings (default templates/units.toml)"))

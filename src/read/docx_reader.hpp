@@ -21,6 +21,7 @@ struct DocxParagraph {
   std::string text;       // with its list label: "1. Thu ngân sách ..."
   std::string label;      // the list label alone ("1.", "a)", "I."), "" when none
   int heading = 0;        // outline level 1..9 (heading styles, outlineLvl), 0 for body text
+  std::uint32_t line = 0; // first line in a text file (plan extract on .txt), 0 in a .docx
 };
 
 struct DocxCell {

@@ -399,6 +399,114 @@ def no_table(path):
     save(d, path)
 
 
+# --- plans written as prose (tonghop plan extract) --------------------------------------
+
+# (group, subject, target, unit, horizon): the truth every variant must give back.
+PROSE = [
+    ("Các chỉ tiêu kinh tế", "Thu ngân sách nhà nước trên địa bàn", "tăng bình quân 8%", "%", "hằng năm"),
+    ("Các chỉ tiêu kinh tế", "Giá trị sản xuất nông nghiệp trên 1 ha canh tác", "đạt 180-190 triệu đồng",
+     "triệu đồng", "đến năm 2030"),
+    ("Các chỉ tiêu kinh tế", "Số hợp tác xã đang hoạt động", "có 04-06 hợp tác xã", "hợp tác xã", "đến năm 2030"),
+    ("Các chỉ tiêu kinh tế", "Thu nhập bình quân đầu người", "tăng bình quân 9,5%/năm", "%/năm",
+     "giai đoạn 2026-2030"),
+    ("Các chỉ tiêu xã hội", "Tỷ lệ hộ nghèo đa chiều", "dưới 0,8%", "%", "đến năm 2030"),
+    ("Các chỉ tiêu xã hội", "Tỷ lệ người dân tham gia bảo hiểm y tế", "đạt 98% trở lên", "%", "hằng năm"),
+    ("Các chỉ tiêu xã hội", "Số lao động được giải quyết việc làm mới", "1.200 người/năm trở lên", "người/năm",
+     "hằng năm"),
+    ("Các chỉ tiêu xã hội", "Trường mầm non của xã", "đạt chuẩn quốc gia mức độ 2", "danh hiệu", "đến năm 2028"),
+    ("Các chỉ tiêu môi trường", "Tỷ lệ chất thải rắn sinh hoạt được thu gom", "đạt 100%", "%", "hằng năm"),
+    ("Các chỉ tiêu môi trường", "Tỷ lệ hộ dùng nước sạch", "đạt 99,5%", "%", "đến năm 2030"),
+]
+TASKS = [
+    ("Rà soát, điều chỉnh quy hoạch chung xây dựng xã", "Phòng Kinh tế", "các phòng, ban liên quan", "Quý II/2026"),
+    ("Xây dựng mô hình chuyển đổi số cộng đồng", "Phòng Văn hóa - Xã hội", "các thôn", "2026-2030"),
+    ("Nâng cấp Trạm Y tế xã đạt chuẩn", "Trạm Y tế xã", "Phòng Văn hóa - Xã hội", "Quý IV/2027"),
+]
+
+
+def sentence(subject, target, horizon, form):
+    if form == 0:
+        return "%s %s %s." % (subject, horizon, target)
+    if form == 1:
+        return "%s, %s %s." % (horizon[0].upper() + horizon[1:], subject[0].lower() + subject[1:], target)
+    return "Phấn đấu %s %s %s." % (horizon, subject[0].lower() + subject[1:], target)
+
+
+def prose_lines(variant):
+    """The indicator section as (kind, text) lines: "group" or "item"."""
+    out = [("heading", "III. CÁC CHỈ TIÊU CHỦ YẾU")]
+    group = None
+    for n, (g, subject, target, unit, horizon) in enumerate(PROSE, 1):
+        if g != group:
+            group = g
+            out.append(("group", "%d. %s" % (len({p[0] for p in PROSE[:n]}), g)))
+        out.append(("item", n, sentence(subject, target, horizon, (n + variant) % 3)))
+    out.append(("note", "(Các chỉ tiêu được điều chỉnh theo chỉ đạo của thành phố.)"))
+    out.append(("heading", "IV. NHIỆM VỤ VÀ GIẢI PHÁP"))
+    out.append(("text", "Tập trung phát triển kinh tế, nâng cao đời sống Nhân dân."))
+    return out
+
+
+def prose_docx(path, variant):
+    """variant 0: "(1)" typed; 1: items numbered by Word ("1." from numbering.xml), groups as
+    "a)"... no: groups typed "1."; 2 (held out of tuning): "Chỉ tiêu 1:" style is avoided,
+    items typed "1." with groups unnumbered, and the agency cells written "Giao ..."."""
+    d = new_document()
+    add_lists(d)
+    d.add_paragraph("ỦY BAN NHÂN DÂN")
+    d.add_paragraph("XÃ VĨNH HÒA")
+    for line in prose_lines(variant):
+        kind, text = line[0], line[-1]
+        if kind == "item" and variant == 1:
+            numbered(d, text, 14)
+        elif kind == "item":
+            d.add_paragraph(("(%d) " if variant == 0 else "%d. ") % line[1] + text)
+        elif kind == "group" and variant == 2:
+            d.add_paragraph(text.split(". ", 1)[1])
+        elif kind == "group" and variant == 1:
+            d.add_paragraph(text.split(". ", 1)[1]).runs[0].bold = True
+        else:
+            d.add_paragraph(text)
+    t = d.add_table(rows=1 + len(TASKS) + 1, cols=5)
+    for k, label in enumerate(["TT", "Nội dung", "Phân công chỉ đạo thực hiện", "Cơ quan tham mưu", "Thời gian thực hiện"]):
+        set_text(t.cell(0, k), label, bold=True)
+    set_text(t.cell(1, 0).merge(t.cell(1, 4)), "I. CÁC NHIỆM VỤ PHÁT TRIỂN KINH TẾ", bold=True)
+    for n, (name, lead, coord, when) in enumerate(TASKS, 1):
+        agency = ("Giao %s chủ trì, phối hợp %s." if variant == 2 else "%s chủ trì tham mưu, phối hợp với %s.") % (lead, coord)
+        for k, v in enumerate([str(n), name, "Đ/c Chủ tịch UBND xã", agency, when]):
+            set_text(t.cell(n + 1, k), v)
+    save(d, path)
+
+
+def prose_txt(path):
+    """The same section as text taken out of a PDF: lines wrapped at 60 characters, a
+    blank line after each, a figure range broken after its hyphen."""
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ VĨNH HÒA"]
+    for line in prose_lines(1):
+        text = line[-1] if line[0] != "item" else "(%d) %s" % (line[1], line[-1])
+        while len(text) > 60:
+            cut = text.rfind(" ", 0, 60)
+            if "-" in text[40:60] and line[0] == "item":
+                cut = text.index("-", 40) + 1
+                lines.append(text[:cut])
+                text = text[cut:]
+                continue
+            lines.append(text[:cut] + " ")
+            text = text[cut + 1:]
+        lines.append(text + " ")
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n\n".join(lines) + "\n")
+
+
+def prose_truth(path):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("code\tgroup\ttarget\tunit\thorizon\n")
+        for n, (g, subject, target, unit, horizon) in enumerate(PROSE, 1):
+            f.write("%d\t%s\t%s\t%s\t%s\n" % (n, g, target, unit, horizon))
+        for n, (name, lead, coord, when) in enumerate(TASKS, 1):
+            f.write("T%d\t%s\t%s\t%s\t%s\n" % (n, name, lead, coord, when))
+
+
 # --- refused packages -------------------------------------------------------------------
 
 def minimal_parts(document_xml):
@@ -443,6 +551,10 @@ def main():
     an_duong(os.path.join(out, "plan_an_duong.docx"))
     features(os.path.join(out, "docx_features.docx"))
     no_table(os.path.join(out, "docx_no_table.docx"))
+    for v in range(3):
+        prose_docx(os.path.join(out, "prose_plan_%d.docx" % v), v)
+    prose_txt(os.path.join(out, "prose_plan.txt"))
+    prose_truth(os.path.join(out, "prose_truth.tsv"))
     bomb(os.path.join(out, "bad_docx_bomb.docx"))
     broken(os.path.join(out, "bad_docx_broken.docx"))
     doctype(os.path.join(out, "bad_docx_doctype.docx"))
