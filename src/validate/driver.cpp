@@ -11,6 +11,7 @@
 #include <cstring>
 #include <functional>
 #include <thread>
+#include <unordered_set>
 #include <cstdio>
 #include <filesystem>
 #include <regex>
@@ -259,6 +260,55 @@ FileResult check_failed(const std::string& path, const std::string& why) {
   return fr;
 }
 
+// Rankings of rows written only in words known before the workers were forked (the plan's
+// words): they come out the same in any process, as they depend on no word first seen in a
+// file, so a file's process hands its new ones to its worker for the files after it, as one
+// process used to keep them for the whole run. Rankings involving other words stay in the
+// file's process: their word ids, and so the order their weights are summed in, depend on
+// what that file held.
+class SharedRankings {
+ public:
+  SharedRankings(const PlanItems& items, const NameMatcher& m)
+      : items_(items), m_(m), first_new_word_(m.id("\x01")) {}  // a sentinel no text folds to
+
+  // In a file's process, before its check: the rankings it starts with.
+  void start() {
+    known_.clear();
+    for (const auto& entry : items_.ranked) known_.insert(entry.first);
+  }
+  // After its check: the new rankings of known words only.
+  std::string fresh() const {
+    ByteWriter w;
+    for (const auto& [key, ranked] : items_.ranked) {
+      if (known_.count(key)) continue;
+      auto p = m_.prepare(std::string_view(key).substr(key.find('\x1f') + 1));
+      bool known_words = std::all_of(p.seq.begin(), p.seq.end(), [&](int id) { return id < first_new_word_; }) &&
+                         std::all_of(p.numbers.begin(), p.numbers.end(), [&](int id) { return id < first_new_word_; });
+      if (!known_words) continue;
+      w.str(key);
+      w.pod<std::uint64_t>(ranked.size());
+      for (const auto& r : ranked) w.pod(r.cand), w.pod(r.score), w.pod(r.by_code);
+    }
+    return std::move(w.out);
+  }
+  // In the worker: kept for the next files.
+  void take(std::string_view bytes) const {
+    ByteReader r(bytes);
+    while (r.left()) {
+      auto key = r.str();
+      std::vector<ItemIndex::Scored> ranked(r.pod<std::uint64_t>());
+      for (auto& x : ranked) x.cand = r.pod<std::size_t>(), x.score = r.pod<double>(), x.by_code = r.pod<bool>();
+      items_.ranked.emplace(std::move(key), std::move(ranked));
+    }
+  }
+
+ private:
+  const PlanItems& items_;
+  const NameMatcher& m_;
+  int first_new_word_;
+  std::unordered_set<std::string_view> known_;  // keys of items_.ranked (nodes never move)
+};
+
 // The check of every file runs in a process of its own, forked from a worker that was
 // itself forked before the first file: each file starts from the same state (the plan's
 // items and their caches as they were), so a file's result never depends on which files
@@ -271,7 +321,7 @@ FileResult check_failed(const std::string& path, const std::string& why) {
 class CheckWorkers {
  public:
   CheckWorkers(unsigned n, const std::vector<std::string>& files,
-               const std::function<FileResult(const std::string&)>& check) {
+               const std::function<FileResult(const std::string&)>& check, SharedRankings& shared) {
     for (unsigned i = 0; i < n; ++i) {
       int fds[2];  // [0] the parent's end, [1] the worker's
       if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) break;
@@ -283,7 +333,7 @@ class CheckWorkers {
       if (pid == 0) {
         ::close(fds[0]);
         for (const auto& w : workers_) ::close(w.fd);  // the siblings' ends
-        serve(fds[1], files, check);
+        serve(fds[1], files, check, shared);
       }
       ::close(fds[1]);
       workers_.push_back({pid, fds[0]});
@@ -392,7 +442,7 @@ class CheckWorkers {
 
   // The worker: one forked child per file, its result relayed to the parent.
   [[noreturn]] static void serve(int fd, const std::vector<std::string>& files,
-                                 const std::function<FileResult(const std::string&)>& check) {
+                                 const std::function<FileResult(const std::string&)>& check, SharedRankings& shared) {
     std::uint64_t i = 0;
     while (read_exact(fd, reinterpret_cast<char*>(&i), sizeof i) && i < files.size()) {
       std::string bytes;
@@ -403,16 +453,20 @@ class CheckWorkers {
         pid = ::fork();
         if (pid == 0) {
           ::close(p[0]), ::close(fd);
-          std::string result;
+          // To the worker: the result's length, the result, the new shared rankings.
+          ByteWriter w;
           try {
-            result = serialise_file_result(check(files[i]));
+            shared.start();
+            auto result = serialise_file_result(check(files[i]));
+            w.str(result);
+            w.out += shared.fresh();
           } catch (const std::bad_alloc&) {
             ::_exit(4);
           } catch (const std::exception& e) {
             write_all(p[1], e.what());
             ::_exit(5);
           }
-          ::_exit(write_all(p[1], result) ? 0 : 3);
+          ::_exit(write_all(p[1], w.out) ? 0 : 3);
         }
         ::close(p[1]);
         if (pid > 0) read_all(p[0], bytes);
@@ -425,7 +479,17 @@ class CheckWorkers {
       if (pid < 0) bytes = "fork";
       else if (WIFSIGNALED(ws)) bytes = strsignal(WTERMSIG(ws));
       else if (WIFEXITED(ws) && WEXITSTATUS(ws) == 4) bytes = "out of memory";
-      else if (WIFEXITED(ws) && WEXITSTATUS(ws) == 0) status = 'R';
+      else if (WIFEXITED(ws) && WEXITSTATUS(ws) == 0) {
+        try {
+          ByteReader r(bytes);
+          auto result = r.str();
+          shared.take(std::string_view(bytes).substr(bytes.size() - r.left()));
+          bytes = std::move(result);
+          status = 'R';
+        } catch (const std::exception& e) {
+          bytes = e.what();
+        }
+      }
       else if (bytes.empty()) bytes = "exit " + std::to_string(WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
       std::uint64_t length = bytes.size();
       if (!write_all(fd, {reinterpret_cast<const char*>(&i), sizeof i}) || !write_all(fd, {&status, 1}) ||
@@ -460,6 +524,7 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
         names.push_back({with_code ? plan.code_of({kind, i}) : "", plan.name_of({kind, i})});
     match_rows(plan, items, ctx.matcher, names, "");
   }
+  SharedRankings shared(items, ctx.matcher);
   std::function<FileResult(const std::string&)> check = [&](const std::string& path) {
     return check_file(path, plan, items, opt, ctx);
   };
@@ -467,7 +532,7 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
   auto done = [&](FileResult fr) { report.files.push_back(std::move(fr)); };
   {
     CheckWorkers workers(unsigned(std::clamp<std::size_t>(opt.jobs, 1, std::max<std::size_t>(files.size(), 1))), files,
-                         check);
+                         check, shared);
     workers.run(files, check, done);
   }
   report.issues.insert(report.issues.end(), opt.receipt_issues.begin(), opt.receipt_issues.end());
