@@ -269,16 +269,14 @@ FileResult check_failed(const std::string& path, const std::string& why) {
 class SharedRankings {
  public:
   SharedRankings(const PlanItems& items, const NameMatcher& m)
-      : items_(items), m_(m), first_new_word_(m.id("\x01")) {}  // a sentinel no text folds to
-
-  // In a file's process, before its check: the rankings it starts with.
-  void start() {
-    known_.clear();
+      : items_(items), m_(m), first_new_word_(m.id("\x01")) {  // a sentinel no text folds to
     for (const auto& entry : items_.ranked) known_.insert(entry.first);
   }
-  // After its check: the new rankings of known words only.
+
+  // In a file's process, after its check: the new rankings of known words only.
   std::string fresh() const {
     ByteWriter w;
+    if (items_.ranked.size() == known_.size()) return {};
     for (const auto& [key, ranked] : items_.ranked) {
       if (known_.count(key)) continue;
       auto p = m_.prepare(std::string_view(key).substr(key.find('\x1f') + 1));
@@ -292,13 +290,14 @@ class SharedRankings {
     return std::move(w.out);
   }
   // In the worker: kept for the next files.
-  void take(std::string_view bytes) const {
+  void take(std::string_view bytes) {
     ByteReader r(bytes);
     while (r.left()) {
       auto key = r.str();
       std::vector<ItemIndex::Scored> ranked(r.pod<std::uint64_t>());
       for (auto& x : ranked) x.cand = r.pod<std::size_t>(), x.score = r.pod<double>(), x.by_code = r.pod<bool>();
-      items_.ranked.emplace(std::move(key), std::move(ranked));
+      auto [it, added] = items_.ranked.emplace(std::move(key), std::move(ranked));
+      if (added) known_.insert(it->first);
     }
   }
 
@@ -306,7 +305,8 @@ class SharedRankings {
   const PlanItems& items_;
   const NameMatcher& m_;
   int first_new_word_;
-  std::unordered_set<std::string_view> known_;  // keys of items_.ranked (nodes never move)
+  // The keys of items_.ranked in the worker (nodes never move); a file's process inherits them.
+  std::unordered_set<std::string_view> known_;
 };
 
 // The check of every file runs in a process of its own, forked from a worker that was
@@ -456,7 +456,6 @@ class CheckWorkers {
           // To the worker: the result's length, the result, the new shared rankings.
           ByteWriter w;
           try {
-            shared.start();
             auto result = serialise_file_result(check(files[i]));
             w.str(result);
             w.out += shared.fresh();
