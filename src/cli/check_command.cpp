@@ -188,7 +188,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
         io.err << (lang == Lang::Vi ? "cảnh báo: " : "warning: ") << n.text(lang == Lang::En) << "\n";
     } catch (const std::exception& e) {
       io.err << (lang == Lang::Vi ? "tonghop check: không ghi được " : "tonghop check: cannot write ") << report_path
-             << ": " << e.what() << "\n";
+             << ": " << error_text(e, lang == Lang::En) << "\n";
       return int(ExitCode::Internal);
     }
     if (opt.format != OutputFormat::Json)

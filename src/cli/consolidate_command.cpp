@@ -122,7 +122,7 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
       io.err << (vi ? "cảnh báo: " : "warning: ") << n.text(!vi) << "\n";
   } catch (const std::exception& e) {
     io.err << (vi ? "tonghop consolidate: không ghi được " : "tonghop consolidate: cannot write ") << out << ": "
-           << e.what() << "\n";
+           << error_text(e, !vi) << "\n";
     return int(ExitCode::Internal);
   }
   io.out << (vi ? "Đã ghi " : "Written ") << out << (vi ? ": " : ": ") << files

@@ -175,7 +175,7 @@ int template_command(const std::vector<std::string>& args, Streams io) {
       write_form(path, plan.plan, *layout, form);
     } catch (const std::exception& e) {
       io.err << (vi ? "tonghop template: không ghi được " : "tonghop template: cannot write ") << path << ": "
-             << e.what() << "\n";
+             << error_text(e, !vi) << "\n";
       return int(ExitCode::Internal);
     }
     io.out << path << "  " << u << "\n";

@@ -398,8 +398,9 @@ struct FormulaEngine::Impl {
       changed = false;
       for (auto& [a, f] : formulas) {
         if (f.unknown) continue;
+        const CellAddress self = a;  // clang 14 (scripts/fuzz) cannot capture a structured binding
         for (const auto& r : f.refs) {
-          auto hit = std::find_if(held.begin(), held.end(), [&](CellAddress h) { return h != a && covers(r, h); });
+          auto hit = std::find_if(held.begin(), held.end(), [&](CellAddress h) { return h != self && covers(r, h); });
           if (hit == held.end()) continue;
           const Formula& source = formulas.at(*hit);
           std::string ref = cell_ref(hit->row, hit->col);

@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "core/config.hpp"
+#include "core/platform.hpp"
 #include "core/text.hpp"
 #include "plan/units.hpp"
 
@@ -101,7 +101,7 @@ void AliasStore::save(const std::string& path) const {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path tmp = target;
-  tmp += ".tmp-" + std::to_string(::getpid());
+  tmp += ".tmp-" + std::to_string(platform::process_id());
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
     f << out;
@@ -112,11 +112,12 @@ void AliasStore::save(const std::string& path) const {
       throw std::runtime_error("cannot write " + tmp.string());
     }
   }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
+  auto replaced = platform::replace_file(tmp.string(), target.string());
+  if (!replaced.ok) {
+    std::error_code ec;
     fs::remove(tmp, ec);
-    throw std::runtime_error("cannot replace " + path + ": " + ec.message());
+    throw std::runtime_error("cannot replace " + path + (replaced.in_use ? " (open in another program)" : "") + ": " +
+                             replaced.message);
   }
 }
 

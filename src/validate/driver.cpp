@@ -2,7 +2,6 @@
 
 #include <poll.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +17,7 @@
 
 #include "core/byte_codec.hpp"
 #include "core/date.hpp"
+#include "core/platform.hpp"
 #include "core/json_writer.hpp"
 #include "evaluate/evaluate.hpp"
 #include "read/isolated.hpp"
@@ -114,9 +114,8 @@ SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt,
     meta.received = it->second;
     meta.received_source = ReceiptSource::Option;
   } else if (readable) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
-      meta.received = 25569.0 + double(st.st_mtime) / 86400.0;  // 1970-01-01 is serial 25569
+    if (auto modified = platform::modified_seconds(path)) {
+      meta.received = 25569.0 + double(*modified) / 86400.0;  // 1970-01-01 is serial 25569
       meta.received_source = ReceiptSource::FileTime;
       Location where;
       where.file = path;

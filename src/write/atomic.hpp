@@ -9,10 +9,11 @@
 
 namespace tonghop {
 
-// Throws WriteError when the folder is missing; rethrows what write throws, after
-// removing the temporary file. SIGINT, SIGTERM and SIGHUP during the write remove it too,
-// then take their usual course. (SIGKILL cannot be caught: a hidden ".NAME.tmp-PID" may
-// stay; the target is never touched.)
+// Throws WriteError when the folder is missing or the target cannot be replaced (on
+// Windows, while Excel holds it open: the message says so and the old file stays);
+// rethrows what write throws, after removing the temporary file. An interrupt during the
+// write removes it too, then takes its usual course (core/platform.hpp). (SIGKILL cannot
+// be caught: a hidden ".NAME.tmp-PID" may stay; the target is never touched.)
 void write_atomically(const std::string& out, const std::function<void(const std::string& tmp)>& write);
 
 }  // namespace tonghop

@@ -3,10 +3,9 @@
 // with its computed value, so viewers that do not recalculate still show the right numbers.
 #include "write/consolidated_writer.hpp"
 
-#include <malloc.h>
-
 #include <cstdlib>
 
+#include "core/platform.hpp"
 #include "write/atomic.hpp"
 #include "write/consolidated_sheets.hpp"
 
@@ -18,7 +17,7 @@ std::vector<WriteNote> write_book(const std::string& path, const Plan& plan, con
   // In constant-memory mode libxlsxwriter callocs a 128 KiB column array per sheet. A
   // fixed mmap threshold keeps those in fresh zero pages that only become resident when
   // touched; glibc's sliding threshold would otherwise zero them on the heap.
-  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+  platform::map_large_allocations(128 * 1024);
   // Rows go out as they are written: memory stays bounded by the report, not the file.
   // (Small submission sheets are kept in memory instead: sheet_submissions.cpp.)
   xlsx::Book book(path, {.constant_memory = true, .created = opt.document_time, .title = "Báo cáo tổng hợp"});
@@ -45,10 +44,9 @@ WriteOptions WriteOptions::for_year(int year) {
   tm.tm_mon = 11;
   tm.tm_mday = 31;
   tm.tm_hour = 12;
-  o.document_time = timegm(&tm);
+  o.document_time = platform::utc_seconds(tm);
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) o.document_time = std::time_t(std::strtoll(epoch, nullptr, 10));
-  std::tm when{};
-  gmtime_r(&o.document_time, &when);
+  std::tm when = platform::utc_tm(o.document_time);
   o.day = std::to_string(when.tm_mday);
   o.month = std::to_string(when.tm_mon + 1);
   o.date_year = std::to_string(when.tm_year + 1900);
