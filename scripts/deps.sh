@@ -12,6 +12,7 @@ TONGHOP_PACKAGES=(
   libixion-dev                              # formula engine: formulas without a trusted result
   libboost-dev libsqlite3-dev               # tonghop serve: HTTP (Beast), the store
   chromium nodejs                           # the browser test of tonghop serve (npm comes with nodejs)
+  libxml2-utils                             # xmllint: the Excel add-in's manifest against its schema
   libgtest-dev libgmock-dev                 # tests
   python3                                   # fixture generators (standard library only)
   libreoffice-calc-nogui python3-uno        # conversions; the slow tests (workbook opens, recalculates)
@@ -30,8 +31,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 # The browser test drives Debian's chromium through playwright-core, pinned by
-# tests/browser/package-lock.json (no browser is downloaded).
+# tests/browser/package-lock.json (no browser is downloaded); acorn checks the add-in is ES5.
 browser_tests="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
-if command -v npm >/dev/null && [ ! -f "$browser_tests/node_modules/playwright-core/package.json" ]; then
+if command -v npm >/dev/null && { [ ! -f "$browser_tests/node_modules/playwright-core/package.json" ] ||
+                                   [ ! -f "$browser_tests/node_modules/acorn/package.json" ]; }; then
   (cd "$browser_tests" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi

@@ -85,16 +85,41 @@ std::string attachment(const std::string& name) {
   return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + url_encode(name);
 }
 
-void security_headers(Response& res) {
-  res.set("Content-Security-Policy",
-          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+// The Excel task pane (/addin/) loads Office.js from Microsoft's CDN (the only place it can
+// come from; its scripts add inline styles) and is framed by Excel on the web; everything
+// else stays same-origin and unframed.
+void security_headers(Response& res, bool pane = false) {
+  if (pane) {
+    res.set("Content-Security-Policy",
+            "default-src 'none'; script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+            "frame-ancestors 'self' https://*.officeapps.live.com https://*.office.com https://*.office365.com "
+            "https://*.sharepoint.com https://*.microsoft365.com; base-uri 'none'");
+  } else {
+    res.set("Content-Security-Policy",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    res.set("X-Frame-Options", "DENY");
+    res.set("Cross-Origin-Opener-Policy", "same-origin");
+  }
   res.set("X-Content-Type-Options", "nosniff");
-  res.set("X-Frame-Options", "DENY");
   res.set("Referrer-Policy", "no-referrer");
-  res.set("Cross-Origin-Opener-Policy", "same-origin");
   res.set("Cross-Origin-Resource-Policy", "same-origin");
   if (res.find(http::field::cache_control) == res.end()) res.set(http::field::cache_control, "no-store");
+}
+
+// The task pane's manifest with this server's address in place of the committed one
+// (addin/excel/manifest.xml names http://localhost:8080), so an office downloads a
+// manifest that points at its own server.
+std::string addin_manifest(const Request& req, std::string xml) {
+  auto host = std::string(req[http::field::host]);
+  if (host.empty() || host.find_first_of("\"<>&' ") != std::string::npos) return xml;
+  auto proto = req["X-Forwarded-Proto"];  // behind an HTTPS reverse proxy
+  std::string base = (proto == "https" ? "https://" : "http://") + host;
+  const std::string committed = "http://localhost:8080";
+  for (auto at = xml.find(committed); at != std::string::npos; at = xml.find(committed, at + base.size()))
+    xml.replace(at, committed.size(), base);
+  return xml;
 }
 
 bool parse_id(std::string_view s, std::int64_t& id) {
@@ -163,7 +188,7 @@ Response App::handle(const Request& req, const std::string& peer) {
       return res;
     }
     auto who = caller(req);
-    bool is_page = path == "/" || path.starts_with("/static/");
+    bool is_page = path == "/" || path.starts_with("/static/") || path.starts_with("/addin/");
     if (!who && !is_page) {
       res = error(req, http::status::unauthorized, "no-access",
                   "Cần đường dẫn truy cập do văn phòng cấp (tonghop serve --make-links).",
@@ -188,7 +213,8 @@ Response App::handle(const Request& req, const std::string& peer) {
     res = error(req, http::status::internal_server_error, "internal", std::string("Lỗi nội bộ: ") + e.what(),
                 std::string("Internal error: ") + e.what());
   }
-  security_headers(res);
+  auto target = std::string(req.target());
+  security_headers(res, target.starts_with("/addin/"));
   return res;
 }
 
@@ -203,10 +229,17 @@ Response App::route(const Request& req, const Caller& who) {
                  "Đường dẫn của đơn vị chỉ dùng để gửi báo cáo và xem kết quả của đơn vị.",
                  "A unit's link can only upload and see that unit's own results.");
   };
-  if (get && (path == "/" || path.starts_with("/static/"))) {
-    auto* a = find_asset(path == "/" ? "index.html" : path.substr(8));
+  if (get && (path == "/" || path.starts_with("/static/") || path.starts_with("/addin/"))) {
+    // /static/NAME: the page's files; /addin/NAME: the Excel task pane's (addin/excel/).
+    auto name = path == "/"                     ? std::string("index.html")
+                : path.starts_with("/static/") ? path.substr(8)
+                : path == "/addin/"            ? std::string("addin/taskpane.html")
+                                               : "addin/" + path.substr(7);
+    auto* a = path.starts_with("/static/") && name.find('/') != std::string::npos ? nullptr : find_asset(name);
     if (!a) return error(req, http::status::not_found, "not-found", "Không có trang này.", "No such page.");
-    auto res = make_response(req.version(), http::status::ok, std::string(a->content_type), std::string(a->bytes));
+    std::string bytes(a->bytes);
+    if (name == "addin/manifest.xml") bytes = addin_manifest(req, bytes);
+    auto res = make_response(req.version(), http::status::ok, std::string(a->content_type), std::move(bytes));
     res.set(http::field::cache_control, "no-cache");
     return res;
   }
@@ -230,6 +263,7 @@ Response App::route(const Request& req, const Caller& who) {
     return json_response(req, http::status::ok, os.str());
   }
   if (path == "/api/submissions" && post) return upload(req, who);
+  if (path == "/api/check" && post) return check_only(req, who);
   if (path == "/api/submissions" && get) {
     std::ostringstream os;
     {
@@ -340,9 +374,11 @@ std::string App::accept_one(const std::string& raw_name, std::string_view bytes,
   return os.str();
 }
 
-Response App::upload(const Request& req, const Caller& who) {
+// The files of an upload: the raw body named by X-File-Name, or the file parts of a
+// multipart body. An error answer when there is none.
+std::optional<Response> App::incoming_files(const Request& req,
+                                            std::vector<std::pair<std::string, std::string_view>>& files) {
   auto type = std::string(req[http::field::content_type]);
-  std::vector<std::pair<std::string, std::string_view>> files;
   if (type.starts_with("multipart/form-data")) {
     auto parts = parse_multipart(req.body(), type);
     if (!parts)
@@ -361,6 +397,62 @@ Response App::upload(const Request& req, const Caller& who) {
   }
   if (files.empty())
     return error(req, http::status::bad_request, "no-file", "Không có tệp nào được gửi.", "No file was sent.");
+  return std::nullopt;
+}
+
+// POST /api/check: the same check as an upload (same limits, same isolation, same
+// corrections, a unit link's unit), answered and forgotten: nothing is stored. For the
+// add-ins' "Kiểm tra" before the unit decides to send.
+Response App::check_only(const Request& req, const Caller& who) {
+  std::vector<std::pair<std::string, std::string_view>> files;
+  if (auto bad = incoming_files(req, files)) return *bad;
+  if (files.size() != 1)
+    return error(req, http::status::bad_request, "one-file", "Mỗi lần kiểm tra một tệp.", "Check one file at a time.");
+  auto target = std::string(req.target());
+  bool en = lang_of(parse_query(target.find('?') == std::string::npos ? "" : target.substr(target.find('?') + 1))) == "en";
+  std::string name = sanitise_file_name(files[0].first);
+  if (files[0].second.empty())
+    return error(req, http::status::unprocessable_entity, "empty-file", "Tệp rỗng, không có nội dung.",
+                 "The file is empty.");
+  auto staged = store_.stage(files[0].second, name);
+  StoredFile f{0, staged.file.string(), name, who.office ? "" : who.unit, "", now_iso()};
+  auto corrections = store_.corrections();
+  auto work = store_.work_dir();
+  auto result = run_isolated([&](std::ostream& out) { return office_.check_file(out, f, corrections, work.string()); },
+                             config_.isolation);
+  std::error_code ec;
+  fs::remove_all(work, ec);
+  store_.discard(staged);
+  if (!result.ok())
+    return error(req, http::status::unprocessable_entity, "refused",
+                 "Tệp bị từ chối: kiểm tra tệp này vượt giới hạn an toàn (" + result.describe() +
+                     "). Hãy mở và lưu lại tệp bằng Excel rồi kiểm tra lại.",
+                 "The file was refused: checking it breached a safety limit (" + result.describe() +
+                     "). Open and save it again in Excel, then check it again.");
+  auto v = Office::parse_verdict(result.output);
+  std::ostringstream os;
+  {
+    JsonWriter j(os, false);
+    j.begin_object();
+    j.field("name", name);
+    j.field("readable", v.readable);
+    j.key("unit");
+    if (v.unit.empty()) j.null(); else j.value(v.unit);
+    j.field("period", v.period);
+    j.field("status", v.status);
+    j.field("errors", v.errors);
+    j.field("warnings", v.warnings);
+    j.key("result");
+    j.flush();
+    os << (en ? v.json_en : v.json_vi);
+    j.end_object();
+  }
+  return json_response(req, http::status::ok, os.str());
+}
+
+Response App::upload(const Request& req, const Caller& who) {
+  std::vector<std::pair<std::string, std::string_view>> files;
+  if (auto bad = incoming_files(req, files)) return *bad;
   std::string accepted, refused;
   for (const auto& [name, bytes] : files) {
     bool ok = false;

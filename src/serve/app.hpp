@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "serve/http_server.hpp"
 #include "serve/isolate.hpp"
@@ -44,6 +45,8 @@ class App {
   std::optional<Caller> caller(const Request& req) const;
   Response route(const Request& req, const Caller& who);
   Response upload(const Request& req, const Caller& who);
+  std::optional<Response> incoming_files(const Request& req, std::vector<std::pair<std::string, std::string_view>>& files);
+  Response check_only(const Request& req, const Caller& who);
   std::string accept_one(const std::string& name, std::string_view bytes, const Caller& who, bool& ok);
   Response submission(const Request& req, std::int64_t id, const std::string& tail, const Caller& who);
   Response recheck(const Request& req, std::int64_t id);

@@ -508,5 +508,53 @@ TEST_F(Api, UnitLinksUploadAsTheirUnitAndSeeOnlyTheirOwn) {
   EXPECT_EQ(c.get("/u/bad").status, 404);
 }
 
+TEST_F(Api, CheckOnlyAnswersTheSameCheckAndStoresNothing) {
+  Server server(dir.path);
+  auto c = server.client();
+  auto bytes = sample("bch-quan-su-2026.xlsx");
+  auto r = c.post("/api/check", bytes, {{"X-File-Name", "bch-quan-su-2026.xlsx"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_THAT(r.body, HasSubstr("\"unit\":\"Ban Chỉ huy Quân sự\""));
+  EXPECT_THAT(r.body, HasSubstr("\"errors\":1"));
+  EXPECT_THAT(r.body, HasSubstr("\"severity\": \"error\""));
+  EXPECT_THAT(r.body, HasSubstr("\"cell\": \"E4\""));
+  EXPECT_THAT(c.post("/api/check?lang=en", bytes, {{"X-File-Name", "bch-quan-su-2026.xlsx"}}).body, Not(HasSubstr("chưa có số liệu")));
+  EXPECT_TRUE(server.store->submissions().empty());
+  EXPECT_EQ(files_on_disk(dir.path), 0u);
+  EXPECT_TRUE(fs::is_empty(dir.path / "tmp"));
+  // The same rules as an upload: the anti-forgery header, a name, a file, one at a time.
+  EXPECT_EQ(c.post("/api/check", bytes, {{"X-File-Name", "a.xlsx"}, {"X-Tonghop-CSRF", "wrong"}}).status, 403);
+  EXPECT_EQ(c.post("/api/check", bytes).status, 400);
+  EXPECT_EQ(c.post("/api/check", "", {{"X-File-Name", "a.xlsx"}}).status, 422);
+  std::string two = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nx\r\n"
+                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.csv\"\r\n\r\ny\r\n--b--\r\n";
+  EXPECT_EQ(c.post("/api/check", two, {{"Content-Type", "multipart/form-data; boundary=b"}}).status, 400);
+}
+
+TEST_F(Api, TheExcelTaskPaneIsServedWithAManifestNamingThisServer) {
+  Server server(dir.path);
+  auto c = server.client();
+  auto pane = c.get("/addin/");
+  ASSERT_EQ(pane.status, 200);
+  EXPECT_THAT(pane.body, HasSubstr("taskpane.js"));
+  // Office.js comes from Microsoft's CDN and Excel on the web frames the pane; the page
+  // itself keeps its strict policy.
+  EXPECT_THAT(pane.headers["Content-Security-Policy"], HasSubstr("https://appsforoffice.microsoft.com"));
+  EXPECT_EQ(pane.headers.count("X-Frame-Options"), 0u);
+  EXPECT_EQ(c.get("/").headers["X-Frame-Options"], "DENY");
+  EXPECT_EQ(c.get("/addin/taskpane.js").status, 200);
+  EXPECT_EQ(c.get("/addin/icon-32.png").headers["Content-Type"], "image/png");
+  EXPECT_EQ(c.get("/addin/nothing.js").status, 404);
+  EXPECT_EQ(c.get("/static/addin/taskpane.js").status, 404);
+  auto manifest = c.get("/addin/manifest.xml");
+  ASSERT_EQ(manifest.status, 200);
+  EXPECT_THAT(manifest.headers["Content-Type"], HasSubstr("xml"));
+  auto host = "http://127.0.0.1:" + std::to_string(server.http->port());
+  EXPECT_THAT(manifest.body, HasSubstr("<SourceLocation DefaultValue=\"" + host + "/addin/taskpane.html\"/>"));
+  EXPECT_THAT(manifest.body, Not(HasSubstr("localhost:8080")));
+  EXPECT_THAT(c.get("/addin/manifest.xml", {{"X-Forwarded-Proto", "https"}}).body,
+              HasSubstr("https://127.0.0.1:" + std::to_string(server.http->port()) + "/addin/icon-32.png"));
+}
+
 }  // namespace
 }  // namespace tonghop::serve::testing
