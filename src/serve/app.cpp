@@ -418,8 +418,7 @@ Response App::check_only(const Request& req, const Caller& who) {
   StoredFile f{0, staged.file.string(), name, who.office ? "" : who.unit, "", now_iso()};
   auto corrections = store_.corrections();
   auto work = store_.work_dir();
-  auto result = run_isolated([&](std::ostream& out) { return office_.check_file(out, f, corrections, work.string()); },
-                             config_.isolation);
+  auto result = run_job({Job::Kind::Check, Lang::Vi, work.string(), "", {f}, corrections});
   std::error_code ec;
   fs::remove_all(work, ec);
   store_.discard(staged);
