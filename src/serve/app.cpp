@@ -199,7 +199,9 @@ Response App::handle(const Request& req, const std::string& peer) {
         // CSRF: a header only this origin's script can send, holding the token only it can read.
         auto token = req["X-Tonghop-CSRF"];
         auto origin = req[http::field::origin];
-        if (token != csrf_ || (!origin.empty() && origin != "http://" + host))
+        // Behind an HTTPS reverse proxy (the Excel pane needs HTTPS) the page's origin is https://.
+        auto scheme = req["X-Forwarded-Proto"] == "https" ? "https://" : "http://";
+        if (token != csrf_ || (!origin.empty() && origin != scheme + host))
           res = error(req, http::status::forbidden, "csrf",
                       "Yêu cầu bị từ chối: thiếu mã chống giả mạo (X-Tonghop-CSRF, lấy từ /api/session).",
                       "Refused: the anti-forgery header X-Tonghop-CSRF is missing or wrong (see /api/session).");

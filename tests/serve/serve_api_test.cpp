@@ -554,6 +554,14 @@ TEST_F(Api, TheExcelTaskPaneIsServedWithAManifestNamingThisServer) {
   EXPECT_THAT(manifest.body, Not(HasSubstr("localhost:8080")));
   EXPECT_THAT(c.get("/addin/manifest.xml", {{"X-Forwarded-Proto", "https"}}).body,
               HasSubstr("https://127.0.0.1:" + std::to_string(server.http->port()) + "/addin/icon-32.png"));
+  // Behind an HTTPS proxy the pane's requests come from https://HOST; a plain one is refused.
+  auto https = "https://127.0.0.1:" + std::to_string(server.http->port());
+  auto bytes = sample("bch-quan-su-2026.xlsx");
+  EXPECT_EQ(c.post("/api/check", bytes, {{"X-File-Name", "a.xlsx"}, {"Origin", https}, {"X-Forwarded-Proto", "https"}})
+                .status,
+            200);
+  EXPECT_EQ(c.post("/api/check", bytes, {{"X-File-Name", "a.xlsx"}, {"Origin", https}}).status, 403);
+  EXPECT_EQ(c.post("/api/check", bytes, {{"X-File-Name", "a.xlsx"}, {"Origin", host}}).status, 200);
 }
 
 }  // namespace
