@@ -154,8 +154,18 @@ std::string unit_after(const std::string& text, const std::string& low, std::siz
   return unit;
 }
 
+// A year, not a target: "năm 2026", "giai đoạn 2026", "Quý II/2026".
 bool is_year_context(const std::string& low, std::size_t pos) {
-  return pos >= 4 && (low.compare(pos - 4, 4, "năm ") == 0 || low.compare(pos - 4, 4, "oạn ") == 0);
+  // Only a four-digit 19xx/20xx figure can be a year ("hằng năm 1.200 người" is a target).
+  auto digits = low.find_first_not_of("0123456789", pos);
+  if (digits == std::string::npos) digits = low.size();
+  if (digits - pos != 4 || !(low.compare(pos, 2, "19") == 0 || low.compare(pos, 2, "20") == 0)) return false;
+  if (digits < low.size() && (low[digits] == '.' || low[digits] == ',') && digits + 1 < low.size() &&
+      std::isdigit(static_cast<unsigned char>(low[digits + 1])))
+    return false;
+  for (std::string before : {"năm ", "đoạn ", "/"})
+    if (pos >= before.size() && low.compare(pos - before.size(), before.size(), before) == 0) return true;
+  return false;
 }
 
 }  // namespace
@@ -280,6 +290,15 @@ DocxDocument document_from_text(std::string_view text) {
     clean_text_in_place(raw);
     auto line = trim(raw);
     if (line.empty()) continue;
+    if (raw.find('\t') != std::string::npos) {
+      // A table row as text extraction leaves it (cells between tabs): a paragraph alone.
+      DocxParagraph p;
+      p.text = line;
+      p.line = line_no;
+      doc.paragraphs.push_back(std::move(p));
+      open = false;
+      continue;
+    }
     auto m = marker_of(line);
     bool starts_item = m.kind != Marker::None;
     if (open && !starts_item && !doc.paragraphs.empty()) {
@@ -446,6 +465,106 @@ void draft_tasks(const DocxDocument& doc, DraftAnnex& out) {
   }
 }
 
+// Cell text with the HTML-like tags of some extractions ("<p>", "<ul ...>", "<i>") as line breaks.
+std::string untag(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '<') {
+      auto e = s.find('>', i);
+      if (e != std::string::npos && e - i < 200) {
+        auto tag = s.substr(i, e - i + 1);
+        if (tag.rfind("<p", 0) == 0 || tag.rfind("</p", 0) == 0 || tag.rfind("<ul", 0) == 0 || tag.rfind("<li", 0) == 0)
+          out += '\n';
+        i = e;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+// The text after "label:" up to the first of the stops (case-insensitive), trimmed.
+std::string field_after(const std::string& text, const std::string& label, std::initializer_list<std::string> stops) {
+  auto low = lowered(text);
+  auto at = low.find(label);
+  if (at == std::string::npos) return {};
+  auto from = at + label.size();
+  while (from < text.size() && (text[from] == ':' || text[from] == ' ')) ++from;
+  auto end = text.size();
+  for (const auto& stop : stops) {
+    auto e = low.find(stop, from);
+    if (e != std::string::npos && e < end) end = e;
+  }
+  return trim(text.substr(from, end - from), " ;,-\n");
+}
+
+// "Mô hình ..." / "Chương trình ..." rows of an appendix table: the model as a task (lead,
+// coordinating, roadmap) and its quantified objectives as indicators of its group.
+void draft_models(const DocxDocument& doc, DraftAnnex& out) {
+  for (std::size_t k = 0; k < doc.paragraphs.size(); ++k) {
+    const auto& p = doc.paragraphs[k];
+    if (p.text.find('\t') == std::string::npos) continue;
+    std::vector<std::string> cells;
+    std::size_t i = 0;
+    while (i <= p.text.size()) {
+      auto j = p.text.find('\t', i);
+      if (j == std::string::npos) j = p.text.size();
+      cells.push_back(trim(untag(p.text.substr(i, j - i))));
+      i = j + 1;
+    }
+    if (cells.size() < 3 || cells[0].empty() || !std::all_of(cells[0].begin(), cells[0].end(), ::isdigit)) continue;
+    auto key = fold_key(cells[1]);
+    if (key.rfind("mo hinh", 0) != 0 && key.rfind("chuong trinh", 0) != 0) continue;
+    std::string rest;
+    for (std::size_t c = 2; c < cells.size(); ++c) rest += cells[c] + "\n";
+    DraftTask t;
+    t.code = cells[0];
+    t.section = "Mô hình / chương trình";
+    t.name = cells[1];
+    t.where = where_of(p, k);
+    t.source = cells[1];
+    t.lead = field_after(rest, "đơn vị chủ trì", {"\n", " - đơn vị phối hợp", "1.2", " 2. "});
+    t.coordinating = field_after(rest, "đơn vị phối hợp", {"\n", " 2. lộ trình", "2. lộ trình"});
+    t.timeframe = field_after(rest, "lộ trình thực hiện", {"\n- ", " - "});
+    t.confidence = t.lead.empty() ? 0.4 : 0.7;
+    if (t.lead.empty())
+      out.review.push_back({t.where, t.name, "mô hình/chương trình chưa tìm thấy đơn vị chủ trì",
+                            "a model or programme whose lead unit was not found"});
+    // Quantified objectives: the lines under "Mục tiêu cụ thể" with a figure or a standard.
+    auto low = lowered(rest);
+    auto goals = low.find("mục tiêu cụ thể");
+    auto stop = low.find("nhiệm vụ, giải pháp", goals == std::string::npos ? 0 : goals);
+    if (goals != std::string::npos) {
+      std::string block = rest.substr(goals, (stop == std::string::npos ? rest.size() : stop) - goals);
+      std::size_t n = 0, a = 0;
+      while (a < block.size()) {
+        auto b = block.find_first_of("\n", a);
+        if (b == std::string::npos) b = block.size();
+        // Items are lines, or " - " bullets inside a line.
+        auto line = block.substr(a, b - a);
+        a = b + 1;
+        std::size_t c = 0;
+        while (c <= line.size()) {
+          auto d = line.find(" - ", c);
+          if (d == std::string::npos) d = line.size();
+          auto item = trim(line.substr(c, d - c), " -;+");
+          c = d + 3;
+          if (item.empty() || fold_key(item).rfind("muc tieu cu the", 0) == 0) continue;
+          auto ind = read_indicator_sentence(item);
+          if (ind.target.empty()) continue;
+          ind.code = t.code + "." + std::to_string(++n);
+          ind.group = t.code + ". " + t.name;
+          ind.where = t.where;
+          ind.confidence = std::min(ind.confidence, 0.7);
+          out.indicators.push_back(std::move(ind));
+        }
+      }
+    }
+    out.tasks.push_back(std::move(t));
+  }
+}
+
 }  // namespace
 
 DraftAnnex draft_annex(const DocxDocument& doc) {
@@ -453,6 +572,7 @@ DraftAnnex draft_annex(const DocxDocument& doc) {
   out.masthead = doc.masthead;
   draft_indicators(doc, out);
   draft_tasks(doc, out);
+  draft_models(doc, out);
   return out;
 }
 

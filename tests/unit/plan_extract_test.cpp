@@ -173,3 +173,39 @@ TEST(PlanExtract, VinhThinhSeedRecall) {
   EXPECT_GE(r.target * 10, r.items * 9);
   EXPECT_GE(r.horizon * 10, r.items * 8);
 }
+
+// xã Vĩnh Bảo's appendix of 8 models (a table extracted to text with tabs and HTML-like tags).
+TEST(PlanExtract, VinhBaoModelsSeedRecall) {
+  std::string seed = std::string(TONGHOP_SEEDS_DIR) + "/001_3215e45d36e408d9.txt";
+  if (!std::filesystem::exists(seed)) GTEST_SKIP() << "seed plans not present";
+  std::ifstream in(seed);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto d = draft_annex(document_from_text(text));
+  auto truth = tsv(std::string(TONGHOP_SEEDS_DIR) + "/tables/vinh-bao-models.tsv");
+  // code model_name quantified_targets lead_unit coordinating_units roadmap
+  std::size_t present = 0, lead = 0, coordinating = 0, targets = 0, targets_found = 0;
+  for (const auto& row : truth) {
+    auto it = std::find_if(d.tasks.begin(), d.tasks.end(), [&](const DraftTask& t) { return t.code == row[0]; });
+    if (it == d.tasks.end()) continue;
+    ++present;
+    lead += fold_key(it->lead) == fold_key(row[3]);
+    coordinating += fold_key(it->coordinating) == fold_key(row[4]);
+    std::size_t from = 0;
+    while (from < row[2].size()) {
+      auto e = row[2].find(" ; ", from);
+      if (e == std::string::npos) e = row[2].size();
+      auto want = figures(row[2].substr(from, e - from));
+      from = e + 3;
+      ++targets;
+      for (const auto& i : d.indicators)
+        if (i.code.rfind(row[0] + ".", 0) == 0 && !want.empty() && figures(i.source) == want) {
+          ++targets_found;
+          break;
+        }
+    }
+  }
+  std::cout << "Vĩnh Bảo models: " << present << "/" << truth.size() << " present, lead " << lead << ", coordinating "
+            << coordinating << ", quantified targets found " << targets_found << "/" << targets << "\n";
+  EXPECT_EQ(present, truth.size());
+  EXPECT_GE(lead, 6u);
+}
