@@ -7,7 +7,10 @@
 #include <cstdint>
 #include <ctime>
 #include <optional>
+#include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace tonghop::platform {
 
@@ -48,6 +51,35 @@ class RemoveOnInterrupt {
  private:
   bool armed_ = false;
 };
+
+// Processes. A program found on PATH (POSIX: executable; Windows: NAME.exe); nullopt if none.
+std::optional<std::string> find_executable(const std::string& name);
+// Where applications are installed (Windows: %ProgramFiles%, %ProgramFiles(x86)%; none
+// elsewhere), for programs that are seldom on PATH there (LibreOffice).
+std::vector<std::string> application_dirs();
+// A new private folder under the system's temporary folder; nullopt when none can be made.
+std::optional<std::string> make_temp_dir(const std::string& stem);
+
+// Runs a program (argv[0] its path) with no console input or output, the environment with
+// `env` set, for at most `seconds`; what it started is ended with it.
+struct ProgramResult {
+  bool started = false;
+  bool timed_out = false;
+  int exit_code = -1;
+};
+ProgramResult run_program(const std::vector<std::string>& argv,
+                          const std::vector<std::pair<std::string, std::string>>& env, unsigned seconds);
+
+// Runs work in a child process (a copy of this one) with at most `memory_bytes` of
+// address space, for at most `seconds`: a crash, hang or runaway allocation ends only the
+// child. What work returns comes back in bytes.
+struct ChildResult {
+  enum class Status { Unavailable, Done, TimedOut, Signalled, Failed };
+  Status status = Status::Unavailable;  // Unavailable: no child processes here (Windows)
+  std::string bytes;
+  std::string signal;  // "SIGSEGV" ... when Signalled
+};
+ChildResult run_in_child(const std::function<std::string()>& work, std::uint64_t seconds, std::uint64_t memory_bytes);
 
 // The console reads and writes UTF-8 (Vietnamese output and file names on a Windows
 // console; nothing to do elsewhere).

@@ -1,12 +1,23 @@
 // Linux (and other POSIX systems): glibc and POSIX calls.
 #ifndef _WIN32
+#include <fcntl.h>
 #include <malloc.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <string_view>
+#include <thread>
+
+extern char** environ;
 
 #include "core/platform.hpp"
 
@@ -75,6 +86,170 @@ RemoveOnInterrupt::~RemoveOnInterrupt() {
 }
 
 void use_utf8_console() {}
+
+std::optional<std::string> find_executable(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  if (!path) return std::nullopt;
+  std::string p = path;
+  std::size_t start = 0;
+  while (start <= p.size()) {
+    auto end = p.find(':', start);
+    if (end == std::string::npos) end = p.size();
+    std::string candidate = p.substr(start, end - start) + "/" + name;
+    if (end > start && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> application_dirs() { return {}; }
+
+std::optional<std::string> make_temp_dir(const std::string& stem) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / (stem + "-XXXXXX")).string();
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  if (!::mkdtemp(buf.data())) return std::nullopt;
+  return std::string(buf.data());
+}
+
+ProgramResult run_program(const std::vector<std::string>& argv,
+                          const std::vector<std::pair<std::string, std::string>>& env, unsigned seconds) {
+  ProgramResult result;
+  if (argv.empty()) return result;
+  std::vector<std::string> env_strings;
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view v(*e);
+    bool replaced = false;
+    for (const auto& [k, _] : env) replaced = replaced || (v.size() > k.size() && v.substr(0, k.size()) == k && v[k.size()] == '=');
+    if (!replaced) env_strings.emplace_back(v);
+  }
+  for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
+  std::vector<char*> envp, args;
+  for (auto& e : env_strings) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  std::vector<std::string> argv_copy = argv;
+  for (auto& a : argv_copy) args.push_back(a.data());
+  args.push_back(nullptr);
+  pid_t pid = ::fork();
+  if (pid < 0) return result;
+  if (pid == 0) {
+    ::setpgid(0, 0);  // its own group, so a time-out kills what it started too
+    int devnull = ::open("/dev/null", O_RDWR);
+    if (devnull >= 0) ::dup2(devnull, 0), ::dup2(devnull, 1), ::dup2(devnull, 2);
+    ::execve(args[0], args.data(), envp.data());
+    ::_exit(127);
+  }
+  ::setpgid(pid, pid);
+  result.started = true;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  int status = 0;
+  while (::waitpid(pid, &status, WNOHANG) != pid) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(-pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      result.timed_out = true;
+      return result;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ::kill(-pid, SIGKILL);  // anything it left behind
+  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  return result;
+}
+
+namespace {
+
+void write_all(int fd, const std::string& bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ::_exit(3);
+    done += std::size_t(n);
+  }
+}
+
+void limit_memory(std::uint64_t bytes) {
+  // AddressSanitizer reserves terabytes of address space: no limit under it.
+#if defined(__SANITIZE_ADDRESS__)
+  (void)bytes;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  (void)bytes;
+#else
+  struct rlimit rl {bytes, bytes};
+  ::setrlimit(RLIMIT_AS, &rl);
+#endif
+#else
+  struct rlimit rl {bytes, bytes};
+  ::setrlimit(RLIMIT_AS, &rl);
+#endif
+}
+
+std::string signal_name(int sig) {
+  switch (sig) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGABRT: return "SIGABRT";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGKILL: return "SIGKILL";
+  }
+  return "signal " + std::to_string(sig);
+}
+
+}  // namespace
+
+ChildResult run_in_child(const std::function<std::string()>& work, std::uint64_t seconds, std::uint64_t memory_bytes) {
+  ChildResult result;
+  int fds[2];
+  if (::pipe(fds) != 0) return result;
+  pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(fds[0]), ::close(fds[1]);
+    return result;
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    limit_memory(memory_bytes);
+    write_all(fds[1], work());
+    ::close(fds[1]);
+    ::_exit(0);  // no destructors or atexit handlers of the parent's state
+  }
+  ::close(fds[1]);
+  char buf[1 << 16];
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  bool timed_out = false;
+  while (true) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      timed_out = true;
+      break;
+    }
+    pollfd p{fds[0], POLLIN, 0};
+    int ready = ::poll(&p, 1, int(std::min<long long>(left.count(), 1000)));
+    if (ready < 0 && errno != EINTR) break;
+    if (ready <= 0) continue;
+    auto n = ::read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    result.bytes.append(buf, std::size_t(n));
+  }
+  ::close(fds[0]);
+  if (timed_out) ::kill(pid, SIGKILL);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (timed_out) result.status = ChildResult::Status::TimedOut;
+  else if (WIFSIGNALED(status)) {
+    result.status = ChildResult::Status::Signalled;
+    result.signal = signal_name(WTERMSIG(status));
+  } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || result.bytes.empty())
+    result.status = ChildResult::Status::Failed;
+  else
+    result.status = ChildResult::Status::Done;
+  return result;
+}
 
 }  // namespace tonghop::platform
 #endif

@@ -4,9 +4,12 @@
 #include <windows.h>
 #include <process.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <ctime>
+#include <cwchar>
+#include <filesystem>
 
 #include "core/platform.hpp"
 
@@ -18,6 +21,14 @@ std::wstring wide(const std::string& s) {
   int n = MultiByteToWideChar(CP_UTF8, 0, s.data(), int(s.size()), nullptr, 0);
   std::wstring out(std::size_t(n), L'\0');
   MultiByteToWideChar(CP_UTF8, 0, s.data(), int(s.size()), out.data(), n);
+  return out;
+}
+
+std::string narrow(const std::wstring& s) {
+  if (s.empty()) return {};
+  int n = WideCharToMultiByte(CP_UTF8, 0, s.data(), int(s.size()), nullptr, 0, nullptr, nullptr);
+  std::string out(std::size_t(n), '\0');
+  WideCharToMultiByte(CP_UTF8, 0, s.data(), int(s.size()), out.data(), n, nullptr, nullptr);
   return out;
 }
 
@@ -63,7 +74,10 @@ ReplaceResult replace_file(const std::string& from, const std::string& to) {
   if (!MoveFileExW(wide(from).c_str(), wide(to).c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
     DWORD code = GetLastError();
     r.ok = false;
-    r.in_use = code == ERROR_SHARING_VIOLATION || code == ERROR_LOCK_VIOLATION || code == ERROR_ACCESS_DENIED;
+    // Access is also denied when the target is a folder: that is not a file in use.
+    DWORD attrs = GetFileAttributesW(wide(to).c_str());
+    bool folder = attrs != INVALID_FILE_ATTRIBUTES && (attrs & FILE_ATTRIBUTE_DIRECTORY);
+    r.in_use = !folder && (code == ERROR_SHARING_VIOLATION || code == ERROR_LOCK_VIOLATION || code == ERROR_ACCESS_DENIED);
     r.message = system_message(code);
   }
   return r;
@@ -87,6 +101,121 @@ RemoveOnInterrupt::~RemoveOnInterrupt() {
 void use_utf8_console() {
   SetConsoleOutputCP(CP_UTF8);
   SetConsoleCP(CP_UTF8);
+}
+
+std::optional<std::string> find_executable(const std::string& name) {
+  const wchar_t* path = _wgetenv(L"PATH");
+  if (!path) return std::nullopt;
+  std::wstring p = path, exe = wide(name) + L".exe";
+  std::size_t start = 0;
+  while (start <= p.size()) {
+    auto end = p.find(L';', start);
+    if (end == std::wstring::npos) end = p.size();
+    std::wstring candidate = p.substr(start, end - start) + L"\\" + exe;
+    DWORD attrs = GetFileAttributesW(candidate.c_str());
+    if (end > start && attrs != INVALID_FILE_ATTRIBUTES && !(attrs & FILE_ATTRIBUTE_DIRECTORY)) return narrow(candidate);
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> application_dirs() {
+  std::vector<std::string> out;
+  for (const wchar_t* var : {L"ProgramFiles", L"ProgramFiles(x86)", L"ProgramW6432"})
+    if (const wchar_t* v = _wgetenv(var)) {
+      std::string dir = narrow(v);
+      if (std::find(out.begin(), out.end(), dir) == out.end()) out.push_back(dir);
+    }
+  return out;
+}
+
+std::optional<std::string> make_temp_dir(const std::string& stem) {
+  std::error_code ec;
+  auto base = std::filesystem::temp_directory_path(ec);
+  if (ec) return std::nullopt;
+  for (unsigned n = 0; n < 1000; ++n) {
+    auto dir = base / (stem + "-" + std::to_string(process_id()) + "-" + std::to_string(GetTickCount() + n));
+    if (std::filesystem::create_directory(dir, ec)) return dir.string();
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// One argument as CommandLineToArgvW reads it back.
+std::wstring quote(const std::wstring& a) {
+  if (!a.empty() && a.find_first_of(L" \t\"") == std::wstring::npos) return a;
+  std::wstring out = L"\"";
+  std::size_t slashes = 0;
+  for (wchar_t c : a) {
+    if (c == L'\\') {
+      ++slashes;
+      continue;
+    }
+    out.append(c == L'"' ? slashes * 2 + 1 : slashes, L'\\');
+    slashes = 0;
+    out += c;
+  }
+  out.append(slashes * 2, L'\\');
+  return out + L"\"";
+}
+
+}  // namespace
+
+ProgramResult run_program(const std::vector<std::string>& argv,
+                          const std::vector<std::pair<std::string, std::string>>& env, unsigned seconds) {
+  ProgramResult result;
+  if (argv.empty()) return result;
+  std::wstring cmd;
+  for (const auto& a : argv) cmd += (cmd.empty() ? L"" : L" ") + quote(wide(a));
+  // The environment block: this process's, with env's variables replaced.
+  std::wstring block;
+  if (wchar_t* cur = GetEnvironmentStringsW()) {
+    for (const wchar_t* e = cur; *e; e += wcslen(e) + 1) {
+      std::wstring v(e);
+      bool replaced = false;
+      for (const auto& [k, _] : env) {
+        std::wstring wk = wide(k) + L"=";
+        replaced = replaced || _wcsnicmp(v.c_str(), wk.c_str(), wk.size()) == 0;
+      }
+      if (!replaced) block += v + L'\0';
+    }
+    FreeEnvironmentStringsW(cur);
+  }
+  for (const auto& [k, v] : env) block += wide(k) + L"=" + wide(v) + L'\0';
+  block += L'\0';
+  // A job object ends everything the program started when it is closed.
+  HANDLE job = CreateJobObjectW(nullptr, nullptr);
+  JOBOBJECT_EXTENDED_LIMIT_INFORMATION info{};
+  info.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+  if (job) SetInformationJobObject(job, JobObjectExtendedLimitInformation, &info, sizeof info);
+  STARTUPINFOW si{};
+  si.cb = sizeof si;
+  PROCESS_INFORMATION pi{};
+  if (!CreateProcessW(nullptr, cmd.data(), nullptr, nullptr, FALSE,
+                      CREATE_UNICODE_ENVIRONMENT | CREATE_NO_WINDOW | CREATE_SUSPENDED, block.data(), nullptr, &si, &pi)) {
+    if (job) CloseHandle(job);
+    return result;
+  }
+  if (job) AssignProcessToJobObject(job, pi.hProcess);
+  ResumeThread(pi.hThread);
+  result.started = true;
+  if (WaitForSingleObject(pi.hProcess, seconds * 1000u) == WAIT_TIMEOUT) {
+    result.timed_out = true;
+    TerminateProcess(pi.hProcess, 1);
+  } else {
+    DWORD code = 1;
+    GetExitCodeProcess(pi.hProcess, &code);
+    result.exit_code = int(code);
+  }
+  CloseHandle(pi.hThread);
+  CloseHandle(pi.hProcess);
+  if (job) CloseHandle(job);
+  return result;
+}
+
+ChildResult run_in_child(const std::function<std::string()>&, std::uint64_t, std::uint64_t) {
+  return {};  // Unavailable: the caller reads in this process
 }
 
 }  // namespace tonghop::platform

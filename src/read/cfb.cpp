@@ -30,6 +30,9 @@ std::uint64_t u64(const std::uint8_t* p) { return u32(p) | (std::uint64_t(u32(p 
 
 std::string num(std::uint64_t v) { return std::to_string(v); }
 
+// Sectors needed for n bytes; a size near 2^64 (version 4 sizes are 64-bit) must not wrap.
+std::uint64_t sectors_for(std::uint64_t n, std::uint64_t unit) { return n / unit + (n % unit != 0); }
+
 class CfbFileSource : public CfbSource {
  public:
   explicit CfbFileSource(const std::string& path) : in_(std::filesystem::path(path), std::ios::binary) {
@@ -297,7 +300,7 @@ CompoundFile::CompoundFile(std::shared_ptr<CfbSource> src, const ReadLimits& lim
     minifat_ = read_sectors_as_table(chain(fat_, minifat_start, n_minifat, false, {"mini FAT", "the mini FAT"}), "mini FAT");
   }
   if (root.size > 0 && root.start != kEndOfChain)
-    mini_stream_ = chain(fat_, root.start, (root.size + sector - 1) / sector, false, {"luồng nhỏ (mini stream)", "the mini stream"});
+    mini_stream_ = chain(fat_, root.start, sectors_for(root.size, sector), false, {"luồng nhỏ (mini stream)", "the mini stream"});
 
   // The root's children: an in-order walk of the red-black tree, with every entry visited
   // at most once so that a looping tree ends. A link to an entry that does not exist or was
@@ -337,7 +340,7 @@ CfbStream CompoundFile::open(const Entry& e) const {
   bool mini = e.size < mini_cutoff_;
   std::uint32_t unit = mini ? (1u << mini_shift_) : (1u << sector_shift_);
   s.sector_size_ = unit;
-  s.offsets_ = chain(mini ? minifat_ : fat_, e.start, (e.size + unit - 1) / unit, mini,
+  s.offsets_ = chain(mini ? minifat_ : fat_, e.start, sectors_for(e.size, unit), mini,
                      {"luồng " + e.name, "the stream " + e.name});
   return s;
 }

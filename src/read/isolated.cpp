@@ -1,18 +1,14 @@
 #include "read/isolated.hpp"
 
-#include <poll.h>
-#include <signal.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 #include "core/byte_codec.hpp"
 #include "core/issue.hpp"
+#include "core/platform.hpp"
 #include "read/reader.hpp"
 
 namespace tonghop {
@@ -92,31 +88,14 @@ void test_fault(const std::string& path) {
   auto name = spec.substr(colon + 1);
   if (name.empty() || path.size() < name.size() || path.compare(path.size() - name.size(), name.size(), name) != 0)
     return;
-  if (spec.substr(0, colon) == "crash") ::raise(SIGSEGV);
+  if (spec.substr(0, colon) == "crash") std::raise(SIGSEGV);
   if (spec.substr(0, colon) == "hang")
-    for (;;) ::pause();
+    for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
 }
 
-void write_all(int fd, const std::string& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ::_exit(3);
-    done += std::size_t(n);
-  }
-}
-
-[[noreturn]] void child(int fd, const std::string& path, const ReadLimits& limits) {
-#if !defined(__SANITIZE_ADDRESS__) && !defined(__has_feature)
-  struct rlimit rl {limits.read_memory, limits.read_memory};
-  ::setrlimit(RLIMIT_AS, &rl);
-#elif defined(__has_feature)
-#if !__has_feature(address_sanitizer)
-  struct rlimit rl {limits.read_memory, limits.read_memory};
-  ::setrlimit(RLIMIT_AS, &rl);
-#endif
-#endif
+// What the child sends: the workbook ('W'), a refusal ('E'), out of memory ('M') or another
+// failure ('X').
+std::string read_in_child(const std::string& path, const ReadLimits& limits) {
   Writer w;
   try {
     test_fault(path);
@@ -140,21 +119,7 @@ void write_all(int fd, const std::string& bytes) {
     w.pod('X');
     w.str(e.what());
   }
-  write_all(fd, w.out);
-  ::close(fd);
-  ::_exit(0);  // no destructors or atexit handlers of the parent's state
-}
-
-std::string signal_name(int sig) {
-  switch (sig) {
-    case SIGSEGV: return "SIGSEGV";
-    case SIGABRT: return "SIGABRT";
-    case SIGBUS: return "SIGBUS";
-    case SIGFPE: return "SIGFPE";
-    case SIGILL: return "SIGILL";
-    case SIGKILL: return "SIGKILL";
-  }
-  return "signal " + std::to_string(sig);
+  return w.out;
 }
 
 }  // namespace
@@ -182,51 +147,19 @@ Workbook deserialise_workbook(std::string_view bytes) {
 }
 
 Workbook load_workbook_isolated(const std::string& path, const ReadLimits& limits) {
-  int fds[2];
-  if (::pipe(fds) != 0) return load_workbook(path, limits);  // no pipe: read here rather than not at all
-  pid_t pid = ::fork();
-  if (pid < 0) {
-    ::close(fds[0]), ::close(fds[1]);
-    return load_workbook(path, limits);
-  }
-  if (pid == 0) {
-    ::close(fds[0]);
-    child(fds[1], path, limits);
-  }
-  ::close(fds[1]);
-  std::string bytes;
-  char buf[1 << 16];
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.read_seconds);
-  bool timed_out = false;
-  while (true) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
-      timed_out = true;
-      break;
-    }
-    pollfd p{fds[0], POLLIN, 0};
-    int ready = ::poll(&p, 1, int(std::min<long long>(left.count(), 1000)));
-    if (ready < 0 && errno != EINTR) break;
-    if (ready <= 0) continue;
-    auto n = ::read(fds[0], buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    bytes.append(buf, std::size_t(n));
-  }
-  ::close(fds[0]);
-  if (timed_out) ::kill(pid, SIGKILL);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (timed_out)
+  auto run = platform::run_in_child([&] { return read_in_child(path, limits); }, limits.read_seconds, limits.read_memory);
+  using Status = platform::ChildResult::Status;
+  // No child process (Windows, or none could be started): read here rather than not at all.
+  if (run.status == Status::Unavailable) return load_workbook(path, limits);
+  if (run.status == Status::TimedOut)
     reader_failed(path, Text("đọc quá " + std::to_string(limits.read_seconds) + " giây; --limit read-seconds=N để cho thêm thời gian",
                              "reading took over " + std::to_string(limits.read_seconds) +
                                  " seconds; --limit read-seconds=N allows more"));
-  if (WIFSIGNALED(status))
-    reader_failed(path, Text("tiến trình đọc bị dừng bởi " + signal_name(WTERMSIG(status)),
-                             "the reading process was stopped by " + signal_name(WTERMSIG(status))));
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || bytes.empty())
+  if (run.status == Status::Signalled)
+    reader_failed(path, Text("tiến trình đọc bị dừng bởi " + run.signal, "the reading process was stopped by " + run.signal));
+  if (run.status != Status::Done)
     reader_failed(path, Text("tiến trình đọc kết thúc bất thường", "the reading process ended abnormally"));
+  const std::string& bytes = run.bytes;
   try {
     Reader r(bytes);
     switch (r.pod<char>()) {

@@ -9,6 +9,10 @@
 #include "write/atomic.hpp"
 #include "write/write_error.hpp"
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 using namespace tonghop;
 namespace fs = std::filesystem;
 
@@ -88,3 +92,26 @@ TEST(CorePlatform, AtomicWriteKeepsTheTargetWhenItCannotBeReplaced) {
   EXPECT_EQ(left, 0u) << "the temporary file stayed";
   fs::remove_all(dir);
 }
+
+#ifdef _WIN32
+// Excel keeps a workbook open without FILE_SHARE_DELETE: Windows then refuses to replace it.
+TEST(CorePlatform, ReplacingAFileExcelHoldsOpenSaysSoAndKeepsIt) {
+  auto dir = fs::temp_directory_path() / ("tonghop_open_" + std::to_string(platform::process_id()));
+  fs::create_directories(dir);
+  auto target = dir / "Tổng hợp.xlsx";
+  std::ofstream(target) << "old";
+  HANDLE held = CreateFileW(target.wstring().c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING,
+                            FILE_ATTRIBUTE_NORMAL, nullptr);
+  ASSERT_NE(held, INVALID_HANDLE_VALUE);
+  try {
+    write_atomically(target.string(), [](const std::string& tmp) { std::ofstream(tmp) << "new"; });
+    ADD_FAILURE() << "replaced a file held open";
+  } catch (const WriteError& e) {
+    EXPECT_NE(std::string(e.what()).find("is open in another program"), std::string::npos) << e.what();
+    EXPECT_NE(error_text(e, false).find("đang mở trong chương trình khác"), std::string::npos);
+  }
+  CloseHandle(held);
+  EXPECT_EQ(slurp(target), "old");
+  fs::remove_all(dir);
+}
+#endif

@@ -220,3 +220,14 @@ TEST(ReadCfb, ContainerKindsThroughTheReader) {
   EXPECT_EQ(code(write("junk.xls", build({{"Workbook", pattern(5000, 1)}}))), IssueCode::UnreadableFile);
   std::filesystem::remove_all(dir);
 }
+
+// Found by the cfb fuzz target (tests/data/fuzz-regressions/cfb/crash-041a8fc…): a version 4
+// stream size near 2^64 wrapped the sector count to a few sectors and read_all() asked for
+// an impossible vector.
+TEST(ReadCfb, ASizeNear2Pow64IsRefused) {
+  auto b = build({{"Workbook", pattern(5000, 4)}}, 12);
+  std::size_t entry = (std::size_t(get32(b, 48)) + 1) * 4096 + 128;  // version 4: 4096-byte sectors
+  set32(b, entry + 120, 0xFFFFFFFF);
+  set32(b, entry + 124, 0xFFFFFFFF);
+  expect_damaged(b, "sectors, the file holds");
+}
