@@ -135,14 +135,17 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
     }
   }
   for (const auto& s : check.submitted) y.units[at[s]].sent = true;
-  for (const auto& f : check.files) {
+  // The check's rows become the raw rows one file at a time, each file's released as it is
+  // done: the two are never held whole at once (nothing below reads the rows).
+  for (auto& f : check.files) {
     if (!f.readable) continue;
     RawSubmission sub{std::filesystem::path(f.path).filename().string(), f.unit, {}};
-    for (const auto& r : f.rows) {
+    sub.rows.reserve(f.rows.size());
+    for (auto& r : f.rows) {
       RawRow raw;
-      raw.sheet = r.sheet;
+      raw.sheet = std::move(r.sheet);
       raw.row = r.row + 1;
-      raw.written = r.written;
+      raw.written = std::move(r.written);
       if (r.item) raw.code = plan.code_of(r.ref());
       raw.value = r.actual.kind == Value::Kind::Number ? format_number(r.actual.number) : r.actual.raw;
       if (!r.item) raw.verdict = "không khớp kế hoạch";
@@ -150,6 +153,7 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
       else raw.verdict = std::string(r.kind == ItemKind::Task ? to_string(r.actual.status) : to_string(r.assessment));
       sub.rows.push_back(std::move(raw));
     }
+    std::vector<RowResult>().swap(f.rows);
     y.submissions.push_back(std::move(sub));
   }
   // Moved, not copied: a big year has hundreds of thousands of them.
