@@ -39,6 +39,8 @@ const T = {
     exceeded: 'Vượt', unknown: 'Chưa đánh giá', 'no-data': 'Chưa báo cáo', done: 'Hoàn thành', 'in-progress': 'Đang thực hiện',
     'not-started': 'Chưa thực hiện', 'behind-schedule': 'Chậm tiến độ', none: 'Chưa rõ', yes: 'Có', no: 'Không',
     taught: 'văn phòng đã chỉ', sheet_row: 'Trang, hàng', uploaded_by: 'Người gửi', office: 'Văn phòng',
+    form: 'Biểu mẫu', form_unit_hint: 'Biểu mẫu của đơn vị (tự kiểm tra khi nhập; điền xong gửi lại tại đây):',
+    form_office_hint: 'Biểu mẫu để từng đơn vị điền: tải ở trang Đơn vị, cột cuối.',
   },
   en: {
     loading: 'Loading…', no_access: 'An access link from the office is needed. Open the link the office sent you.',
@@ -75,6 +77,8 @@ const T = {
     exceeded: 'Exceeded', unknown: 'Not assessed', 'no-data': 'Not reported', done: 'Done', 'in-progress': 'In progress',
     'not-started': 'Not started', 'behind-schedule': 'Behind schedule', none: 'Unclear', yes: 'Yes', no: 'No',
     taught: 'taught by the office', sheet_row: 'Sheet, row', uploaded_by: 'Uploaded by', office: 'Office',
+    form: 'Form', form_unit_hint: 'Your unit’s fill-in form (it checks itself as you type; send it back here when filled):',
+    form_office_hint: 'Fill-in forms for the units: on the Units page, last column.',
   },
 };
 
@@ -171,6 +175,11 @@ async function plan() {
 }
 
 // ---------------------------------------------------------------- Tải lên
+// The unit's fill-in form (tonghop template), made by the server for the office's period.
+function formLink(unit) {
+  return el('a', { href: '/api/form?unit=' + encodeURIComponent(unit), download: '', class: 'form-link' }, t('form'));
+}
+
 function uploadPage(main) {
   const list = el('div', { class: 'uploads', id: 'upload-list' });
   const input = el('input', { type: 'file', id: 'file-input', multiple: true, class: 'visually-hidden',
@@ -183,7 +192,10 @@ function uploadPage(main) {
   zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
   zone.addEventListener('dragleave', () => zone.classList.remove('over'));
   zone.addEventListener('drop', (e) => { e.preventDefault(); zone.classList.remove('over'); queue([...e.dataTransfer.files]); });
-  main.append(section(t('upload_title'), input, zone, list));
+  const formHint = session && session.unit
+    ? el('p', { class: 'muted small' }, t('form_unit_hint'), ' ', formLink(session.unit))
+    : el('p', { class: 'muted small' }, t('form_office_hint'));
+  main.append(section(t('upload_title'), input, zone, formHint, list));
 
   const pending = [];
   let running = 0;
@@ -397,7 +409,8 @@ async function unitsPage(main, q) {
     el('td', { class: 'num' }, u.errors), el('td', { class: 'num' }, u.warnings),
     el('td', {}, u.missing.length ? el('details', {}, el('summary', {}, u.missing.length + ' ' + t('missing_items').toLowerCase()), el('ul', { class: 'small' }, u.missing.map((m) => el('li', {}, m)))) : (u.sent ? '0' : '—')),
     el('td', { class: 'links' }, u.submission ? [el('a', { href: '#results/' + u.submission }, t('view_result')), ' · ',
-      el('a', { href: '#history?unit=' + encodeURIComponent(u.name) }, t('history'))] : '')));
+      el('a', { href: '#history?unit=' + encodeURIComponent(u.name) }, t('history')), ' · '] : '',
+      formLink(u.name))));
   const bar = el('div', { class: 'filters' }, filters.map(([key, label]) =>
     el('a', { href: '#units?filter=' + key, class: 'chip' + (key === filter ? ' active' : '') }, label)));
   main.append(section(t('units_title'), bar, table([t('unit'), t('status'), t('last_version'), t('errors'), t('warnings'), t('missing_items'), ''], rows, 'units-table')));

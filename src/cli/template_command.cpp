@@ -111,7 +111,7 @@ int template_command(const std::vector<std::string>& args, Streams io) {
       run.context.emplace(CheckContext{LabelRoles::load_default(),
                                        vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>())
                                                          : UnitRegistry::load_default(),
-                                       NameMatcher::load_default()});
+                                       NameMatcher::load_default(), {}});
     } catch (const ConfigError& e) {
       throw config_usage_error(e);
     }

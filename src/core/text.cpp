@@ -302,4 +302,19 @@ void unescape_ooxml(std::string& s) {
   s.swap(out);
 }
 
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
 }  // namespace tonghop

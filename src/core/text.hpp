@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace tonghop {
@@ -26,6 +27,10 @@ bool drop_soft_hyphens(std::string& s);
 
 // Characters (code points) in UTF-8 text: what a column width counts.
 std::size_t code_point_count(std::string_view s);
+// The words of s between spaces, tabs and line breaks.
+// Example: split_words(" Trong đó:  nông thôn") == {"Trong", "đó:", "nông", "thôn"}
+std::vector<std::string> split_words(std::string_view s);
+
 // s cut to at most max_bytes without splitting a character.
 std::string utf8_prefix(std::string_view s, std::size_t max_bytes);
 

@@ -103,19 +103,6 @@ bool joined_by_dash(const std::string& k, const NumberToken& a, const NumberToke
   return k.substr(a.end, b.begin - a.end).find('-') != std::string::npos;
 }
 
-std::vector<std::string> split_words(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t j = s.find(' ', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 // The unit written after the number, in the user's own spelling: "%", or up to three
 // words ("48 doanh nghiệp", "2000 lao động", "03-05 doanh nghiệp/1000 dân").
 std::string unit_after(const std::string& raw, const std::string& k, std::size_t end) {

@@ -9,6 +9,7 @@
 #include "serve/assets.hpp"
 #include "serve/job.hpp"
 #include "serve/web_util.hpp"
+#include "write/template_writer.hpp"
 
 namespace fs = std::filesystem;
 namespace http = boost::beast::http;
@@ -42,6 +43,20 @@ std::string read_file(const fs::path& p) {
   std::ostringstream os;
   os << in.rdbuf();
   return os.str();
+}
+
+void consolidation_json(JsonWriter& j, const Consolidation& c) {
+  j.begin_object();
+  j.field("id", c.id);
+  j.field("made_at", c.made_at);
+  j.field("sha256", c.sha256);
+  j.field("size", c.size);
+  j.field("download", "/api/consolidations/" + std::to_string(c.id) + "/download");
+  j.key("submissions");
+  j.begin_array();
+  for (auto id : c.submissions) j.value(id);
+  j.end_array();
+  j.end_object();
 }
 
 void submission_json(JsonWriter& j, const Submission& s) {
@@ -266,6 +281,7 @@ Response App::route(const Request& req, const Caller& who) {
   }
   if (path == "/api/submissions" && post) return upload(req, who);
   if (path == "/api/check" && post) return check_only(req, who);
+  if (path == "/api/form" && get) return form(req, who, query["unit"]);
   if (path == "/api/submissions" && get) {
     std::ostringstream os;
     {
@@ -476,6 +492,34 @@ IsolatedResult App::run_job(Job job) {
     return r;
   }
   return run_isolated({config_.executable, "serve", "--run-job", file}, config_.isolation);
+}
+
+Response App::form(const Request& req, const Caller& who, std::string unit) {
+  if (!who.office) unit = who.unit;  // a unit's link: its own form only
+  bool known = false;
+  for (const auto& u : office_.plan().units) known |= u.name == unit;
+  if (!known)
+    return error(req, http::status::not_found, "unknown-unit",
+                 "Kế hoạch không giao chỉ tiêu hay nhiệm vụ nào cho đơn vị '" + unit + "'.",
+                 "The plan assigns no indicator or task to the unit '" + unit + "'.");
+  auto work = store_.work_dir();
+  auto out = (work / "bieu-mau.xlsx").string();
+  Job job;
+  job.kind = Job::Kind::Form;
+  job.work = work.string();
+  job.out_path = out;
+  job.unit = unit;
+  auto r = run_job(std::move(job));
+  std::string bytes = r.ok() ? read_file(out) : "";
+  std::error_code ec;
+  fs::remove_all(work, ec);
+  if (!r.ok() || bytes.empty())
+    return error(req, http::status::internal_server_error, "form-failed", "Không lập được biểu mẫu: " + r.describe(),
+                 "The form could not be made: " + r.describe());
+  auto res = make_response(req.version(), http::status::ok,
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(bytes));
+  res.set(http::field::content_disposition, attachment(form_file_name(unit, office_.config().period)));
+  return res;
 }
 
 StoredFile App::stored(const Submission& s) {
@@ -689,17 +733,7 @@ Response App::consolidate(const Request& req) {
     std::ostringstream os;
     {
       JsonWriter j(os, false);
-      j.begin_object();
-      j.field("id", c.id);
-      j.field("made_at", c.made_at);
-      j.field("sha256", c.sha256);
-      j.field("size", c.size);
-      j.field("download", "/api/consolidations/" + std::to_string(c.id) + "/download");
-      j.key("submissions");
-      j.begin_array();
-      for (auto id : c.submissions) j.value(id);
-      j.end_array();
-      j.end_object();
+      consolidation_json(j, c);
     }
     return json_response(req, http::status::created, os.str());
   }
@@ -711,17 +745,7 @@ Response App::consolidate(const Request& req) {
       j.key("consolidations");
       j.begin_array();
       for (const auto& c : store_.consolidations()) {
-        j.begin_object();
-        j.field("id", c.id);
-        j.field("made_at", c.made_at);
-        j.field("sha256", c.sha256);
-        j.field("size", c.size);
-        j.field("download", "/api/consolidations/" + std::to_string(c.id) + "/download");
-        j.key("submissions");
-        j.begin_array();
-        for (auto id : c.submissions) j.value(id);
-        j.end_array();
-        j.end_object();
+        consolidation_json(j, c);
       }
       j.end_array();
       j.end_object();

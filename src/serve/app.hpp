@@ -47,6 +47,7 @@ class App {
   Response upload(const Request& req, const Caller& who);
   std::optional<Response> incoming_files(const Request& req, std::vector<std::pair<std::string, std::string_view>>& files);
   Response check_only(const Request& req, const Caller& who);
+  Response form(const Request& req, const Caller& who, std::string unit);
   std::string accept_one(const std::string& name, std::string_view bytes, const Caller& who, bool& ok);
   Response submission(const Request& req, std::int64_t id, const std::string& tail, const Caller& who);
   Response recheck(const Request& req, std::int64_t id);

@@ -43,7 +43,7 @@ std::vector<std::string> split(const std::string& line) {
   return fields;
 }
 
-constexpr std::string_view kKinds[] = {"check", "dashboard", "diff", "consolidate", "annotated"};
+constexpr std::string_view kKinds[] = {"check", "dashboard", "diff", "consolidate", "annotated", "form"};
 
 std::string number(double v) {
   char buf[40];
@@ -100,6 +100,7 @@ void write_job_file(const std::string& path, const JobFile& f) {
   line({"lang", j.lang == Lang::En ? "en" : "vi"});
   line({"work", j.work});
   line({"out", j.out_path});
+  line({"unit", j.unit});
   for (const auto& s : j.files)
     line({"file", std::to_string(s.id), s.original, s.name, s.unit_chosen, s.period_chosen, s.received_at});
   for (const auto& r : j.corrections)
@@ -164,6 +165,7 @@ JobFile read_job_file(const std::string& path) {
     } else if (key == "lang") need(2), f.job.lang = v[1] == "en" ? Lang::En : Lang::Vi;
     else if (key == "work") need(2), f.job.work = v[1];
     else if (key == "out") need(2), f.job.out_path = v[1];
+    else if (key == "unit") need(2), f.job.unit = v[1];
     else if (key == "file") {
       need(7);
       f.job.files.push_back({parse_number<std::int64_t>(v[1], n), v[2], v[3], v[4], v[5], v[6]});
@@ -194,6 +196,7 @@ int run_job(const Office& office, const Job& job, std::ostream& out) {
     case Job::Kind::Annotated:
       need(1);
       return office.annotated(job.out_path, job.files[0], job.corrections, job.work, job.lang);
+    case Job::Kind::Form: return office.form(job.out_path, job.unit);
   }
   return 4;
 }

@@ -18,13 +18,14 @@
 namespace tonghop::serve {
 
 struct Job {
-  enum class Kind { Check, Dashboard, Diff, Consolidate, Annotated };
+  enum class Kind { Check, Dashboard, Diff, Consolidate, Annotated, Form };
   Kind kind = Kind::Check;
   Lang lang = Lang::Vi;
   std::string work;      // the job's private folder (the job file lives there too)
-  std::string out_path;  // Consolidate, Annotated: the workbook to write
+  std::string out_path;  // Consolidate, Annotated, Form: the workbook to write
   std::vector<StoredFile> files;  // Check, Annotated: one; Diff: older, newer; Dashboard, Consolidate: current
   std::vector<Correction> corrections;
+  std::string unit;  // Form: the plan unit
 };
 
 struct JobFile {

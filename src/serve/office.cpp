@@ -24,6 +24,7 @@
 #include "write/check_report_writer.hpp"
 #include "write/consolidated_writer.hpp"
 #include "write/layout.hpp"
+#include "write/template_writer.hpp"
 
 namespace fs = std::filesystem;
 
@@ -449,6 +450,17 @@ int Office::annotated(const std::string& out_xlsx, const StoredFile& f, const st
   std::vector<ReportedFile> files;
   for (const auto& fr : report.files) files.push_back({fr.path, fr.unit, fr.workbook.get(), fr.issues});
   write_check_report(out_xlsx, files, {}, lang);
+  return 0;
+}
+
+int Office::form(const std::string& out_xlsx, const std::string& unit) const {
+  FormOptions o;
+  o.unit = unit;
+  o.period = config_.period;
+  auto iso = serial_to_iso(deadline());  // YYYY-MM-DD...
+  o.deadline = iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+  o.document_time = WriteOptions::for_year(config_.period.year).document_time;
+  write_form(out_xlsx, plan_.plan, Layout::find(config_.layout), o);
   return 0;
 }
 

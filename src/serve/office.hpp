@@ -75,6 +75,9 @@ class Office {
   int annotated(const std::string& out_xlsx, const StoredFile& f, const std::vector<Correction>& corrections,
                 const std::string& work, Lang lang) const;
 
+  // The unit's fill-in form (tonghop template) for the office's period and deadline.
+  int form(const std::string& out_xlsx, const std::string& unit) const;
+
   static FileVerdict parse_verdict(const std::string& child_output);
 
  private:

@@ -9,20 +9,6 @@ namespace tonghop {
 
 namespace {
 
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : std::string(s) + " ") {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  return out;
-}
-
 bool starts_with_any(std::string_view k, std::initializer_list<std::string_view> prefixes) {
   for (auto p : prefixes)
     if (k.starts_with(p)) return true;

@@ -6,20 +6,6 @@ namespace tonghop {
 
 namespace {
 
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : std::string(s) + " ") {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  return out;
-}
-
 std::string fold_word(const std::string& w) {
   std::string k = fold_key(w);
   while (!k.empty() && (k.back() == ':' || k.back() == ',' || k.back() == '.')) k.pop_back();

@@ -564,5 +564,24 @@ TEST_F(Api, TheExcelTaskPaneIsServedWithAManifestNamingThisServer) {
   EXPECT_EQ(c.post("/api/check", bytes, {{"X-File-Name", "a.xlsx"}, {"Origin", host}}).status, 200);
 }
 
+TEST_F(Api, EachUnitGetsItsFillInFormAndAUnitLinkOnlyItsOwn) {
+  Server server(dir.path);
+  auto c = server.client();
+  auto office = c.get("/api/form?unit=" + url_encode("Công an"));
+  ASSERT_EQ(office.status, 200) << office.body;
+  EXPECT_EQ(office.body.substr(0, 2), "PK");
+  EXPECT_THAT(office.headers["Content-Disposition"], HasSubstr("bieu-mau-cong-an-nam-2026.xlsx"));
+  EXPECT_EQ(c.get("/api/form?unit=" + url_encode("Phòng Không Có")).status, 404);
+  // The form reads back as that unit's report, with nothing filled in yet.
+  auto sent = c.upload("bieu-mau.xlsx", office.body);
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  EXPECT_THAT(sent.body, HasSubstr("\"unit\":\"Công an\""));
+  server.store->add_link({"5eed", "Phòng Kinh tế, Hạ tầng và Đô thị"});
+  std::map<std::string, std::string> unit = {{"Cookie", "tonghop_token=5eed"}};
+  auto own = c.get("/api/form?unit=" + url_encode("Công an"), unit);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_THAT(own.headers["Content-Disposition"], HasSubstr("bieu-mau-phong-kinh-te-ha-tang-va-do-thi-nam-2026.xlsx"));
+}
+
 }  // namespace
 }  // namespace tonghop::serve::testing

@@ -8,20 +8,9 @@
 using namespace tonghop;
 using namespace tonghop::test;
 
-namespace {
-struct Run {
-  int code;
-  std::string out, err;
-};
-Run run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
-}  // namespace
 
 TEST(InspectCommand, TextShowsCellsWithTypeFormatAndFont) {
-  auto r = run({"inspect", data("types.xlsx")});
+  auto r = run_cli({"inspect", data("types.xlsx")});
   EXPECT_EQ(r.code, 0);
   EXPECT_NE(r.out.find("'Biểu 01'!E6  số  0.978  [phần trăm: 0.0%] [Times New Roman]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("ô gộp: A1:F1 A2:F2 A4:A5"), std::string::npos);
@@ -29,13 +18,13 @@ TEST(InspectCommand, TextShowsCellsWithTypeFormatAndFont) {
 }
 
 TEST(InspectCommand, EnglishOnRequest) {
-  auto r = run({"inspect", "--lang", "en", data("types.xlsx")});
+  auto r = run_cli({"inspect", "--lang", "en", data("types.xlsx")});
   EXPECT_EQ(r.code, 0);
   EXPECT_NE(r.out.find("'Biểu 01'!E6  number  0.978  [percent: 0.0%] [Times New Roman]"), std::string::npos);
 }
 
 TEST(InspectCommand, UnreadableFileGivesExitThreeAndStillReportsOthers) {
-  auto r = run({"inspect", "--format", "json", data("bad_truncated.xlsx"), data("types.xlsx")});
+  auto r = run_cli({"inspect", "--format", "json", data("bad_truncated.xlsx"), data("types.xlsx")});
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.out.find("\"status\": \"unreadable\""), std::string::npos);
   EXPECT_NE(r.out.find("\"code\": \"unreadable-file\""), std::string::npos);
@@ -43,46 +32,46 @@ TEST(InspectCommand, UnreadableFileGivesExitThreeAndStillReportsOthers) {
 }
 
 TEST(InspectCommand, FolderMeansEverySpreadsheetInside) {
-  auto r = run({"inspect", "--format", "json", TONGHOP_TEST_DATA});
+  auto r = run_cli({"inspect", "--format", "json", TONGHOP_TEST_DATA});
   EXPECT_NE(r.out.find("types.xlsx"), std::string::npos);
   EXPECT_NE(r.out.find("csv_utf8_bom.csv"), std::string::npos);
   EXPECT_NE(r.out.find("traps.ods"), std::string::npos);
 }
 
 TEST(InspectCommand, UsageErrorsExitTwoWithUsageThatStartsWithExamples) {
-  auto r = run({"inspect", "--format", "xml", data("types.xlsx")});
+  auto r = run_cli({"inspect", "--format", "xml", data("types.xlsx")});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--format phải là text hoặc json"), std::string::npos);
   EXPECT_EQ(r.err.find("Ví dụ:"), r.err.find('\n') + 2);
-  auto none = run({"inspect"});
+  auto none = run_cli({"inspect"});
   EXPECT_EQ(none.code, 2);
-  auto help = run({"inspect", "--help", "--lang", "en"});
+  auto help = run_cli({"inspect", "--help", "--lang", "en"});
   EXPECT_EQ(help.code, 0);
   EXPECT_EQ(help.out.rfind("Examples:", 0), 0u);
-  auto unknown = run({"frobnicate"});
+  auto unknown = run_cli({"frobnicate"});
   EXPECT_EQ(unknown.code, 2);
 }
 
 TEST(InspectCommand, LimitOptionReachesTheReader) {
-  auto r = run({"inspect", "--limit", "cells=5", data("types.xlsx")});
+  auto r = run_cli({"inspect", "--limit", "cells=5", data("types.xlsx")});
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.out.find("limit-exceeded"), std::string::npos);
-  auto bad = run({"inspect", "--limit", "bogus=1", data("types.xlsx")});
+  auto bad = run_cli({"inspect", "--limit", "bogus=1", data("types.xlsx")});
   EXPECT_EQ(bad.code, 2);
 }
 
 TEST(CheckCommand, MissingPlanIsNamedAsThePlan) {
-  auto r = run({"check", "--plan", "khong-co/ke-hoach.xlsx", "--year", "2026", data("types.xlsx")});
+  auto r = run_cli({"check", "--plan", "khong-co/ke-hoach.xlsx", "--year", "2026", data("types.xlsx")});
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.err.find("[file-not-found]: Không tìm thấy tệp kế hoạch \"khong-co/ke-hoach.xlsx\"."),
             std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("lưu lại dưới dạng .xlsx"), std::string::npos) << r.err;  // not the re-save hint
-  auto en = run({"check", "--lang", "en", "--plan", "missing.xlsx", "--year", "2026", data("types.xlsx")});
+  auto en = run_cli({"check", "--lang", "en", "--plan", "missing.xlsx", "--year", "2026", data("types.xlsx")});
   EXPECT_NE(en.err.find("The plan file \"missing.xlsx\" does not exist."), std::string::npos) << en.err;
 }
 
 TEST(PlanCommand, PlanThatIsAPdfSaysWhichFileAndWhatItIs) {
-  auto r = run({"plan", data("bad_pdf_renamed.xlsx")});
+  auto r = run_cli({"plan", data("bad_pdf_renamed.xlsx")});
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.err.find("tệp kế hoạch \"" + data("bad_pdf_renamed.xlsx") + "\":"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("Đây là tệp PDF"), std::string::npos) << r.err;

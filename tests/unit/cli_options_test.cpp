@@ -4,21 +4,12 @@
 
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
+#include "test_util.hpp"
 
 using namespace tonghop;
+using namespace tonghop::test;
 namespace po = boost::program_options;
 
-namespace {
-struct Run {
-  int code;
-  std::string out, err;
-};
-Run run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
-}
-}  // namespace
 
 // Every option a command accepts is in its --help, after its examples: the help is generated
 // from the same definitions the parser uses.
@@ -37,7 +28,7 @@ TEST(CliHelp, EveryCommandListsEveryOptionAfterItsExamples) {
   };
   for (const auto& w : wants)
     for (const char* lang : {"vi", "en"}) {
-      auto r = run({w.command, "--help", "--lang", lang});
+      auto r = run_cli({w.command, "--help", "--lang", lang});
       EXPECT_EQ(r.code, 0) << w.command;
       auto options = r.out.find(std::string(lang) == "vi" ? "\nTùy chọn:\n" : "\nOptions:\n");
       ASSERT_NE(options, std::string::npos) << w.command << "\n" << r.out;
@@ -49,12 +40,12 @@ TEST(CliHelp, EveryCommandListsEveryOptionAfterItsExamples) {
 
 // Options that did nothing are gone: a clear usage error, not silently ignored.
 TEST(CliHelp, OptionsThatDidNothingAreRefused) {
-  auto quiet = run({"inspect", "-q", "x.xlsx"});
+  auto quiet = run_cli({"inspect", "-q", "x.xlsx"});
   EXPECT_EQ(quiet.code, int(ExitCode::Usage));
-  auto json = run({"consolidate", "--format", "json", "--plan", "p.xlsx", "--year", "2026", "-o", "o.xlsx", "r/"});
+  auto json = run_cli({"consolidate", "--format", "json", "--plan", "p.xlsx", "--year", "2026", "-o", "o.xlsx", "r/"});
   EXPECT_EQ(json.code, int(ExitCode::Usage));
   EXPECT_NE(json.err.find("--format"), std::string::npos) << json.err;
-  EXPECT_EQ(run({"consolidate", "--help"}).out.find("--format"), std::string::npos);
+  EXPECT_EQ(run_cli({"consolidate", "--help"}).out.find("--format"), std::string::npos);
 }
 
 TEST(CliHelp, HelpAlignsArgumentsAndSpeaksTheLanguage) {

@@ -103,3 +103,10 @@ TEST(NumberText, AsTheSheetShowsIt) {
   EXPECT_EQ(number_text(-0.0001, number_style("0.0", FormatClass::Other)).vi, "0,0");
   EXPECT_EQ(number_text(12.5, number_style("0.0 \"ha\"", FormatClass::Other)).vi, "12,5");
 }
+
+TEST(Text, SplitWordsOnSpacesTabsAndLineBreaks) {
+  EXPECT_EQ(split_words(" Trong đó:  nông\tthôn\n(%) "),
+            (std::vector<std::string>{"Trong", "đó:", "nông", "thôn", "(%)"}));
+  EXPECT_TRUE(split_words(" \t\n").empty());
+  EXPECT_EQ(split_words("một"), std::vector<std::string>{"một"});
+}

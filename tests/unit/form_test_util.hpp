@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 inline std::string samples(const std::string& p) { return std::string(TONGHOP_TEST_DATA) + "/../../samples/" + p; }
 
 inline CheckContext& context() {
-  static CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
+  static CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default(), {}};
   return ctx;
 }
 inline const Plan& an_duong() {

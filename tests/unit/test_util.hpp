@@ -1,10 +1,15 @@
 // Helpers shared by the unit tests.
 #pragma once
 
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "cli/cli.hpp"
 #include "core/issue.hpp"
+#include "plan/plan.hpp"
 #include "read/reader.hpp"
+#include "validate/check.hpp"
 
 namespace tonghop::test {
 
@@ -36,6 +41,29 @@ inline const StoredCell& at(const Sheet& s, const std::string& ref) {
   if (!p) return none;
   const auto* c = s.find(p->row, p->col);
   return c ? *c : none;
+}
+
+// A command run in-process, as main would run it.
+struct CliRun {
+  int code;
+  std::string out, err;
+};
+inline CliRun run_cli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int code = cli::run(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+// The check's data as shipped (templates/), loaded once per test program.
+inline const CheckContext& default_context() {
+  static CheckContext c{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default(), {}};
+  return c;
+}
+
+// The An Dương plan of tests/data/plans, read once.
+inline const Plan& an_duong_plan() {
+  static Plan p = build_plan(load("plans/an_duong_official.xlsx"), default_context().roles, default_context().units).plan;
+  return p;
 }
 
 }  // namespace tonghop::test

@@ -13,14 +13,6 @@ using namespace tonghop;
 using namespace tonghop::test;
 
 namespace {
-const CheckContext& ctx() {
-  static CheckContext c{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
-  return c;
-}
-const Plan& plan() {
-  static Plan p = build_plan(load("plans/an_duong_official.xlsx"), ctx().roles, ctx().units).plan;
-  return p;
-}
 // A folder of the running test's own: CTest runs tests in parallel processes.
 std::string dir() {
   std::string d = ::testing::TempDir() + "tonghop_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + "/";
@@ -34,7 +26,7 @@ std::string write(const std::string& name, const std::string& csv) {
 }
 CheckReport run(const std::vector<std::string>& files, CheckOptions opt = {}) {
   if (!opt.period.year) opt.period = {2026, PeriodKind::Year};
-  return check_submissions(plan(), files, opt, ctx());
+  return check_submissions(an_duong_plan(), files, opt, default_context());
 }
 // "code@cell" of every issue in a file, e.g. "missing-value@E2".
 std::multiset<std::string> issues_of(const FileResult& f) {
@@ -104,7 +96,7 @@ TEST(Check, EveryRowCheckOnARealisticReport) {
   for (const auto& row : f.rows)
     if (row.row == 3) bhyt = &row;
   ASSERT_TRUE(bhyt && bhyt->item);
-  EXPECT_EQ(plan().indicators[*bhyt->item].code, "6");
+  EXPECT_EQ(an_duong_plan().indicators[*bhyt->item].code, "6");
   EXPECT_GE(bhyt->score, 0.9);
   EXPECT_EQ(f.status(), FileStatus::Errors);
 }
@@ -152,7 +144,7 @@ TEST(Check, WhoSentTheFile) {
   EXPECT_EQ(whole.files[0].unit, "phường An Dương");
   EXPECT_EQ(whole.files[0].unit_source, UnitSource::Commune);
   EXPECT_EQ(issues_of(whole.files[0]).count("unknown-unit@"), 0u);
-  EXPECT_EQ(whole.submitted.size(), plan().units.size());
+  EXPECT_EQ(whole.submitted.size(), an_duong_plan().units.size());
 }
 
 TEST(Check, CompletenessAcrossFiles) {
@@ -281,14 +273,14 @@ TEST(CheckWorkbook, ChecksAWorkbookHeldInMemoryWithoutTouchingDisk) {
                        {"STT", "Chỉ tiêu", "ĐVT", "KH 2026", "TH 2026"},
                        {"1", "Tỷ lệ gia đình văn hóa", "%", "Trên 90", "120"},
                        {"2", "Trường công lập đạt chuẩn QG mức độ 1", "%", "100", "95"}});
-  PlanItems items(plan(), ctx().matcher);
+  PlanItems items(an_duong_plan(), default_context().matcher);
   SubmissionMeta meta;
   meta.path = "tai-len/khong-ton-tai.xlsx";  // no such file: nothing is opened or stat-ed
   meta.received = *parse_receipt_date("2026-12-05");
   meta.received_source = ReceiptSource::Option;
   CheckReport report;
   report.period = {2026, PeriodKind::Year};
-  report.files.push_back(check_workbook(book, meta, plan(), items, report.period, ctx()));
+  report.files.push_back(check_workbook(book, meta, an_duong_plan(), items, report.period, default_context()));
   const auto& f = report.files[0];
   EXPECT_TRUE(f.readable);
   EXPECT_EQ(f.unit, "Phòng Văn hóa - Xã hội");
@@ -298,7 +290,7 @@ TEST(CheckWorkbook, ChecksAWorkbookHeldInMemoryWithoutTouchingDisk) {
   EXPECT_EQ(got.count("target-not-met@E5"), 1u);
   EXPECT_EQ(got.count("receipt-from-file-time@"), 0u);
   // The checks across files work on the same report: late (5 December), the unit's other items missing.
-  complete_report(report, plan(), default_deadline(2026));
+  complete_report(report, an_duong_plan(), default_deadline(2026));
   EXPECT_TRUE(report.files[0].late);
   EXPECT_EQ(std::count(report.late.begin(), report.late.end(), "Phòng Văn hóa - Xã hội"), 1);
   EXPECT_EQ(std::count(report.submitted.begin(), report.submitted.end(), "Phòng Văn hóa - Xã hội"), 1);
@@ -307,7 +299,7 @@ TEST(CheckWorkbook, ChecksAWorkbookHeldInMemoryWithoutTouchingDisk) {
 }
 
 TEST(Check, ItemRefsNameThePlanItemAndItsOwner) {
-  const Plan& p = plan();
+  const Plan& p = an_duong_plan();
   ASSERT_FALSE(p.indicators.empty());
   ASSERT_FALSE(p.tasks.empty());
   ItemRef ind{ItemKind::Indicator, 0}, task{ItemKind::Task, 0};
@@ -431,10 +423,10 @@ TEST(CheckWorkbook, MessagesShowFiguresAsTheSheetDoes) {
   }
   for (auto& c : cells)
     if (c.col == 4 && c.row == 3) EXPECT_EQ(c.number * 100, 96.89999999999999);  // what the machine holds
-  PlanItems items(plan(), ctx().matcher);
+  PlanItems items(an_duong_plan(), default_context().matcher);
   SubmissionMeta meta;
   meta.path = "bhyt.xlsx";
-  auto f = check_workbook(book, meta, plan(), items, {2026, PeriodKind::Year}, ctx());
+  auto f = check_workbook(book, meta, an_duong_plan(), items, {2026, PeriodKind::Year}, default_context());
   std::vector<std::string> vi, en;
   for (const auto& i : f.issues)
     if (i.code == IssueCode::TargetNotMet) vi.push_back(i.message(Lang::Vi)), en.push_back(i.message(Lang::En));
@@ -464,7 +456,7 @@ TEST(Check, RelativeSubRowsAndRowsThatAreNoItems) {
   const auto& f = r.files[0];
   std::map<std::string, std::string> got;  // written -> plan name
   for (const auto& row : f.rows)
-    if (row.item) got[row.written] = plan().name_of(row.ref());
+    if (row.item) got[row.written] = an_duong_plan().name_of(row.ref());
   EXPECT_EQ(got["mức độ 2"], "Trường công lập đạt chuẩn quốc gia mức độ 2");
   EXPECT_EQ(got["Trường đạt chuẩn quốc gia mức độ 1"], "Trường công lập đạt chuẩn quốc gia mức độ 1");
   EXPECT_EQ(got["Trong đó: tổ dân phố"], "Tỷ lệ Tở dân phố văn hóa");
@@ -491,13 +483,13 @@ TEST(Check, TaughtNamesMapRows) {
   auto untaught = run({path});
   ASSERT_EQ(untaught.files[0].rows.size(), 1u);
   EXPECT_FALSE(untaught.files[0].rows[0].item);
-  CheckContext taught = ctx();
+  CheckContext taught = default_context();
   taught.aliases.add({Alias::Kind::Item, "gia dinh dat danh hieu", "Tỷ lệ gia đình văn hóa"});
   CheckOptions opt;
   opt.period = {2026, PeriodKind::Year};
-  auto r = check_submissions(plan(), {path}, opt, taught);
+  auto r = check_submissions(an_duong_plan(), {path}, opt, taught);
   ASSERT_EQ(r.files[0].rows.size(), 1u);
   ASSERT_TRUE(r.files[0].rows[0].item);
-  EXPECT_EQ(plan().name_of(r.files[0].rows[0].ref()), "Tỷ lệ gia đình văn hóa");
+  EXPECT_EQ(an_duong_plan().name_of(r.files[0].rows[0].ref()), "Tỷ lệ gia đình văn hóa");
   EXPECT_EQ(r.files[0].rows[0].evidence, "--aliases");
 }

@@ -14,14 +14,6 @@ using namespace tonghop;
 using namespace tonghop::test;
 
 namespace {
-const CheckContext& ctx() {
-  static CheckContext c{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
-  return c;
-}
-const Plan& an_duong() {
-  static Plan p = build_plan(load("plans/an_duong_official.xlsx"), ctx().roles, ctx().units).plan;
-  return p;
-}
 std::string write(const std::string& name, const std::string& csv) {
   std::string d = ::testing::TempDir() + "tonghop_reports_" +
                   ::testing::UnitTest::GetInstance()->current_test_info()->name() + "/";
@@ -91,7 +83,7 @@ TEST(ReportStatus, PhrasesGiveStatusProgressAndNote) {
                  "3,\"Quản lý, sử dụng đất theo quy hoạch\",Tạm dừng chờ ý kiến,\n");
   CheckOptions opt;
   opt.period = {2026, PeriodKind::Year};
-  auto report = check_submissions(an_duong(), {f}, opt, ctx());
+  auto report = check_submissions(an_duong_plan(), {f}, opt, default_context());
   const auto& file = report.files[0];
   const auto* a = row_named(file, "Quản lý quy hoạch");
   ASSERT_NE(a, nullptr);
@@ -117,7 +109,7 @@ TEST(ReportValues, JudgedOnlyWhenTheyMakeSense) {
                  "4,Tỷ lệ thu gom chất thải rắn sinh hoạt,%,\n");
   CheckOptions opt;
   opt.period = {2026, PeriodKind::Year};
-  auto report = check_submissions(an_duong(), {f}, opt, ctx());
+  auto report = check_submissions(an_duong_plan(), {f}, opt, default_context());
   const auto& file = report.files[0];
   auto issues = codes_of(file);
   // 14.500 for a growth of 14-15 %: read as 14,5 (with the warning), and met.
@@ -136,11 +128,11 @@ TEST(ReportValues, JudgedOnlyWhenTheyMakeSense) {
 
 TEST(ReportSheets, HiddenLastYearContentIsSkippedAndNamed) {
   static auto roles = LabelRoles::load_default();
-  auto paste_plan = build_plan(load("paste_clean.xlsx"), ctx().roles, ctx().units).plan;
+  auto paste_plan = build_plan(load("paste_clean.xlsx"), default_context().roles, default_context().units).plan;
   for (const char* name : {"report_hidden.xlsx", "report_hidden.ods", "report_hidden.xls"}) {
     CheckOptions opt;
     opt.period = {2026, PeriodKind::Year};
-    auto report = check_submissions(paste_plan, {data(name)}, opt, ctx());
+    auto report = check_submissions(paste_plan, {data(name)}, opt, default_context());
     const auto& file = report.files[0];
     ASSERT_TRUE(file.period.has_value()) << name;
     EXPECT_EQ(*file.period, (Period{2026, PeriodKind::Year})) << name;
@@ -181,10 +173,10 @@ TEST(ReportSheets, OneSheetPerPeriodTheAskedOneCounts) {
                number(4, 3, 90 + q)};
     book.sheets.push_back(s);
   }
-  PlanItems items(an_duong(), ctx().matcher);
+  PlanItems items(an_duong_plan(), default_context().matcher);
   SubmissionMeta meta;
   meta.path = book.path;
-  auto file = check_workbook(book, meta, an_duong(), items, Period{2026, PeriodKind::Q2}, ctx());
+  auto file = check_workbook(book, meta, an_duong_plan(), items, Period{2026, PeriodKind::Q2}, default_context());
   EXPECT_FALSE(has(file, IssueCode::DuplicateRow));
   EXPECT_TRUE(has(file, IssueCode::SkippedSheet));
   ASSERT_EQ(file.rows.size(), 1u);
@@ -200,7 +192,7 @@ TEST(ReportUnits, LatenessWhateverWayTheUnitWasFound) {
   opt.period = {2026, PeriodKind::Year};
   opt.received[a] = *iso_to_serial("2026-12-05");
   opt.received[b] = *iso_to_serial("2026-12-06");
-  auto report = check_submissions(an_duong(), {a, b}, opt, ctx());
+  auto report = check_submissions(an_duong_plan(), {a, b}, opt, default_context());
   EXPECT_EQ(report.files[0].unit, "Ban Quản lý dự án");
   EXPECT_EQ(report.files[0].unit_source, UnitSource::FileName);
   EXPECT_TRUE(has(report.files[0], IssueCode::LateSubmission));

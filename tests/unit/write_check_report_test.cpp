@@ -27,7 +27,7 @@ struct Written {
 };
 
 Written write_for_units(Lang lang) {
-  static CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
+  static CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default(), {}};
   auto plan = build_plan(load_workbook(samples("ke-hoach/an-duong-2026-2030.xlsx")), ctx.roles, ctx.units).plan;
   CheckOptions opt;
   opt.period = {2026, PeriodKind::Year};

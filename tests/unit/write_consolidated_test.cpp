@@ -33,7 +33,7 @@ struct Run {
 };
 const Run& sample_run() {
   static Run r = [] {
-    static CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
+    static CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default(), {}};
     Run x;
     x.plan = build_plan(load_workbook(samples("ke-hoach/an-duong-2026-2030.xlsx")), ctx.roles, ctx.units).plan;
     CheckOptions opt;
@@ -397,7 +397,7 @@ TEST(Consolidate, TheCityRollUpLayoutIsJustAnotherFile) {
 TEST(Consolidate, TheWorkbookReadsBackAsTheCommunesSubmission) {
   const auto& r = sample_run();
   auto out = write_sample("tong-hop-2026.xlsx");
-  CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
+  CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default(), {}};
   CheckOptions opt;
   opt.period = {2026, PeriodKind::Year};
   auto back = check_submissions(r.plan, {out}, opt, ctx);
@@ -450,7 +450,7 @@ TEST(Consolidate, TrendTargetsUseLastYearsWorkbook) {
   EXPECT_NE(r.year.indicators[poor].note.find("--previous"), std::string::npos);
 
   auto last_year = write_sample("tong-hop-2026.xlsx");
-  CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
+  CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default(), {}};
   auto prev = read_previous_year(r.plan, last_year, 2026, ctx, {});
   ASSERT_TRUE(prev.readable);
   ASSERT_TRUE(prev.previous.values.count(poor));

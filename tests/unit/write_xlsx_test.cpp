@@ -56,7 +56,7 @@ struct Checked {
 };
 
 CheckContext& context() {
-  static CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default()};
+  static CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default(), {}};
   return ctx;
 }
 
