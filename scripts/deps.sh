@@ -11,6 +11,7 @@ TONGHOP_PACKAGES=(
   libtomlplusplus-dev                       # data files under templates/
   libixion-dev                              # formula engine: formulas without a trusted result
   libboost-dev libsqlite3-dev               # tonghop serve: HTTP (Beast), the store
+  libssl-dev openssl                        # serve --tls: HTTPS (Asio's OpenSSL stream), the office's CA
   chromium nodejs                           # the browser test of tonghop serve (npm comes with nodejs)
   libxml2-utils                             # xmllint: the Excel add-in's manifest against its schema
   libgtest-dev libgmock-dev                 # tests

@@ -1,6 +1,7 @@
 // tonghop serve: the office's web page (upload, results, units, history, consolidation,
 // plan) on this machine, with its JSON API.
 #include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include "serve/app.hpp"
 #include "serve/http_server.hpp"
 #include "serve/job.hpp"
+#include "serve/tls.hpp"
 #include "serve/office.hpp"
 #include "serve/store.hpp"
 
@@ -28,7 +30,7 @@ constexpr std::string_view kUsageVi =
     "  tonghop serve --plan ke-hoach.xlsx --year 2026 --listen 0.0.0.0:8080 --make-links\n\n"
     "Cách dùng: tonghop serve --plan KẾ_HOẠCH [--year NĂM] [--period year|h1|q1|q2|q3|q4|9m]\n"
     "                          [--data THƯ_MỤC] [--listen ĐỊA_CHỈ:CỔNG] [--deadline NGÀY]\n"
-    "                          [--aliases TỆP.toml] [--make-links] [--max-upload MB]\n\n"
+    "                          [--aliases TỆP.toml] [--tls] [--make-links] [--max-upload MB]\n\n"
     "Mở trang làm việc của văn phòng trên máy này (mặc định http://127.0.0.1:8080/): tải lên báo\n"
     "cáo của các đơn vị, xem kết quả kiểm tra, theo dõi đơn vị đã gửi/chưa gửi, lịch sử các bản,\n"
     "lập sổ tổng hợp. Dữ liệu ở --data (mặc định thư mục tonghop-data cạnh tệp kế hoạch).\n"
@@ -42,7 +44,7 @@ constexpr std::string_view kUsageEn =
     "  tonghop serve --plan plan.xlsx --year 2026 --listen 0.0.0.0:8080 --make-links\n\n"
     "Usage: tonghop serve --plan PLAN [--year YEAR] [--period year|h1|q1|q2|q3|q4|9m]\n"
     "                     [--data FOLDER] [--listen ADDRESS:PORT] [--deadline DATE]\n"
-    "                     [--aliases FILE.toml] [--make-links] [--max-upload MB]\n\n"
+    "                     [--aliases FILE.toml] [--tls] [--make-links] [--max-upload MB]\n\n"
     "Serves the office's page on this machine (default http://127.0.0.1:8080/): upload the\n"
     "units' reports, read the check results, follow who sent and who has not, the versions,\n"
     "make the consolidated workbook. Data lives in --data (default tonghop-data beside the plan).\n"
@@ -93,6 +95,9 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
            Text("kho dữ liệu (mặc định tonghop-data cạnh kế hoạch)", "the store (default tonghop-data beside the plan)"))
       .add("listen", po::value<std::string>()->default_value("127.0.0.1:8080"), Text("ĐỊA_CHỈ:CỔNG", "ADDRESS:PORT"),
            Text("nơi nghe (0.0.0.0:CỔNG cho mạng nội bộ)", "where to listen (0.0.0.0:PORT for the office's network)"))
+      .add("tls", po::bool_switch(), Text(""),
+           Text("HTTPS với chứng chỉ riêng của văn phòng (THƯ_MỤC_DỮ_LIỆU/tls; cần cho trang kiểm tra trong Excel)",
+                "HTTPS with the office's own certificate (DATA/tls; needed by the Excel task pane)"))
       .add("make-links", po::bool_switch(), Text(""),
            Text("tạo và in đường dẫn truy cập của văn phòng và từng đơn vị", "make and print the access links of the office and each unit"))
       .add("max-upload", po::value<int>()->default_value(25), Text("MB"), Text("cỡ tối đa một tệp gửi lên", "largest upload"))
@@ -104,7 +109,7 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
   serve::OfficeConfig cfg;
   std::string data, host;
   unsigned short port = 0;
-  bool make_links = false;
+  bool make_links = false, tls = false;
   serve::ServerLimits limits;
   serve::AppConfig app_cfg;
   try {
@@ -144,6 +149,7 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
     host = listen.substr(0, colon);
     port = (unsigned short)p;
     make_links = vm["make-links"].as<bool>();
+    tls = vm["tls"].as<bool>();
     int mb = vm["max-upload"].as<int>();
     if (mb < 1 || mb > 1024) throw UsageError{Text("--max-upload: từ 1 đến 1024 MB", "--max-upload: 1 to 1024 MB")};
     limits.body_bytes = std::size_t(mb) << 20;
@@ -191,11 +197,29 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
              << "\n";
     return int(ExitCode::Ok);
   }
+  std::shared_ptr<boost::asio::ssl::context> tls_context;
+  if (tls) {
+    std::vector<std::string> names{"localhost", "127.0.0.1"};
+    if (host != "0.0.0.0" && host != "127.0.0.1") names.push_back(host);
+    char hostname[256] = {};
+    if (::gethostname(hostname, sizeof hostname - 1) == 0 && hostname[0]) names.emplace_back(hostname);
+    try {
+      auto files = serve::ensure_tls_files((fs::path(data) / "tls").string(), names);
+      tls_context = serve::make_tls_context(files);
+      io.out << (vi ? "HTTPS: chứng chỉ của văn phòng " : "HTTPS: the office's certificate ") << files.ca_cert
+             << (vi ? " (cài vào các máy của văn phòng một lần: cai-chung-chi.bat cùng thư mục)\n"
+                    : " (install it once on the office's PCs: cai-chung-chi.bat in the same folder)\n");
+    } catch (const std::exception& e) {
+      io.err << "tonghop serve --tls: " << e.what() << "\n";
+      return int(ExitCode::Internal);
+    }
+  }
   serve::App app(*office, *store, app_cfg);
   std::unique_ptr<serve::HttpServer> server;
   try {
     server = std::make_unique<serve::HttpServer>(
-        host, port, limits, [&](const serve::Request& r, const std::string& peer) { return app.handle(r, peer); });
+        host, port, limits, [&](const serve::Request& r, const std::string& peer) { return app.handle(r, peer); },
+        tls_context);
   } catch (const std::exception& e) {
     io.err << (vi ? "tonghop serve: không mở được " : "tonghop serve: cannot listen on ") << host << ":" << port
            << ": " << e.what() << "\n";
@@ -208,7 +232,8 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
   sa.sa_handler = on_signal;
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
-  base = "http://" + (host == "0.0.0.0" ? std::string("ĐỊA_CHỈ_MÁY") : host) + ":" + std::to_string(server->port());
+  base = (tls ? "https://" : "http://") + (host == "0.0.0.0" ? std::string("ĐỊA_CHỈ_MÁY") : host) + ":" +
+         std::to_string(server->port());
   io.out << (vi ? "tonghop đang phục vụ trang làm việc tại " : "tonghop serves the office's page at ") << base
          << "/\n"
          << (vi ? "Kế hoạch: " : "Plan: ") << cfg.plan_path << (vi ? ", năm " : ", year ") << cfg.period.year

@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/beast/core.hpp>
 #include <thread>
 
@@ -19,8 +20,9 @@ Response make_response(unsigned version, http::status status, std::string conten
   return res;
 }
 
-HttpServer::HttpServer(const std::string& host, unsigned short port, ServerLimits limits, Handler handler)
-    : acceptor_(io_), limits_(limits), handler_(std::move(handler)) {
+HttpServer::HttpServer(const std::string& host, unsigned short port, ServerLimits limits, Handler handler,
+                       std::shared_ptr<boost::asio::ssl::context> tls)
+    : acceptor_(io_), limits_(limits), handler_(std::move(handler)), tls_(std::move(tls)) {
   tcp::endpoint ep(boost::asio::ip::make_address(host), port);
   acceptor_.open(ep.protocol());
   acceptor_.set_option(tcp::acceptor::reuse_address(true));
@@ -78,13 +80,28 @@ void HttpServer::serve(tcp::socket socket) {
   ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
   boost::system::error_code ec;
   std::string peer = socket.remote_endpoint(ec).address().to_string();
+  if (!tls_) return session(socket, socket, peer);
+  boost::asio::ssl::stream<tcp::socket&> stream(socket, *tls_);
+  stream.handshake(boost::asio::ssl::stream_base::server, ec);
+  if (ec) return;  // not TLS, or a certificate the client refused
+  session(stream, socket, peer);
+}
+
+template <class Stream>
+void HttpServer::session(Stream& stream, tcp::socket& socket, const std::string& peer) {
+  constexpr bool plain = std::is_same_v<Stream, tcp::socket>;
+  boost::system::error_code ec;
   beast::flat_buffer buffer;
   auto refuse = [&](http::status status, const char* text) {
     auto res = make_response(11, status, "text/plain; charset=utf-8", text);
     res.keep_alive(false);
     res.prepare_payload();
     boost::system::error_code ignored;
-    http::write(socket, res, ignored);
+    http::write(stream, res, ignored);
+    if constexpr (!plain) {
+      stream.shutdown(ignored);
+      return;
+    }
     // Lingering close: read (and drop) what the client is still sending for a moment, so
     // that closing with unread data does not reset the connection before it reads the answer.
     socket.shutdown(tcp::socket::shutdown_send, ignored);
@@ -105,7 +122,7 @@ void HttpServer::serve(tcp::socket socket) {
     bool continue_sent = false;
     while (!parser.is_done()) {
       if (std::chrono::steady_clock::now() > deadline) return refuse(http::status::request_timeout, "Request timeout\n");
-      http::read_some(socket, buffer, parser, ec);
+      http::read_some(stream, buffer, parser, ec);
       if (ec == http::error::header_limit)
         return refuse(http::status::request_header_fields_too_large, "Header too large\n");
       if (ec == http::error::body_limit)
@@ -120,19 +137,23 @@ void HttpServer::serve(tcp::socket socket) {
                         "Tệp quá lớn (tối đa 25 MB). / The file is too large (25 MB at most).\n");
         if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
           http::response<http::empty_body> cont{http::status::continue_, 11};
-          http::write(socket, cont, ec);
+          http::write(stream, cont, ec);
           if (ec) return;
         }
       }
     }
     auto req = parser.release();
+    if constexpr (!plain) req.set("X-Forwarded-Proto", "https");
     Response res = handler_(req, peer);
     res.keep_alive(req.keep_alive() && !stopping_);
     res.prepare_payload();
-    http::write(socket, res, ec);
+    http::write(stream, res, ec);
     if (ec || !res.keep_alive()) break;
   }
-  socket.shutdown(tcp::socket::shutdown_send, ec);
+  if constexpr (plain)
+    socket.shutdown(tcp::socket::shutdown_send, ec);
+  else
+    stream.shutdown(ec);
 }
 
 }  // namespace tonghop::serve

@@ -6,10 +6,12 @@
 
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -29,8 +31,11 @@ struct ServerLimits {
 
 class HttpServer {
  public:
-  // Binds at once (throws boost::system::system_error); port 0 picks a free port.
-  HttpServer(const std::string& host, unsigned short port, ServerLimits limits, Handler handler);
+  // Binds at once (throws boost::system::system_error); port 0 picks a free port. With tls,
+  // every connection is HTTPS (see tls.hpp) and requests carry X-Forwarded-Proto: https,
+  // set by the server, whatever the client sent.
+  HttpServer(const std::string& host, unsigned short port, ServerLimits limits, Handler handler,
+             std::shared_ptr<boost::asio::ssl::context> tls = nullptr);
   ~HttpServer();
   unsigned short port() const { return port_; }
   // Accepts until stop(); then waits for the open connections to finish.
@@ -39,11 +44,14 @@ class HttpServer {
 
  private:
   void serve(boost::asio::ip::tcp::socket socket);
+  template <class Stream>
+  void session(Stream& stream, boost::asio::ip::tcp::socket& socket, const std::string& peer);
   boost::asio::io_context io_;
   boost::asio::ip::tcp::acceptor acceptor_;
   unsigned short port_ = 0;
   ServerLimits limits_;
   Handler handler_;
+  std::shared_ptr<boost::asio::ssl::context> tls_;
   std::atomic<bool> stopping_{false};
   std::mutex mu_;
   std::condition_variable idle_;
