@@ -13,6 +13,7 @@
 #include <map>
 #include <sstream>
 
+#include "../unit/test_util.hpp"
 #include "core/text.hpp"
 #include "validate/assign.hpp"
 #include "validate/match.hpp"
@@ -21,21 +22,6 @@ using namespace tonghop;
 
 namespace {
 
-std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::vector<std::string>> out;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string x;
-    while (std::getline(ss, x, '\t')) f.push_back(x);
-    while (f.size() < 7) f.emplace_back();
-    out.push_back(f);
-  }
-  return out;
-}
 
 struct Tally {
   int rows = 0, correct = 0, wrong = 0, unmapped = 0;
@@ -51,8 +37,8 @@ struct Figures {
 
 std::map<std::string, Figures> run_corpus() {
   std::string dir = std::string(TONGHOP_TEST_DATA) + "/matching";
-  auto items = read_tsv(dir + "/items.tsv");
-  auto rows = read_tsv(dir + "/rows.tsv");
+  auto items = test::read_tsv(dir + "/items.tsv", 7);
+  auto rows = test::read_tsv(dir + "/rows.tsv", 7);
   EXPECT_GT(items.size(), 100u);
   EXPECT_GT(rows.size(), 1000u);
   static NameMatcher m = NameMatcher::load_default();

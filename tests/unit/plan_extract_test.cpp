@@ -22,21 +22,7 @@ using namespace tonghop::test;
 
 namespace {
 
-std::vector<std::vector<std::string>> tsv(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string x;
-    while (std::getline(ss, x, '\t')) f.push_back(x);
-    while (f.size() < 8) f.emplace_back();
-    rows.push_back(f);
-  }
-  return rows;
-}
+std::vector<std::vector<std::string>> tsv(const std::string& path) { return read_tsv(path, 8); }
 
 // The figures of a target ("tăng bình quân 15-16%/năm" -> {15, 16}), leading zeros dropped.
 std::multiset<std::string> figures(const std::string& s) {

@@ -1,6 +1,7 @@
 // Helpers shared by the unit tests.
 #pragma once
 
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -41,6 +42,24 @@ inline const StoredCell& at(const Sheet& s, const std::string& ref) {
   if (!p) return none;
   const auto* c = s.find(p->row, p->col);
   return c ? *c : none;
+}
+
+// The rows of a tab-separated file after its header line, each with at least min_fields
+// fields (missing ones empty).
+inline std::vector<std::vector<std::string>> read_tsv(const std::string& path, std::size_t min_fields) {
+  std::ifstream in(path);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string x;
+    while (std::getline(ss, x, '\t')) f.push_back(x);
+    while (f.size() < min_fields) f.emplace_back();
+    rows.push_back(f);
+  }
+  return rows;
 }
 
 // A command run in-process, as main would run it.
