@@ -88,7 +88,12 @@ void test_fault(const std::string& path) {
   auto name = spec.substr(colon + 1);
   if (name.empty() || path.size() < name.size() || path.compare(path.size() - name.size(), name.size(), name) != 0)
     return;
-  if (spec.substr(0, colon) == "crash") std::raise(SIGSEGV);
+  if (spec.substr(0, colon) == "crash") {
+    // The default action, as a real crash has it: a sanitizer's handler would turn the
+    // signal into an exit code and the crash would not be seen as one.
+    std::signal(SIGSEGV, SIG_DFL);
+    std::raise(SIGSEGV);
+  }
   if (spec.substr(0, colon) == "hang")
     for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
 }
