@@ -77,7 +77,11 @@ try {
   assert.equal(await page.locator('svg.chart').count(), 3);
   await shot('don-vi');
   await page.locator('svg.chart a[href*="filter=missing"]').first().click();
-  await ready('units');
+  // The page was already ready for 'units': wait for the filtered table itself (or fail on
+  // the timeout when the filter keeps other rows).
+  await page.waitForFunction(() => location.hash.includes('filter=missing') &&
+    document.querySelectorAll('.units-table tbody tr').length > 0 &&
+    document.querySelectorAll('.units-table tbody tr:not(.row-missing)').length === 0);
   assert.ok((await page.locator('.units-table tbody tr').count()) >= 1);
   assert.equal(await page.locator('.units-table tbody tr:not(.row-missing)').count(), 0, 'the filter keeps only missing units');
 
