@@ -101,15 +101,19 @@ CheckRun read_check_options(const po::variables_map& vm, const CommonOptions& op
   if (vm.count("deadline")) check.deadline = date_or_fail(vm["deadline"].as<std::string>(), "--deadline") + 0.99999;
   run.files = expand_inputs(vm["input"].as<std::vector<std::string>>());
   if (run.files.empty()) throw UsageError{Text("thư mục không có bảng tính nào", "the folder holds no spreadsheet")};
+  run.context.emplace(read_context(vm));
+  return run;
+}
+
+CheckContext read_context(const po::variables_map& vm) {
   try {
     auto aliases = vm.count("aliases") ? AliasStore::load(vm["aliases"].as<std::string>()) : AliasStore{};
     auto units = vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>()) : UnitRegistry::load_default();
     aliases.teach(units);
-    run.context.emplace(CheckContext{LabelRoles::load_default(), std::move(units), NameMatcher::load_default(), std::move(aliases)});
+    return CheckContext{LabelRoles::load_default(), std::move(units), NameMatcher::load_default(), std::move(aliases)};
   } catch (const ConfigError& e) {
     throw config_usage_error(e);
   }
-  return run;
 }
 
 ExitCode exit_code(const CheckReport& report) {

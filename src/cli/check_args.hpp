@@ -24,6 +24,8 @@ struct CheckRun {
 void add_check_options(CommandOptions& opts);
 // Throws UsageError.
 CheckRun read_check_options(const boost::program_options::variables_map& vm, const CommonOptions& opt);
+// The context from --units and --aliases (the defaults without them). Throws UsageError.
+CheckContext read_context(const boost::program_options::variables_map& vm);
 // Reads and understands the plan; a non-zero exit code when it cannot be used (the
 // reason written to err).
 int load_plan(const CheckRun& run, const CommonOptions& opt, std::ostream& err, PlanResult& out);

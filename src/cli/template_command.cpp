@@ -54,6 +54,9 @@ int template_command(const std::vector<std::string>& args, Streams io) {
       .add("all", po::bool_switch(), Text(""), Text("biểu mẫu của mọi đơn vị trong kế hoạch", "every unit's form"))
       .add("units", po::value<std::string>(), Text("TỆP.toml", "FILE.toml"),
            Text("tên và cách viết tên đơn vị", "unit names and spellings"))
+      .add("aliases", po::value<std::string>(), Text("TỆP.toml", "FILE.toml"),
+           Text("cách viết đã học, gồm cách viết tên đơn vị (docs/aliases.md)",
+                "what the office taught, unit spellings included (docs/aliases.md)"))
       .add("output,o", po::value<std::string>(), Text("THƯ_MỤC", "FOLDER"), Text("thư mục ghi biểu mẫu", "the folder to write to"))
       .add("layout", po::value<std::string>()->default_value("commune-yearly"), Text("TÊN|TỆP", "NAME|FILE"),
            Text("mẫu lấy phông chữ, tiêu đề hành chính (mặc định commune-yearly)",
@@ -106,12 +109,9 @@ int template_command(const std::vector<std::string>& args, Streams io) {
       form.deadline = iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
     }
     if (vm.count("previous")) previous_path = vm["previous"].as<std::string>();
+    run.context.emplace(read_context(vm));
     try {
       layout = Layout::find(vm["layout"].as<std::string>());
-      run.context.emplace(CheckContext{LabelRoles::load_default(),
-                                       vm.count("units") ? UnitRegistry::load(vm["units"].as<std::string>())
-                                                         : UnitRegistry::load_default(),
-                                       NameMatcher::load_default(), {}});
     } catch (const ConfigError& e) {
       throw config_usage_error(e);
     }

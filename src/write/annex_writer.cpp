@@ -31,8 +31,10 @@ struct Styles {
 lxw_row_t title_block(xlsx::Sheet& ws, const DraftAnnex& d, const std::string& title, lxw_col_t width, Styles& s) {
   lxw_row_t r = 0;
   for (const auto& line : d.masthead) ws.text(r++, 0, line, s.group);
-  ws.merge(++r, 0, r, width - 1, title, s.title);
-  ws.merge(++r, 0, r, width - 1, "(Dự thảo do tonghop soạn từ văn bản kế hoạch: cần rà soát từng dòng theo cột Căn cứ)",
+  ++r;
+  ws.merge(r, 0, r, width - 1, title, s.title);
+  ++r;
+  ws.merge(r, 0, r, width - 1, "(Dự thảo do tonghop soạn từ văn bản kế hoạch: cần rà soát từng dòng theo cột Căn cứ)",
            s.text);
   return r + 2;
 }

@@ -392,3 +392,25 @@ TEST(FormAll, EveryUnitOfBothSamplePlansGetsAFormThatReadsBackAsItsOwn) {
   }
   EXPECT_EQ(forms, an_duong().units.size() + nghi.units.size());
 }
+
+// The office's taught unit spellings (--aliases) name a unit's form as they name its reports.
+TEST(TemplateCommand, UnitSpellingTaughtByAliasesGetsItsForm) {
+  TempDir dir;
+  auto aliases = dir.path / "aliases.toml";
+  std::ofstream(aliases) << "[[unit]]\nwritten = \"Tổ VHXH xã\"\nunit = \"Phòng Văn hóa - Xã hội\"\n";
+  auto plan = samples("ke-hoach/an-duong-2026-2030.xlsx");
+  auto out = (dir.path / "forms").string();
+  auto without = run_cli({"template", "--plan", plan, "--year", "2026", "--unit", "Tổ VHXH xã", "-o", out});
+  EXPECT_EQ(without.code, 2) << without.err;
+  EXPECT_NE(without.err.find("Tổ VHXH xã"), std::string::npos);
+  EXPECT_FALSE(fs::exists(out));
+  auto with = run_cli({"template", "--plan", plan, "--year", "2026", "--unit", "Tổ VHXH xã", "--aliases",
+                       aliases.string(), "-o", out});
+  ASSERT_EQ(with.code, 0) << with.err;
+  std::vector<std::string> forms;
+  for (const auto& e : fs::directory_iterator(out)) forms.push_back(e.path().filename().string());
+  ASSERT_EQ(forms.size(), 1u);
+  auto id = read_form_identity(out + "/" + forms[0], load_workbook(out + "/" + forms[0]), limits());
+  ASSERT_TRUE(id);
+  EXPECT_EQ(id->unit, "Phòng Văn hóa - Xã hội");
+}
