@@ -1,7 +1,8 @@
 // The Excel task pane of tonghop: checks the open workbook with the office's `tonghop serve`
 // (POST /api/check, nothing stored), lists the problems by severity, selects a problem's
 // cell, colours the problem cells and removes the colours, sends the workbook to the office
-// (POST /api/submissions). ES5 only, no build step: perpetual Office 2016/2019 runs add-ins
+// (POST /api/submissions), and downloads the unit's fill-in form (GET /api/form) through a
+// browser window, since a pane cannot save a file itself. ES5 only, no build step: perpetual Office 2016/2019 runs add-ins
 // in Internet Explorer 11 (no Promise, no fetch, no arrow functions). Newer API sets are
 // feature-detected: without ExcelApi 1.1 a cell is selected through goToByIdAsync and
 // colouring is not offered.
@@ -32,7 +33,11 @@
       colour_failed: 'Không tô màu được: {0}', coloured: 'Đã tô màu {0} ô. Bấm "Bỏ tô màu" trước khi lưu hoặc gửi.',
       uncoloured: 'Đã bỏ tô màu.', no_colour_api: 'Phiên bản Excel này không cho phép tô màu từ phần bổ trợ (cần ExcelApi 1.1).',
       sent: 'Đã gửi văn phòng lúc {0}.', sent_unit: 'Văn phòng nhận là báo cáo của: {0}.',
-      refused: 'Văn phòng chưa nhận tệp: {0}', whole_file: 'cả tệp'
+      refused: 'Văn phòng chưa nhận tệp: {0}', whole_file: 'cả tệp',
+      form: 'Mẫu của đơn vị', form_unit: 'Đơn vị', form_choose: 'Chọn đơn vị trong danh sách để có đường dẫn tải biểu mẫu.',
+      form_opened: 'Đã mở trình duyệt để tải biểu mẫu của {0}. Nếu trình duyệt không mở, bấm đường dẫn dưới.',
+      form_click: 'Bấm đường dẫn dưới để tải biểu mẫu của {0} bằng trình duyệt, rồi mở tệp tải về bằng Excel.',
+      form_link: 'Tải biểu mẫu: {0}'
     },
     en: {
       title: 'tonghop – Check the report', other_lang: 'Tiếng Việt',
@@ -57,7 +62,11 @@
       colour_failed: 'Colouring failed: {0}', coloured: '{0} cells coloured. Press "Remove colours" before saving or sending.',
       uncoloured: 'Colours removed.', no_colour_api: 'This Excel does not let add-ins colour cells (ExcelApi 1.1 is needed).',
       sent: 'Sent to the office at {0}.', sent_unit: 'The office received it as the report of: {0}.',
-      refused: 'The office did not accept the file: {0}', whole_file: 'whole file'
+      refused: 'The office did not accept the file: {0}', whole_file: 'whole file',
+      form: "The unit's form", form_unit: 'Unit', form_choose: 'Choose the unit in the list to get the link to its form.',
+      form_opened: 'A browser window was opened to download the form of {0}. If none opened, use the link below.',
+      form_click: 'Use the link below to download the form of {0} in a browser, then open the file in Excel.',
+      form_link: 'Download the form: {0}'
     }
   };
   var FILLS = { error: '#FFC7CE', warning: '#FFEB9C' };  // Excel's own "bad" and "neutral" fills
@@ -102,6 +111,7 @@
   function busy(on) {
     $('check-btn').disabled = on || !officeReady || !session;
     $('send-btn').disabled = on || !officeReady || !session;
+    $('form-btn').disabled = on || !session;
     $('colour-btn').disabled = on || !canColour() || !(coloured || hasCells());
   }
 
@@ -358,6 +368,85 @@
     }
   }
 
+  // --- The unit's fill-in form ---------------------------------------------------------
+
+  // A unit's link gives its own form; the office chooses the unit (the one of the last
+  // check, when tonghop recognised it).
+  var planUnits = null, formCheck = null;  // formCheck: the check whose unit was last proposed
+  function formUnit() {
+    if (session.role === 'unit') return session.unit;
+    var select = $('form-unit');
+    return select.value || '';
+  }
+  function fillUnits(done) {
+    if (planUnits) return done();
+    request('GET', '/api/plan?lang=' + lang, undefined, {}, function (err, json) {
+      if (err) return done(err);
+      planUnits = [];
+      var units = json && json.plan && json.plan.units || [];
+      for (var i = 0; i < units.length; i++) planUnits.push(units[i].name);
+      var select = $('form-unit');
+      clear(select);
+      select.appendChild(el('option', { value: '' }, '—'));
+      for (var k = 0; k < planUnits.length; k++) select.appendChild(el('option', { value: planUnits[k] }, planUnits[k]));
+      done();
+    });
+  }
+  function checkedUnit() {
+    var file = lastCheck && lastCheck.result && lastCheck.result.files && lastCheck.result.files[0];
+    return file && file.unit ? file.unit : '';
+  }
+  // The form's absolute address: the browser that downloads it has neither this pane's
+  // header nor its cookie, so the token goes in the query (the server takes it there for
+  // this download only).
+  function formUrl(unit) {
+    var token = store('token');
+    return window.location.protocol + '//' + window.location.host + '/api/form?unit=' + encodeURIComponent(unit) +
+      (token ? '&token=' + encodeURIComponent(token) : '');
+  }
+  function canOpenBrowser() {
+    return typeof Office !== 'undefined' && Office.context && Office.context.ui &&
+      typeof Office.context.ui.openBrowserWindow === 'function' && Office.context.requirements &&
+      Office.context.requirements.isSetSupported('OpenBrowserWindowApi', '1.1');
+  }
+  // The link to the chosen unit's form (hidden while none is chosen); true when shown.
+  function showFormLink() {
+    var unit = formUnit(), link = $('form-link');
+    if (!unit) { link.className = 'hidden'; return false; }
+    link.setAttribute('href', formUrl(unit));
+    link.textContent = t('form_link', unit);
+    link.className = '';
+    return true;
+  }
+  function downloadForm() {
+    var box = $('form-box');
+    if (session.role !== 'unit' && !planUnits) {
+      busy(true);
+      return fillUnits(function (err) {
+        busy(false);
+        if (err) return say(t('server_error', err.message), 'error');
+        downloadForm();
+      });
+    }
+    if (session.role !== 'unit' && lastCheck !== formCheck) {
+      formCheck = lastCheck;
+      var want = checkedUnit();
+      for (var i = 0; i < planUnits.length; i++) if (planUnits[i] === want) $('form-unit').value = want;
+    }
+    var unit = formUnit();
+    if (session.role === 'unit') { $('form-unit-label').className = 'hidden'; $('form-unit').className = 'hidden'; }
+    box.className = 'card';
+    if (!showFormLink()) return say(t('form_choose'), 'error');
+    var url = formUrl(unit);
+    if (canOpenBrowser()) {
+      try {
+        Office.context.ui.openBrowserWindow(url);
+        return say(t('form_opened', unit), 'ok');
+      } catch (e) { /* the link below still works */ }
+    }
+    say(t('form_click', unit));
+  }
+
   // --- The list -------------------------------------------------------------------------
 
   function render() {
@@ -416,6 +505,8 @@
     $('check-btn').textContent = t('check');
     $('colour-btn').textContent = t(coloured ? 'uncolour' : 'colour');
     $('send-btn').textContent = t('send');
+    $('form-btn').textContent = t('form');
+    $('form-unit-label').textContent = t('form_unit');
     $('token-label').textContent = t('token_label');
     $('token-btn').textContent = t('token_save');
   }
@@ -450,6 +541,8 @@
     $('check-btn').onclick = check;
     $('send-btn').onclick = send;
     $('colour-btn').onclick = toggleColour;
+    $('form-btn').onclick = downloadForm;
+    $('form-unit').onchange = function () { if (showFormLink()) say(t('form_click', formUnit())); };
     busy(false);
     started = true;
     loadSession();

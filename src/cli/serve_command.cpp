@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 
@@ -13,6 +14,7 @@
 #include "serve/app.hpp"
 #include "serve/http_server.hpp"
 #include "serve/job.hpp"
+#include "serve/catalog.hpp"
 #include "serve/tls.hpp"
 #include "serve/office.hpp"
 #include "serve/store.hpp"
@@ -36,7 +38,9 @@ constexpr std::string_view kUsageVi =
     "lập sổ tổng hợp. Dữ liệu ở --data (mặc định thư mục tonghop-data cạnh tệp kế hoạch).\n"
     "--listen 0.0.0.0:CỔNG: cho các máy trong mạng nội bộ vào (nên dùng --make-links).\n"
     "--make-links: tạo (một lần) và in đường dẫn truy cập của văn phòng và của từng đơn vị (đơn\n"
-    "vị chỉ gửi được báo cáo của mình và xem kết quả của mình); từ đó trang cần đường dẫn.\n";
+    "vị chỉ gửi được báo cáo của mình và xem kết quả của mình); từ đó trang cần đường dẫn.\n"
+    "--tls: HTTPS (cần cho phần bổ trợ Excel); ghi THƯ_MỤC_DỮ_LIỆU/excel-addin: manifest.xml để chia\n"
+    "sẻ, tệp .reg cài danh mục tin cậy và hướng dẫn cài (huong-dan-cai-dat.txt).\n";
 constexpr std::string_view kUsageEn =
     "Examples:\n"
     "  tonghop serve --plan plans/an-duong-2026-2030.xlsx --year 2026\n"
@@ -50,7 +54,9 @@ constexpr std::string_view kUsageEn =
     "make the consolidated workbook. Data lives in --data (default tonghop-data beside the plan).\n"
     "--listen 0.0.0.0:PORT opens it to the office's network (use --make-links then).\n"
     "--make-links makes (once) and prints the access links of the office and of each unit (a\n"
-    "unit can only upload its own reports and see its own results); the page then needs one.\n";
+    "unit can only upload its own reports and see its own results); the page then needs one.\n"
+    "--tls: HTTPS (the Excel add-in needs it); writes DATA/excel-addin: manifest.xml to share, a\n"
+    ".reg that adds the trusted catalog, and the install steps (huong-dan-cai-dat.txt).\n";
 
 std::atomic<serve::HttpServer*> running{nullptr};
 
@@ -98,6 +104,11 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
       .add("tls", po::bool_switch(), Text(""),
            Text("HTTPS với chứng chỉ riêng của văn phòng (THƯ_MỤC_DỮ_LIỆU/tls; cần cho trang kiểm tra trong Excel)",
                 "HTTPS with the office's own certificate (DATA/tls; needed by the Excel task pane)"))
+      .add("addin-share", po::value<std::string>(), Text("\\\\MÁY\\THƯ_MỤC", "\\\\MACHINE\\FOLDER"),
+           Text("với --tls: thư mục chia sẻ chứa manifest.xml, ghi vào tệp .reg cài phần bổ trợ Excel (THƯ_MỤC_DỮ_LIỆU/excel-addin; "
+                "mặc định \\\\TÊN_MÁY_NÀY\\tonghop)",
+                "with --tls: the shared folder holding manifest.xml, written into the .reg that installs the Excel add-in "
+                "(DATA/excel-addin; default \\\\THIS_MACHINE\\tonghop)"))
       .add("make-links", po::bool_switch(), Text(""),
            Text("tạo và in đường dẫn truy cập của văn phòng và từng đơn vị", "make and print the access links of the office and each unit"))
       .add("max-upload", po::value<int>()->default_value(25), Text("MB"), Text("cỡ tối đa một tệp gửi lên", "largest upload"))
@@ -107,7 +118,7 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
   Lang lang = lang_from_args(args);
   bool vi = lang == Lang::Vi;
   serve::OfficeConfig cfg;
-  std::string data, host;
+  std::string data, host, addin_share;
   unsigned short port = 0;
   bool make_links = false, tls = false;
   serve::ServerLimits limits;
@@ -150,6 +161,13 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
     port = (unsigned short)p;
     make_links = vm["make-links"].as<bool>();
     tls = vm["tls"].as<bool>();
+    if (vm.count("addin-share")) {
+      addin_share = vm["addin-share"].as<std::string>();
+      if (!tls) throw UsageError{Text("--addin-share chỉ dùng cùng --tls (phần bổ trợ Excel cần HTTPS)",
+                                      "--addin-share goes with --tls (the Excel add-in needs HTTPS)")};
+      if (auto bad = serve::share_problem(addin_share, true); !bad.empty())
+        throw UsageError{Text(bad, serve::share_problem(addin_share, false))};
+    }
     int mb = vm["max-upload"].as<int>();
     if (mb < 1 || mb > 1024) throw UsageError{Text("--max-upload: từ 1 đến 1024 MB", "--max-upload: 1 to 1024 MB")};
     limits.body_bytes = std::size_t(mb) << 20;
@@ -198,11 +216,12 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
     return int(ExitCode::Ok);
   }
   std::shared_ptr<boost::asio::ssl::context> tls_context;
+  char hostname[256] = {};
+  if (::gethostname(hostname, sizeof hostname - 1) != 0) hostname[0] = 0;
   if (tls) {
     std::vector<std::string> names{"localhost", "127.0.0.1"};
     if (host != "0.0.0.0" && host != "127.0.0.1") names.push_back(host);
-    char hostname[256] = {};
-    if (::gethostname(hostname, sizeof hostname - 1) == 0 && hostname[0]) names.emplace_back(hostname);
+    if (hostname[0]) names.emplace_back(hostname);
     try {
       auto files = serve::ensure_tls_files((fs::path(data) / "tls").string(), names);
       tls_context = serve::make_tls_context(files);
@@ -234,6 +253,23 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
   sigaction(SIGTERM, &sa, nullptr);
   base = (tls ? "https://" : "http://") + (host == "0.0.0.0" ? std::string("ĐỊA_CHỈ_MÁY") : host) + ":" +
          std::to_string(server->port());
+  if (tls) {
+    // The shared-folder catalog for Excel: the PCs reach this machine by its name (the
+    // certificate holds it) when it listens on every address.
+    std::string machine = hostname[0] ? hostname : "localhost";
+    auto pane_base = "https://" + (host == "0.0.0.0" ? machine : host) + ":" + std::to_string(server->port());
+    std::string upper = machine;
+    for (auto& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
+    auto share = addin_share.empty() ? "\\\\" + upper + "\\tonghop" : addin_share;
+    try {
+      auto files = serve::write_addin_catalog((fs::path(data) / "excel-addin").string(), pane_base, share,
+                                              (fs::path(data) / "tls").string());
+      io.out << (vi ? "Phần bổ trợ Excel: " : "Excel add-in: ") << files.guide
+             << (vi ? " (cách cài; tệp .reg và thư mục catalog cùng chỗ)\n" : " (how to install; the .reg and the catalog folder beside it)\n");
+    } catch (const std::exception& e) {
+      io.err << "tonghop serve --tls: " << e.what() << "\n";
+    }
+  }
   io.out << (vi ? "tonghop đang phục vụ trang làm việc tại " : "tonghop serves the office's page at ") << base
          << "/\n"
          << (vi ? "Kế hoạch: " : "Plan: ") << cfg.plan_path << (vi ? ", năm " : ", year ") << cfg.period.year

@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
 #include "serve/assets.hpp"
+#include "serve/catalog.hpp"
 #include "serve/job.hpp"
 #include "serve/web_util.hpp"
 #include "write/template_writer.hpp"
@@ -130,11 +131,7 @@ std::string addin_manifest(const Request& req, std::string xml) {
   auto host = std::string(req[http::field::host]);
   if (host.empty() || host.find_first_of("\"<>&' ") != std::string::npos) return xml;
   auto proto = req["X-Forwarded-Proto"];  // behind an HTTPS reverse proxy
-  std::string base = (proto == "https" ? "https://" : "http://") + host;
-  const std::string committed = "http://localhost:8080";
-  for (auto at = xml.find(committed); at != std::string::npos; at = xml.find(committed, at + base.size()))
-    xml.replace(at, committed.size(), base);
-  return xml;
+  return manifest_for_base(std::move(xml), (proto == "https" ? "https://" : "http://") + host);
 }
 
 bool parse_id(std::string_view s, std::int64_t& id) {
@@ -166,6 +163,14 @@ std::optional<App::Caller> App::caller(const Request& req) const {
   std::string token = cookie(req, "tonghop_token");
   auto auth = req[http::field::authorization];
   if (auth.starts_with("Bearer ")) token = std::string(auth.substr(7));
+  // The fill-in form is downloaded by a browser the Excel pane opens (openBrowserWindow or a
+  // link): it has neither the pane's header nor its cookie, so that one GET takes the token
+  // in its query, as the unit's own /u/ link carries it in its path.
+  auto target = std::string(req.target());
+  auto q = target.find('?');
+  if (token.empty() && req.method() == http::verb::get && target.substr(0, q) == "/api/form" &&
+      q != std::string::npos)
+    token = parse_query(target.substr(q + 1))["token"];
   if (token.empty()) return std::nullopt;
   for (const auto& l : links)
     if (l.token.size() == token.size() && l.token == token) return Caller{l.unit.empty(), l.unit};

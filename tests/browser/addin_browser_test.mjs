@@ -7,13 +7,14 @@
 // colours exactly the problem cells and "Bỏ tô màu" restores the fills they had, "Kiểm tra"
 // stores nothing and "Gửi văn phòng" stores one submission with its receipt time; without
 // ExcelApi the cell is selected through goToByIdAsync; without Office.js (no internet) a
-// clear message; a unit's access link pasted into the pane; the served manifest names the
-// server's own /addin/ URLs and passes the schema. A screenshot of the pane goes to SHOTS
+// clear message; a unit's access link pasted into the pane; "Mẫu của đơn vị" opens (or
+// links) an address that, without the pane's cookie or header, downloads that unit's
+// fill-in form; the served manifest names the server's own /addin/ URLs and passes the schema. A screenshot of the pane goes to SHOTS
 // (docs/screenshots with UPDATE_SCREENSHOTS=1).
 //
 //   node addin_browser_test.mjs BUILD/tonghop SOURCE_DIR
 import { chromium } from 'playwright-core';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -78,6 +79,24 @@ async function openPane(url, config) {
 }
 const office = (page) => page.evaluate(() => window.__office);
 
+// The address the pane gave for a unit's form, fetched as a browser outside the pane would
+// (no cookie, no header): an .xlsx that tonghop reads back as that unit's report.
+async function assertForm(url, unit, slug) {
+  const res = await fetch(url);
+  assert.equal(res.status, 200, url);
+  assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.match(res.headers.get('content-disposition'), new RegExp('bieu-mau-' + slug + '-nam-2026\\.xlsx'));
+  const bytes = Buffer.from(await res.arrayBuffer());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  const formFile = path.join(work, 'form-' + slug + '.xlsx');
+  fs.writeFileSync(formFile, bytes);
+  // An empty form has errors (nothing reported yet): exit code 1 is expected.
+  const run = spawnSync(tonghop, ['check', '--plan', path.join(source, 'samples/ke-hoach/an-duong-2026-2030.xlsx'),
+    '--year', '2026', '--format', 'json', formFile], { encoding: 'utf8' });
+  assert.ok(run.status === 0 || run.status === 1, 'tonghop check read the form: ' + run.stderr);
+  assert.equal(JSON.parse(run.stdout).files[0].unit, unit, 'the form reads back as the report of ' + unit);
+}
+
 try {
   // What the server's check says of the sample (POST /api/check, the same engine).
   const session = await (await fetch(base + '/api/session')).json();
@@ -106,7 +125,7 @@ try {
 
   // Kiểm tra: the workbook in 1 KiB slices, the issues by severity.
   const config = { url: 'C:\\Users\\vhxh\\Documents\\' + sampleName, base64: sample.toString('base64'), sliceSize: 1024,
-    excelApi: '1.7', sheets, fills: { [withCell[0].sheet + '!' + withCell[0].cell]: '#00B0F0' } };
+    excelApi: '1.7', sheets, fills: { [withCell[0].sheet + '!' + withCell[0].cell]: '#00B0F0' }, openBrowserWindow: true };
   const pane = await openPane(base + '/addin/', config);
   const page = pane.page;
   await page.waitForFunction(() => document.body.dataset.ready === 'yes');
@@ -161,6 +180,23 @@ try {
   assert.equal(stored[0].sha256, crypto.createHash('sha256').update(sample).digest('hex'), 'sent byte for byte');
   assert.equal(stored[0].unit, 'Phòng Văn hóa - Xã hội');
 
+  // Mẫu của đơn vị (the office's own pane): the unit of the last check proposed, the
+  // address opened in a browser window (OpenBrowserWindowApi), a link as well.
+  await page.click('#form-btn');
+  await page.waitForFunction(() => window.__office.opened.length > 0);
+  assert.equal(await page.locator('#form-unit').inputValue(), 'Phòng Văn hóa - Xã hội');
+  const opened = (await office(page)).opened;
+  assert.equal(opened.length, 1);
+  assert.ok(opened[0].startsWith(base + '/api/form?unit='), opened[0]);
+  assert.equal(await page.locator('#form-link').getAttribute('href'), opened[0]);
+  assert.match(await page.locator('#status').textContent(), /Đã mở trình duyệt/);
+  await assertForm(opened[0], 'Phòng Văn hóa - Xã hội', 'phong-van-hoa-xa-hoi');
+  // Another unit chosen: the link follows.
+  await page.selectOption('#form-unit', 'Công an');
+  const other = await page.locator('#form-link').getAttribute('href');
+  assert.equal(other, base + '/api/form?unit=' + encodeURIComponent('Công an'));
+  await assertForm(other, 'Công an', 'cong-an');
+
   // English switch.
   await page.click('#lang-btn');
   assert.equal(await page.locator('#check-btn').textContent(), 'Check');
@@ -193,7 +229,7 @@ try {
     links.split('\n').find((l) => l.includes('Văn hóa - Xã hội') && /\/u\//.test(l)) || '');
   assert.ok(unitLink, 'a link for Phòng Văn hóa - Xã hội: ' + links);
   const linkedBase = await startServer(linkedData);
-  const unitPane = await openPane(linkedBase + '/addin/', config);
+  const unitPane = await openPane(linkedBase + '/addin/', { ...config, openBrowserWindow: false });
   await unitPane.page.locator('#access:not(.hidden)').waitFor();
   await unitPane.page.fill('#token-input', 'not a link');
   await unitPane.page.click('#token-btn');
@@ -208,6 +244,23 @@ try {
   const unexpected = unitPane.problems.filter((p) => !/status of 401/.test(p));
   assert.deepEqual(unexpected, [], unexpected.join('\n'));
   assert.match(await unitPane.page.locator('#summary-line').textContent(), /Phòng Văn hóa - Xã hội/);
+  // Mẫu của đơn vị without OpenBrowserWindowApi (older Excel): a link carrying the unit's
+  // token, which works in a browser that has neither the pane's cookie nor its header.
+  await unitPane.page.click('#form-btn');
+  await unitPane.page.locator('#form-link:not(.hidden)').waitFor();
+  assert.ok(await unitPane.page.locator('#form-unit').isHidden(), "a unit's link gives its own form only");
+  const unitForm = await unitPane.page.locator('#form-link').getAttribute('href');
+  const token = /\/u\/([0-9a-f]+)/.exec(unitLink[1])[1];
+  assert.equal(unitForm, linkedBase + '/api/form?unit=' + encodeURIComponent('Phòng Văn hóa - Xã hội') + '&token=' + token);
+  assert.match(await unitPane.page.locator('#status').textContent(), /Bấm đường dẫn dưới/);
+  assert.deepEqual((await office(unitPane.page)).opened, []);
+  await assertForm(unitForm, 'Phòng Văn hóa - Xã hội', 'phong-van-hoa-xa-hoi');
+  assert.equal((await fetch(unitForm.replace(/&token=.*/, ''))).status, 401, 'no token, no form');
+  // The link clicked in a browser: the download is the same form.
+  const [download] = await Promise.all([unitPane.page.waitForEvent('download'), unitPane.page.click('#form-link')]);
+  const downloaded = fs.readFileSync(await download.path());
+  assert.equal(downloaded.subarray(0, 2).toString(), 'PK');
+  assert.equal(download.suggestedFilename(), 'bieu-mau-phong-van-hoa-xa-hoi-nam-2026.xlsx');
   await unitPane.context.close();
 
   console.log('add-in browser test passed; screenshot in ' + shots);

@@ -1,17 +1,18 @@
 // A test double of Office.js for the task pane's browser test (tests/browser/addin_browser_test.mjs
 // serves it in place of Microsoft's CDN script). It implements only what the pane uses:
-// Office.onReady, document.getFileAsync(Compressed) with getSliceAsync/closeAsync over the
+// Office.onReady, ui.openBrowserWindow (when config.openBrowserWindow), document.getFileAsync(Compressed) with getSliceAsync/closeAsync over the
 // bytes the test gives, goToByIdAsync, requirements.isSetSupported, and Excel.run with
 // worksheets.getItem().getRange() select/activate and format.fill (load, color, clear), the
 // queued operations applied at sync() like the real batch. Everything the pane asked for is
 // recorded in window.__office for the test to read.
 //
-// Configured by window.__fakeOfficeConfig = { url, base64, sliceSize, excelApi, sheets, fills }.
+// Configured by window.__fakeOfficeConfig = { url, base64, sliceSize, excelApi, sheets, fills,
+// openBrowserWindow }.
 (function () {
   var config = window.__fakeOfficeConfig;
   var log = window.__office = {
     fileRequests: [], slices: [], closed: 0, selections: [], activations: [], goTo: [], syncs: 0,
-    fills: {}, errors: []
+    fills: {}, errors: [], opened: []
   };
   var k;
   for (k in config.fills || {}) log.fills[k] = config.fills[k];
@@ -60,9 +61,11 @@
       document: document_,
       requirements: {
         isSetSupported: function (name, version) {
+          if (name === 'OpenBrowserWindowApi') return !!config.openBrowserWindow && parseFloat(version) <= 1.1;
           return !!config.excelApi && name === 'ExcelApi' && parseFloat(version) <= parseFloat(config.excelApi);
         }
-      }
+      },
+      ui: config.openBrowserWindow ? { openBrowserWindow: function (url) { log.opened.push(url); } } : {}
     },
     onReady: function (cb) {
       var info = { host: 'Excel', platform: 'PC' };

@@ -587,5 +587,81 @@ TEST_F(Api, EachUnitGetsItsFillInFormAndAUnitLinkOnlyItsOwn) {
   EXPECT_THAT(own.headers["Content-Disposition"], HasSubstr("bieu-mau-phong-kinh-te-ha-tang-va-do-thi-nam-2026.xlsx"));
 }
 
+// The pane is served by this server, so its requests are same-origin: no other origin is
+// ever allowed by CORS (no Access-Control-* header on any answer, a preflight refused) and
+// a request a page elsewhere makes is refused by the origin check.
+TEST_F(Api, NoOtherOriginIsAllowedAndACheckHasTheLimitsOfAnUpload) {
+  ServerLimits small;
+  small.body_bytes = 1u << 20;
+  Server server(dir.path, small);
+  auto c = server.client();
+  auto bytes = sample("bch-quan-su-2026.xlsx");
+  auto own = "http://127.0.0.1:" + std::to_string(server.http->port());
+  std::vector<Reply> replies;
+  for (const std::string& origin : std::vector<std::string>{"http://evil.example", "null", "https://127.0.0.1:1", own}) {
+    std::map<std::string, std::string> h = {{"Origin", origin}, {"X-File-Name", "a.xlsx"}};
+    auto check = c.post("/api/check", bytes, h);
+    EXPECT_EQ(check.status, origin == own ? 200 : 403) << origin << ": " << check.body;
+    replies.push_back(check);
+    replies.push_back(c.send(http::verb::options, "/api/check", "",
+                             {{"Origin", origin}, {"Access-Control-Request-Method", "POST"},
+                              {"Access-Control-Request-Headers", "x-tonghop-csrf"}}));
+    EXPECT_NE(replies.back().status / 100, 2) << "a preflight from " << origin;
+    replies.push_back(c.get("/api/session", {{"Origin", origin}}));
+    replies.push_back(c.get("/addin/manifest.xml", {{"Origin", origin}}));
+  }
+  for (const auto& r : replies)
+    for (const auto& [name, value] : r.headers)
+      EXPECT_FALSE(name.starts_with("Access-Control-")) << name << ": " << value;
+  // The limits of an upload: the body size, the isolated child, hostile files.
+  EXPECT_EQ(c.post("/api/check", std::string(2u << 20, 'a'), {{"X-File-Name", "big.csv"}}).status, 413);
+  TempDir plain_dir;
+  Server plain(plain_dir.path);
+  auto p = plain.client();
+  for (auto name : {"bad_zip_bomb.xlsx", "bad_entity_bomb.xlsx", "bad_repeat_bomb.ods", "bad_encrypted.xlsx"}) {
+    auto r = p.post("/api/check", slurp(source_path(std::string("tests/data/") + name)), {{"X-File-Name", name}});
+    EXPECT_TRUE(r.status == 422 || (r.status == 200 && r.body.find("\"readable\":false") != std::string::npos))
+        << name << ": " << r.status << " " << r.body;
+  }
+  EXPECT_EQ(p.get("/api/session").status, 200);
+  for (auto* one : {&server, &plain}) {
+    EXPECT_TRUE(one->store->submissions().empty());
+    auto data = one == &server ? dir.path : plain_dir.path;
+    EXPECT_EQ(files_on_disk(data), 0u);
+    EXPECT_TRUE(fs::is_empty(data / "tmp"));
+  }
+  IsolationLimits tight;
+  tight.seconds = 0.001;
+  TempDir other;
+  Server slow(other.path, {}, tight);
+  auto s = slow.client();
+  auto r = s.post("/api/check", bytes, {{"X-File-Name", "a.xlsx"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_THAT(r.body, HasSubstr("giới hạn an toàn"));
+  EXPECT_EQ(s.get("/api/session").status, 200);
+}
+
+// The Excel pane opens the form's address in a browser without its cookie or header: the
+// form alone takes the token in its query, and only a known one, for that unit's own form.
+TEST_F(Api, TheFormTakesTheTokenInItsQueryAndNothingElseDoes) {
+  Server server(dir.path);
+  auto c = server.client();
+  server.store->add_link({"0ff1ce", ""});
+  server.store->add_link({"5eed", "Phòng Kinh tế, Hạ tầng và Đô thị"});
+  auto own = c.get("/api/form?unit=" + url_encode("Công an") + "&token=5eed");
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.body.substr(0, 2), "PK");
+  EXPECT_THAT(own.headers["Content-Disposition"], HasSubstr("bieu-mau-phong-kinh-te-ha-tang-va-do-thi-nam-2026.xlsx"));
+  auto office = c.get("/api/form?token=0ff1ce&unit=" + url_encode("Công an"));
+  ASSERT_EQ(office.status, 200);
+  EXPECT_THAT(office.headers["Content-Disposition"], HasSubstr("bieu-mau-cong-an-nam-2026.xlsx"));
+  EXPECT_EQ(c.get("/api/form?unit=" + url_encode("Công an")).status, 401);
+  EXPECT_EQ(c.get("/api/form?unit=" + url_encode("Công an") + "&token=5eee").status, 401);
+  EXPECT_EQ(c.get("/api/form?unit=" + url_encode("Công an") + "&token=").status, 401);
+  EXPECT_EQ(c.get("/api/submissions?token=0ff1ce").status, 401);
+  EXPECT_EQ(c.get("/api/units?token=0ff1ce").status, 401);
+  EXPECT_EQ(c.post("/api/check?token=5eed", sample("cong-an-2026.xlsx"), {{"X-File-Name", "a.xlsx"}}).status, 401);
+}
+
 }  // namespace
 }  // namespace tonghop::serve::testing
