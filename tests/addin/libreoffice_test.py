@@ -6,7 +6,9 @@ service registered; then its module, driven through UNO on a sample report opene
 Debian's LibreOffice, checks it against a real `tonghop serve`: the issues equal
 `tonghop check`'s for the same file, the document is left as it was, the problem cells are
 coloured and their fills restored, a problem's cell is selected, the file is sent and
-stored. The dialogs themselves need a screen and are not driven here.
+stored. With no server address but a plan, the same check runs through the local
+`tonghop check` (the configured program or folder, else PATH) and finds the same issues.
+The dialogs themselves need a screen and are not driven here.
 
     libreoffice_test.py BUILD/tonghop SOURCE_DIR      (exit 77: no LibreOffice/python3-uno)
 """
@@ -152,18 +154,26 @@ class Calc(unittest.TestCase):
         self.assertIsNotNone(job, "the extension's component is registered")
         self.assertTrue(hasattr(job, "trigger"))
 
-    def test_2_issues_equal_tonghop_check(self):
-        answer = tc.check_document(self.doc, self.settings)
-        got = [(i["code"], i["severity"], i["sheet"], i["cell"]) for i in tc.issues_of(answer)]
-        # Received today, as the server takes it (not the file's time).
+    @staticmethod
+    def cli_issues():
+        """`tonghop check` of the sample, received today as the server and the copy take it."""
         original = os.path.join(SOURCE, "samples", "bao-cao", SAMPLE)
         cli = subprocess.run([TONGHOP, "check", "--plan", PLAN, "--year", "2026", "--deadline", "2026-12-03",
                               "--received", original + "=" + datetime.date.today().isoformat(),
                               "--format", "json", original], capture_output=True, text=True)
-        expected = [(i["code"], i["severity"], i["sheet"], i["cell"])
-                    for i in json.loads(cli.stdout)["files"][0]["issues"]]
-        self.assertEqual(sorted(got, key=str), sorted(expected, key=str))
-        self.assertTrue(any(c for _, _, _, c in got), "the sample has problems with cells")
+        return sorted(((i["code"], i["severity"], i["sheet"], i["cell"], i["message"])
+                       for i in json.loads(cli.stdout)["files"][0]["issues"]), key=str)
+
+    @staticmethod
+    def keyed(answer):
+        return sorted(((i["code"], i["severity"], i["sheet"], i["cell"], i["message"])
+                       for i in tc.issues_of(answer)), key=str)
+
+    def test_2_issues_equal_tonghop_check(self):
+        answer = tc.check_document(self.doc, self.settings)
+        got = self.keyed(answer)
+        self.assertEqual(got, self.cli_issues())
+        self.assertTrue(any(i[3] for i in got), "the sample has problems with cells")
         self.assertEqual(answer["unit"], "Phòng Văn hóa - Xã hội")
         # The document keeps its own file and is not marked changed; nothing is stored.
         self.assertFalse(self.doc.isModified())
@@ -219,6 +229,42 @@ class Calc(unittest.TestCase):
                          ("http://10.0.0.2:8080", "0123456789abcdef0123"))
         with self.assertRaises(tc.TonghopError):
             tc.parse_link("http://10.0.0.2:8080/admin")
+
+    def test_7_no_server_runs_tonghop_check_here(self):
+        local = {"server": "", "token": "", "lang": "vi", "plan": PLAN, "year": "2026",
+                 "tonghop": os.path.dirname(TONGHOP)}
+        expected = self.cli_issues()
+        self.doc.setModified(False)  # the colours of test 3 came and went
+        answer = tc.check_document(self.doc, local)  # the program's folder configured
+        self.assertTrue(answer["local"])
+        self.assertEqual(self.keyed(answer), expected)
+        self.assertEqual(answer["unit"], "Phòng Văn hóa - Xã hội")
+        self.assertEqual(answer["warnings"], sum(1 for i in expected if i[1] == "warning"))
+        self.assertFalse(self.doc.isModified())
+        # The program itself configured; then none configured, found on PATH.
+        self.assertEqual(self.keyed(tc.check_document(self.doc, dict(local, tonghop=TONGHOP))), expected)
+        path = os.environ.get("PATH", "")
+        os.environ["PATH"] = os.path.dirname(TONGHOP) + os.pathsep + path
+        try:
+            self.assertEqual(tc.find_tonghop("", "vi"), TONGHOP)
+            self.assertEqual(self.keyed(tc.check_document(self.doc, dict(local, tonghop=""))), expected)
+            os.environ["PATH"] = os.path.join(self.work, "empty")
+            with self.assertRaisesRegex(tc.TonghopError, "Không tìm thấy chương trình tonghop"):
+                tc.check_document(self.doc, dict(local, tonghop=os.path.join(self.work, "nowhere")))
+        finally:
+            os.environ["PATH"] = path
+        # The colours go on the cells this check names.
+        saved = tc.colour_cells(self.doc, tc.issues_of(answer))
+        sheets = self.doc.getSheets()
+        for sheet, cell, severity in tc.problem_cells(tc.issues_of(answer)):
+            self.assertEqual(sheets.getByName(sheet).getCellRangeByName(cell).CellBackColor, tc.FILLS[severity])
+        tc.restore_cells(self.doc, saved)
+        with self.assertRaisesRegex(tc.TonghopError, "Không tìm thấy tệp kế hoạch"):
+            tc.check_document(self.doc, dict(local, plan=os.path.join(self.work, "no-plan.xlsx")))
+        with self.assertRaisesRegex(tc.TonghopError, "not right"):
+            tc.check_document(self.doc, dict(local, year="26", lang="en"))
+        with self.assertRaisesRegex(tc.TonghopError, "Gửi văn phòng cần địa chỉ máy chủ"):
+            tc.send_document(self.doc, local)
 
 
 if __name__ == "__main__":

@@ -3,15 +3,20 @@ dialogs, so a test drives it through UNO like the menu does.
 
 check_document() saves a copy of the open spreadsheet as .xlsx (the document itself keeps
 its file and its modified state), posts it to the office's `tonghop serve` (POST
-/api/check: checked, nothing stored) and returns the check of that file; send_document()
+/api/check: checked, nothing stored) and returns the check of that file; with no server
+address but a plan set, it runs `tonghop check` on this PC instead (the program at the
+configured path or on PATH) and returns the same shape of answer; send_document()
 posts it as the unit's submission (POST /api/submissions). colour_cells() fills the
 problem cells (red errors, yellow warnings) and returns what they had, restore_cells()
 puts it back; select_cell() shows a problem's cell. Standard library and UNO only: this
 runs in LibreOffice's own Python on Windows too.
 """
+import datetime
 import json
 import os
 import re
+import shutil
+import subprocess
 import tempfile
 import urllib.error
 import urllib.parse
@@ -27,7 +32,8 @@ TIMEOUT = 120
 TEXT = {
     "vi": {
         "no_server": "Chưa đặt địa chỉ máy chủ tonghop: vào tonghop > Cài đặt máy chủ tonghop… "
-                     "và nhập địa chỉ văn phòng cấp (ví dụ http://192.168.1.10:8080).",
+                     "và nhập địa chỉ văn phòng cấp (ví dụ http://192.168.1.10:8080), hoặc chọn tệp kế hoạch "
+                     "để kiểm tra bằng tonghop trên máy này.",
         "bad_url": "Địa chỉ máy chủ không đúng: '{0}'. Cần dạng http://MÁY:CỔNG hoặc https://MÁY:CỔNG.",
         "unreachable": "Không kết nối được máy chủ tonghop ({0}): {1}. Kiểm tra máy chủ đang chạy và máy này "
                        "cùng mạng với văn phòng.",
@@ -35,10 +41,18 @@ TEXT = {
         "server_error": "Máy chủ trả lời lỗi {0}: {1}",
         "save_failed": "Không lưu được bản sao của bảng tính để gửi: {0}",
         "bad_link": "Đường dẫn của đơn vị không đúng: '{0}'. Cần đường dẫn văn phòng cấp, dạng http://…/u/…",
+        "no_program": "Không tìm thấy chương trình tonghop ({0}): đặt đường dẫn tới tonghop (hoặc thư mục chứa nó) "
+                      "trong tonghop > Cài đặt máy chủ tonghop…, hoặc thêm thư mục đó vào PATH.",
+        "no_plan": "Không tìm thấy tệp kế hoạch '{0}': chọn lại tệp kế hoạch trong Cài đặt.",
+        "bad_year": "Năm không đúng: '{0}'. Cần năm có 4 chữ số, ví dụ 2026.",
+        "local_failed": "tonghop check không kiểm tra được tệp (mã thoát {0}): {1}",
+        "local_timeout": "tonghop check chạy quá {0} giây và đã bị dừng.",
+        "send_needs_server": "Gửi văn phòng cần địa chỉ máy chủ tonghop (Cài đặt); kiểm tra trên máy này thì không gửi.",
     },
     "en": {
         "no_server": "No tonghop server address yet: open tonghop > tonghop server settings… and enter the "
-                     "address the office gave (e.g. http://192.168.1.10:8080).",
+                     "address the office gave (e.g. http://192.168.1.10:8080), or choose the plan file to check "
+                     "with tonghop on this PC.",
         "bad_url": "The server address is not right: '{0}'. Give http://HOST:PORT or https://HOST:PORT.",
         "unreachable": "The tonghop server cannot be reached ({0}): {1}. Check that it runs and that this PC is on "
                        "the office network.",
@@ -46,6 +60,14 @@ TEXT = {
         "server_error": "The server answered with error {0}: {1}",
         "save_failed": "A copy of the spreadsheet could not be saved for sending: {0}",
         "bad_link": "The unit's link is not right: '{0}'. Give the link the office made, like http://…/u/…",
+        "no_program": "The tonghop program was not found ({0}): set the path to tonghop (or its folder) in "
+                      "tonghop > tonghop server settings…, or add that folder to PATH.",
+        "no_plan": "The plan file '{0}' was not found: choose the plan file again in the settings.",
+        "bad_year": "The year is not right: '{0}'. Give a 4-digit year, e.g. 2026.",
+        "local_failed": "tonghop check could not check the file (exit code {0}): {1}",
+        "local_timeout": "tonghop check ran for more than {0} seconds and was stopped.",
+        "send_needs_server": "Sending to the office needs the tonghop server's address (settings); a check on this PC "
+                             "sends nothing.",
     },
 }
 
@@ -81,7 +103,8 @@ def load_settings(path=None):
             s = json.load(f)
     except (OSError, ValueError):
         s = {}
-    return {"server": s.get("server", ""), "token": s.get("token", ""), "lang": s.get("lang", "vi")}
+    return {"server": s.get("server", ""), "token": s.get("token", ""), "lang": s.get("lang", "vi"),
+            "plan": s.get("plan", ""), "year": s.get("year", ""), "tonghop": s.get("tonghop", "")}
 
 
 def save_settings(settings, path=None):
@@ -182,6 +205,81 @@ class Server:
         self._fail(status, answer)
 
 
+# --- tonghop on this PC (no server) ------------------------------------------------------
+
+LOCAL_TIMEOUT = 300
+PROGRAM_NAMES = ("tonghop.exe", "tonghop") if os.name == "nt" else ("tonghop",)
+
+
+def find_tonghop(configured="", lang="vi"):
+    """The tonghop program: the configured path (the program, or the folder it is in), else
+    the one on PATH. TonghopError saying where it looked when there is none."""
+    configured = (configured or "").strip()
+    if configured:
+        candidates = [configured] if os.path.isfile(configured) else \
+            [os.path.join(configured, n) for n in PROGRAM_NAMES]
+        for c in candidates:
+            if os.path.isfile(c) and os.access(c, os.X_OK):
+                return os.path.abspath(c)
+    for n in PROGRAM_NAMES:
+        found = shutil.which(n)
+        if found:
+            return found
+    raise TonghopError(text(lang, "no_program", (configured + ", " if configured else "") + "PATH"))
+
+
+def check_year(raw, lang="vi"):
+    """The year to check ('' means this year)."""
+    raw = str(raw or "").strip()
+    if not raw:
+        return datetime.date.today().year
+    if not re.match(r"^\d{4}$", raw):
+        raise TonghopError(text(lang, "bad_year", raw))
+    return int(raw)
+
+
+def local_check(name, data, settings):
+    """`tonghop check --format json` on a copy named as the document (the unit is often read
+    from the name): the answer in the server's shape {'unit', 'status', 'result', ...}."""
+    lang = settings.get("lang", "vi")
+    plan = (settings.get("plan") or "").strip()
+    if not plan or not os.path.isfile(plan):
+        raise TonghopError(text(lang, "no_plan", plan))
+    program = find_tonghop(settings.get("tonghop", ""), lang)
+    year = check_year(settings.get("year"), lang)
+    folder = tempfile.mkdtemp(prefix="tonghop-calc-")
+    path = os.path.join(folder, name)
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+        try:
+            # Received today, as the server would take it (not the copy's file time).
+            run = subprocess.run([program, "check", "--plan", plan, "--year", str(year), "--format", "json",
+                                  "--lang", "en" if lang == "en" else "vi",
+                                  "--received", path + "=" + datetime.date.today().isoformat(), path],
+                                 capture_output=True, timeout=LOCAL_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise TonghopError(text(lang, "local_timeout", LOCAL_TIMEOUT))
+        except OSError as e:
+            raise TonghopError(text(lang, "local_failed", "-", e))
+        # 0 no error, 1 errors found, 3 a file not readable: all answer in JSON.
+        try:
+            result = json.loads(run.stdout.decode("utf-8")) if run.returncode in (0, 1, 3) else None
+        except ValueError:
+            result = None
+        if not result or not result.get("files"):
+            message = run.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise TonghopError(text(lang, "local_failed", run.returncode, " ".join(message[:3])))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    one = result["files"][0]
+    issues = one.get("issues") or []
+    return {"name": name, "readable": run.returncode != 3, "unit": one.get("unit"), "status": one.get("status"),
+            "errors": sum(1 for i in issues if i.get("severity") == "error"),
+            "warnings": sum(1 for i in issues if i.get("severity") == "warning"),
+            "result": result, "local": True}
+
+
 # --- The document -------------------------------------------------------------------------
 
 def document_name(doc):
@@ -213,12 +311,18 @@ def xlsx_bytes(doc, lang="vi"):
 
 
 def check_document(doc, settings):
-    """The server's check of the open spreadsheet: {'result': check JSON, 'status', ...}."""
+    """The check of the open spreadsheet: {'result': check JSON, 'status', ...}, by the server
+    when its address is set, else by tonghop on this PC when a plan is set."""
+    lang = settings.get("lang", "vi")
+    if not (settings.get("server") or "").strip() and (settings.get("plan") or "").strip():
+        return local_check(document_name(doc), xlsx_bytes(doc, lang), settings)
     server = Server(settings)
     return server.check(document_name(doc), xlsx_bytes(doc, server.lang))
 
 
 def send_document(doc, settings):
+    if not (settings.get("server") or "").strip() and (settings.get("plan") or "").strip():
+        raise TonghopError(text(settings.get("lang", "vi"), "send_needs_server"))
     server = Server(settings)
     return server.send(document_name(doc), xlsx_bytes(doc, server.lang))
 
