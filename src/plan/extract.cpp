@@ -83,20 +83,41 @@ struct Found {
 };
 
 // The horizon named first in the sentence.
-Found horizon_of(const std::string& low) {
+// The horizon named first in the sentence. With deadlines_only, recurrences ("hằng năm",
+// "/năm", "mỗi năm") are left out: under a programme's "Đến năm 2030" they say how often,
+// not by when, and `periodic` tells that one was seen.
+Found horizon_of(const std::string& low, bool deadlines_only = false, bool* periodic = nullptr) {
   static const std::vector<std::pair<std::regex, int>> forms = {
       {std::regex(R"((hằng|hàng) năm)"), 0},
       {std::regex(R"(đến (?:hết )?năm (\d{4}))"), 1},
       {std::regex(R"(giai đoạn (\d{4})\s*[-–]\s*(\d{4}))"), 2},
       {std::regex(R"(bình quân \d+ năm)"), 3},
-      {std::regex(R"(/năm|mỗi năm)"), 4},
-      {std::regex(R"((?:vào|trong) năm (\d{4}))"), 5},
+      {std::regex(R"(/năm|mỗi năm|thường niên)"), 4},
+      {std::regex(R"((vào|trong|từ|cuối) năm (\d{4}))"), 5},
+      {std::regex(R"(năm (\d{4}))"), 6},
   };
   Found best;
+  if (periodic) *periodic = false;
   for (const auto& [re, kind] : forms) {
+    bool recurrence = kind == 0 || kind == 3 || kind == 4;
     std::smatch m;
-    if (!std::regex_search(low, m, re)) continue;
-    auto pos = std::size_t(m.position(0));
+    auto from = low.cbegin();
+    bool found = false;
+    while (std::regex_search(from, low.cend(), m, re)) {
+      auto pos = std::size_t(m.position(0) + (from - low.cbegin()));
+      // A bare "năm 2025" is a horizon unless it is a base ("so với năm 2025") or part of a date.
+      bool base = kind == 6 && ((pos >= 4 && low.compare(pos - 4, 4, "với ") == 0) ||
+                                (pos >= 1 && low[pos - 1] != ' ' && low[pos - 1] != '(' && low[pos - 1] != ','));
+      if (!base) {
+        found = true;
+        break;
+      }
+      from = m[0].second;
+    }
+    if (!found) continue;
+    if (recurrence && periodic) *periodic = true;
+    if (recurrence && deadlines_only) continue;
+    auto pos = std::size_t(m.position(0) + (from - low.cbegin()));
     if (pos >= best.pos) continue;
     best.pos = pos;
     best.len = std::size_t(m.length(0));
@@ -106,7 +127,8 @@ Found horizon_of(const std::string& low) {
       case 2: best.value = "giai đoạn " + m[1].str() + "-" + m[2].str(); break;
       case 3: best.value = m.str(0); break;
       case 4: best.value = "hằng năm"; break;
-      case 5: best.value = "năm " + m[1].str(); break;
+      case 5: best.value = m[1].str() + " năm " + m[2].str(); break;
+      case 6: best.value = "năm " + m[1].str(); break;
     }
   }
   return best;
@@ -170,19 +192,50 @@ bool is_year_context(const std::string& low, std::size_t pos) {
 
 }  // namespace
 
-DraftIndicator read_indicator_sentence(const std::string& sentence) {
+namespace {
+
+// A figure of a reference rather than a target: a document number ("số 57-NQ/TW",
+// "02/2025/TT-BGDĐT"), a date ("ngày 22/12/2024"), a year of a period ("2021 - 2030").
+bool reference_figure(const std::string& low, std::size_t pos, std::size_t len, bool percent) {
+  auto end = pos + len;
+  auto before = low.substr(pos >= 6 ? pos - 6 : 0, pos >= 6 ? 6 : pos);
+  if (before.find("số ") != std::string::npos || before.find("ngày ") != std::string::npos) return true;
+  if (end < low.size() && ((low[end] == '/' && !percent) || (low[end] == '-' && end + 1 < low.size() && !std::isdigit(static_cast<unsigned char>(low[end + 1])) && low[end + 1] != ' ')))
+    return true;
+  if (pos > 0 && low[pos - 1] == '/') return true;
+  if (is_year_context(low, pos)) return true;
+  auto digits = low.substr(pos, std::min<std::size_t>(4, len));
+  bool year = !percent && len >= 4 && std::all_of(digits.begin(), digits.end(), ::isdigit) &&
+              (digits.rfind("19", 0) == 0 || digits.rfind("20", 0) == 0) &&
+              (len == 4 || !std::isdigit(static_cast<unsigned char>(low[pos + 4])));
+  if (year && (low.compare(pos + 4, 2, " -") == 0 || low.compare(pos + 4, 2, " –") == 0 || low.compare(pos + 4, 1, "-") == 0 ||
+               (pos >= 2 && (low.compare(pos - 2, 2, "- ") == 0)) || (pos >= 1 && low[pos - 1] == '-')))
+    return true;
+  return false;
+}
+
+// programme: a clause cut out of a programme's objectives, whose "trong đó" sub-targets are
+// clauses of their own and whose horizon is a deadline (a recurrence sets `yearly`).
+DraftIndicator read_sentence(const std::string& sentence, bool programme) {
   DraftIndicator d;
   d.source = sentence;
   std::string text = trim(sentence);
   while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
   auto low_all = lowered(text);
-  if (auto t = low_all.find("trong đó"); t != std::string::npos) {
+  if (programme) {
+    for (std::string lead : {"trong đó có ", "trong đó: ", "trong đó "})
+      if (low_all.rfind(lead, 0) == 0) {
+        text = trim(text.substr(lead.size()));
+        break;
+      }
+  } else if (auto t = low_all.find("trong đó"); t != std::string::npos) {
     d.sub_targets = trim(text.substr(t + std::string("trong đó").size()), " :;,.");
     text = trim(text.substr(0, t), " :;,");
   }
   auto low = lowered(text);
-  auto h = horizon_of(low);
+  auto h = horizon_of(low, programme, &d.yearly);
   d.horizon = h.value;
+  if (!programme) d.yearly = false;
   // The figure a target verb governs; else the first figure that is no year.
   static const std::regex strong(R"((?:^|\s)(đạt|tăng|giảm|là|có|chiếm)\s)");
   static const std::regex weak(R"((?:^|\s)(trên|dưới|tối thiểu|ít nhất|khoảng|từ|>|<|≥|≤)\s*)");
@@ -194,6 +247,7 @@ DraftIndicator read_indicator_sentence(const std::string& sentence) {
       auto pos = from + std::size_t(it->position(0));
       if (h.pos != std::string::npos && pos >= h.pos && pos < h.pos + h.len) continue;
       if (is_year_context(low, pos)) continue;
+      if (programme && reference_figure(low, pos, std::size_t(it->length(0)), (*it)[3].matched)) continue;
       fig_pos = pos;
       fig_end = pos + std::size_t(it->length(0));
       percent = (*it)[3].matched;
@@ -216,7 +270,25 @@ DraftIndicator read_indicator_sentence(const std::string& sentence) {
     }
     if (start != std::string::npos) break;
   }
-  if (start == std::string::npos && first_figure_after(0)) {
+  // "Trong năm 2026, hoàn thành việc ban hành ... chính quyền 02 cấp", "Đạt chuẩn phổ cập giáo
+  // dục mầm non cho trẻ em từ 3 đến 5 tuổi": a status verb before the figure governs the
+  // clause when the figure is far after it and is no rate.
+  static const std::regex status_verb(R"((?:^|\s)(hoàn thành|hoàn thiện|đủ điều kiện|đạt chuẩn)\s)");
+  std::smatch sv;
+  bool status_first = false;
+  if (programme && std::regex_search(low, sv, status_verb)) {
+    auto verb = std::size_t(sv.position(1));
+    std::size_t fig = start;
+    if (fig == std::string::npos && first_figure_after(0)) fig = fig_pos;
+    if (fig == std::string::npos) {
+      status_first = true;
+    } else if (verb < fig) {
+      auto gap = low.substr(verb, fig - verb);
+      status_first = std::count(gap.begin(), gap.end(), ' ') > 5 && low.find('%', fig) == std::string::npos;
+    }
+    if (status_first) start = fig_pos = std::string::npos;
+  }
+  if (start == std::string::npos && !status_first && first_figure_after(0)) {
     start = fig_pos;
     // "đạt chuẩn quốc gia mức độ 2": the verb further back in the same clause opens it.
     for (auto it = std::sregex_iterator(low.begin(), low.begin() + long(fig_pos), strong); it != std::sregex_iterator(); ++it) {
@@ -228,6 +300,12 @@ DraftIndicator read_indicator_sentence(const std::string& sentence) {
     }
   }
   if (fig_pos != std::string::npos) {
+    // "mức độ 3": the level is the target, not a bare 3.
+    for (std::string level : {"mức độ ", "mức "})
+      if (start == fig_pos && fig_pos >= level.size() && low.compare(fig_pos - level.size(), level.size(), level) == 0) {
+        start = fig_pos - level.size();
+        break;
+      }
     auto end = clause_end(low, fig_end);
     d.target = trim(text.substr(start, end - start));
     d.unit = unit_after(text, low, fig_end, percent);
@@ -236,10 +314,13 @@ DraftIndicator read_indicator_sentence(const std::string& sentence) {
   } else {
     // A status: "đạt chuẩn nông thôn mới kiểu mẫu", "không ma túy".
     static const std::regex status(R"((?:^|\s)(đạt chuẩn|đạt danh hiệu|không\s)\s*)");
+    static const std::regex programme_status(
+        R"((?:^|\s)(đạt chuẩn|đạt danh hiệu|đạt các tiêu chí|đạt|không còn|không để|hoàn thành|hoàn thiện|đủ điều kiện|duy trì)\s*)");
     std::smatch m;
-    if (std::regex_search(low, m, status)) {
+    if (std::regex_search(low, m, programme ? programme_status : status)) {
       start = std::size_t(m.position(1));
-      auto end = clause_end(low, start);
+      // A programme's clause is already cut at its own end; its commas are a list.
+      auto end = programme ? low.size() : clause_end(low, start);
       d.target = trim(text.substr(start, end - start));
       d.unit = "danh hiệu";
       d.confidence = 0.6;
@@ -248,12 +329,32 @@ DraftIndicator read_indicator_sentence(const std::string& sentence) {
   if (!d.target.empty()) {
     d.name = trim(text.substr(0, start), " ,:;");
     if (code_point_count(d.name) < 8) d.name = text;
+    if (programme) {
+      // "Trong năm 2026, hoàn thành ...", "Phấn đấu có trên 120 doanh nghiệp": a name that is
+      // only a deadline or a verb of intent says nothing; the clause names itself.
+      auto rest = lowered(d.name);
+      if (h.pos != std::string::npos && h.pos < rest.size()) rest.erase(h.pos, std::min(h.len, rest.size() - h.pos));
+      for (std::string filler : {"phấn đấu", "phân đầu", "phần đầu", "đảm bảo", "bảo đảm"})
+        if (auto f = rest.find(filler); f != std::string::npos) rest.erase(f, filler.size());
+      std::size_t words = 0;
+      bool in = false;
+      for (char c : rest) {
+        bool w = std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+        words += w && !in;
+        in = w;
+      }
+      if (words < 3) d.name = text;
+    }
     // A second target in the sentence after ";" ("...đạt 99%; thôn văn hóa đạt 80%").
     if (clause_end(low, start) < low.size() && low.find_first_of("0123456789", clause_end(low, start)) != std::string::npos)
       d.confidence -= 0.2;
   }
   return d;
 }
+
+}  // namespace
+
+DraftIndicator read_indicator_sentence(const std::string& sentence) { return read_sentence(sentence, false); }
 
 bool split_agencies(const std::string& cell, std::string& lead, std::string& coordinating) {
   auto text = trim(cell);
@@ -315,8 +416,10 @@ DocxDocument document_from_text(std::string_view text) {
     }
     const auto& last = doc.paragraphs.back().text;
     char end = last.back();
+    // A line set in emphasis as a whole ("** Tầm nhìn đến năm 2045*") is a heading.
+    bool emphasised = line.size() > 2 && line.front() == '*' && line.back() == '*' && line.find_first_not_of("* ") != std::string::npos;
     bool heading = code_point_count(last) < 100 && mostly_upper(last);
-    open = !(end == '.' || end == ':' || end == ';' || end == '!' || end == '?' || end == ')' || heading);
+    open = !(end == '.' || end == ':' || end == ';' || end == '!' || end == '?' || end == ')' || heading || emphasised);
   }
   // The issuing body: the capitalised lines the text opens with, before any numbered heading.
   for (std::size_t k = 0; k < doc.paragraphs.size() && doc.masthead.size() < 2; ++k) {
@@ -565,6 +668,316 @@ void draft_models(const DocxDocument& doc, DraftAnnex& out) {
   }
 }
 
+// ---- Programme blocks ------------------------------------------------------------------
+// "1. Chương trình phát triển kinh tế tư nhân" followed by "Mục tiêu tổng quát", "Mục tiêu
+// cụ thể" (often under "Đến năm 2030:"), "Hoạt động chính", then "Cơ quan chủ trì tham mưu:",
+// "Cơ quan phối hợp:", "Thời gian thực hiện:". Every quantified clause becomes an indicator
+// of the programme with its lead; the activities become its tasks.
+
+// Markdown emphasis and list marks that text extraction leaves ("- + ", "** Mục tiêu:*").
+std::string bare_text(const std::string& s) {
+  std::string t;
+  for (char c : s)
+    if (c != '*') t += c;
+  t = trim(t);
+  while (!t.empty()) {
+    auto m = marker_of(t);
+    if (m.kind != Marker::Bullet) break;
+    t = trim(m.rest);
+  }
+  return t;
+}
+
+bool starts_with_key(const std::string& key, std::initializer_list<const char*> heads) {
+  for (const char* h : heads)
+    if (key.rfind(h, 0) == 0) return true;
+  return false;
+}
+
+bool programme_heading(const DocxParagraph& p, std::string& code, std::string& name) {
+  auto m = marker_of(bare_text(p.text));
+  if (m.kind != Marker::Dot && !(m.kind == Marker::None && p.heading > 0)) return false;
+  auto key = fold_key(m.rest);
+  if (!starts_with_key(key, {"chuong trinh", "de an", "mo hinh"})) return false;
+  code = m.code;
+  name = trim(m.rest, " .:");
+  return true;
+}
+
+// A figure that is a target's rather than a reference's: not in a document number
+// ("số 57-NQ/TW", "02/2025/TT-BGDĐT"), a date ("ngày 22/12/2024") or a year.
+bool has_target_figure(const std::string& low) {
+  for (auto it = std::sregex_iterator(low.begin(), low.end(), figure_re()); it != std::sregex_iterator(); ++it)
+    if (!reference_figure(low, std::size_t(it->position(0)), std::size_t(it->length(0)), (*it)[3].matched)) return true;
+  return false;
+}
+
+bool has_status(const std::string& low) {
+  static const std::regex re(R"((?:^|\s)(đạt chuẩn|đạt danh hiệu|đạt các tiêu chí|hoàn thành|đủ điều kiện|không còn|toàn dân)(\s|$))");
+  return std::regex_search(low, re);
+}
+
+// Cuts text at a separator outside parentheses and quotes and not between digits.
+std::vector<std::string> cut(const std::string& text, const std::string& seps, bool at_comma_space = false) {
+  std::vector<std::string> out;
+  int depth = 0;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (depth > 0 || seps.find(c) == std::string::npos) continue;
+    bool between_digits = i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+                          std::isdigit(static_cast<unsigned char>(text[i + 1]));
+    if (between_digits) continue;
+    if (c == '.' && i + 1 < text.size() && text[i + 1] != ' ') continue;  // "v.v", "1.5"
+    if (c == '.' && i >= 2 && text.compare(i - 2, 2, "..") == 0) continue;
+    if (at_comma_space && c == ',' && (i + 1 >= text.size() || text[i + 1] != ' ')) continue;
+    out.push_back(trim(text.substr(from, i - from)));
+    from = i + 1;
+  }
+  out.push_back(trim(text.substr(from)));
+  std::erase_if(out, [](const std::string& s) { return s.empty(); });
+  return out;
+}
+
+std::size_t word_count(const std::string& s) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool w = c != ' ';
+    n += w && !in;
+    in = w;
+  }
+  return n;
+}
+
+// A sentence as its target clauses: it is cut at ";" and at ", " where the next piece has a
+// target of its own ("tỷ lệ kiên cố hoá trường học đạt 100%, tỷ lệ ... đạt 100% trở lên");
+// a piece without one stays with its clause, and a short piece (a list of names: "TH,
+// THCS") carries the next piece into the same clause. " và năm 2027 ..." opens a clause too.
+std::vector<std::string> target_clauses(const std::string& sentence) {
+  std::vector<std::string> clauses;
+  for (const auto& part : cut(sentence, ";")) {
+    std::vector<std::string> pieces;
+    for (auto& piece : cut(part, ",", true)) {
+      // " và năm 2027 đủ điều kiện ...", " và đến năm 2030 ...": a second deadline.
+      static const std::regex and_year(R"( và ((?:đến |vào |trong )?năm \d{4}) )");
+      auto low = lowered(piece);
+      std::smatch m;
+      if (std::regex_search(low, m, and_year) &&
+          (has_target_figure(low.substr(std::size_t(m.position(0)))) || has_status(low.substr(std::size_t(m.position(0)))))) {
+        auto at = std::size_t(m.position(0));
+        pieces.push_back(trim(piece.substr(0, at)));
+        pieces.push_back(trim(piece.substr(at + 4)));
+      } else {
+        pieces.push_back(piece);
+      }
+    }
+    std::string current;
+    bool current_has = false, glue = false;
+    for (const auto& piece : pieces) {
+      auto low = lowered(piece);
+      bool has = has_target_figure(low) || has_status(low);
+      // "Đến năm 2030, ...": a piece that is only a horizon opens the clause after it.
+      auto h = horizon_of(low, true);
+      bool only_horizon = h.pos != std::string::npos && code_point_count(piece) <= code_point_count(h.value) + 3;
+      if (has && current_has && !glue) {
+        clauses.push_back(current);
+        current = piece;
+      } else {
+        current += (current.empty() ? "" : ", ") + piece;
+      }
+      current_has |= has;
+      glue = !has && word_count(piece) <= 2 && !only_horizon;
+      if (only_horizon) glue = true;
+    }
+    if (!current.empty()) clauses.push_back(current);
+  }
+  return clauses;
+}
+
+struct ProgrammeFields {
+  std::string lead, coordinating, timeframe;
+};
+
+// "1.3. Cơ quan chủ trì tham mưu: Phòng Kinh tế" -> the lead; false when the line is no field.
+bool programme_field(const std::string& body, ProgrammeFields& f) {
+  auto key = fold_key(body);
+  auto colon = body.find(':');
+  auto value = colon == std::string::npos ? std::string() : trim(body.substr(colon + 1), " .;");
+  if (starts_with_key(key, {"co quan chu tri", "don vi chu tri", "chu tri"})) {
+    if (!value.empty()) f.lead = value;
+    return true;
+  }
+  if (starts_with_key(key, {"co quan phoi hop", "don vi phoi hop", "phoi hop"})) {
+    if (!value.empty()) f.coordinating = value;
+    return true;
+  }
+  if (starts_with_key(key, {"thoi gian thuc hien", "thoi gian"})) {
+    if (!value.empty()) f.timeframe = value;
+    return true;
+  }
+  return starts_with_key(key, {"nguon luc", "kinh phi", "nguon kinh phi", "san pham"});
+}
+
+void draft_programmes(const DocxDocument& doc, DraftAnnex& out) {
+  const auto& ps = doc.paragraphs;
+  for (std::size_t s = 0; s < ps.size(); ++s) {
+    std::string code, name;
+    if (!programme_heading(ps[s], code, name)) continue;
+    std::size_t e = s + 1;
+    std::string c2, n2;
+    while (e < ps.size() && !programme_heading(ps[e], c2, n2) &&
+           !(section_heading(ps[e]) && marker_of(bare_text(ps[e].text)).kind == Marker::Roman))
+      ++e;
+    // The fields first: they close the block but hold for all of it.
+    ProgrammeFields f;
+    for (std::size_t k = s + 1; k < e; ++k) {
+      auto m = marker_of(bare_text(ps[k].text));
+      programme_field(m.kind == Marker::Multi || m.kind == Marker::Dot ? m.rest : bare_text(ps[k].text), f);
+    }
+    bool objectives_seen = false;
+    for (std::size_t k = s + 1; k < e && !objectives_seen; ++k)
+      objectives_seen = fold_key(ps[k].text).find("muc tieu") != std::string::npos;
+    if (f.lead.empty() && !objectives_seen) continue;
+    auto programme_horizon = horizon_of(lowered(f.timeframe), true).value;
+    std::string group = code + ". " + name;
+    enum Mode { Objectives, General, Specific, Activities } mode = Objectives;
+    std::string heading_horizon, sub;
+    std::size_t n_ind = 0, n_task = 0;
+    std::size_t first_task = out.tasks.size();
+    for (std::size_t k = s + 1; k < e; ++k) {
+      auto body = bare_text(ps[k].text);
+      auto m = marker_of(body);
+      static const std::regex letter_dot(R"(^([a-zđ])\.\s+(.*)$)");
+      std::smatch lm;
+      bool lettered = m.kind == Marker::Letter || std::regex_match(body, lm, letter_dot);
+      if (m.kind == Marker::Multi || m.kind == Marker::Letter) body = trim(m.rest);
+      else if (lettered) body = trim(lm[2].str());
+      ProgrammeFields ignored;
+      if (programme_field(body, ignored)) continue;
+      auto key = fold_key(body);
+      // Labels: "Mục tiêu cụ thể: Đến năm 2030:", "Hoạt động chính", "Tầm nhìn đến năm 2045".
+      auto colon = body.find(':');
+      std::string label_key = colon == std::string::npos ? key : fold_key(body.substr(0, colon));
+      bool label = true;
+      if (label_key.find("muc tieu tong quat") != std::string::npos && label_key.find("cu the") != std::string::npos)
+        mode = Objectives;
+      else if (starts_with_key(label_key, {"muc tieu tong quat", "muc tieu chung"}))
+        mode = General;
+      else if (starts_with_key(label_key, {"muc tieu cu the", "muc tieu den nam", "chi tieu cu the", "tam nhin"}))
+        mode = Specific;
+      else if (starts_with_key(label_key, {"hoat dong chinh", "nhiem vu", "giai phap", "cac nhiem vu", "cac hoat dong"}) &&
+               !(lettered && colon == std::string::npos && code_point_count(body) > 30))
+        mode = Activities;
+      else if (lettered && colon == std::string::npos && !has_target_figure(lowered(body))) {
+        sub = body;  // "a. Nhiệm vụ về phát triển thương mại - dịch vụ"
+        mode = Activities;
+      } else
+        label = false;
+      std::string rest = body;
+      if (label) {
+        heading_horizon.clear();
+        if (starts_with_key(label_key, {"muc tieu den nam", "tam nhin"}))
+          heading_horizon = horizon_of(lowered(colon == std::string::npos ? body : body.substr(0, colon)), true).value;
+        rest = colon == std::string::npos ? std::string() : trim(body.substr(colon + 1));
+        if (rest.empty()) continue;
+      }
+      // "Đến năm 2030:" alone: the horizon of the lines under it.
+      {
+        auto low = lowered(rest);
+        auto h = horizon_of(low, true);
+        if (h.pos != std::string::npos && code_point_count(trim(rest, " :.")) <= code_point_count(h.value) + 12 &&
+            !has_target_figure(low) && rest.find_first_of(".;") == std::string::npos) {
+          heading_horizon = h.value;
+          if (!label) mode = mode == Objectives ? Specific : mode;
+          continue;
+        }
+      }
+      std::string where = where_of(ps[k], k);
+      for (const auto& sentence : cut(rest, ".")) {
+        // "Vận động trẻ trong độ tuổi ra lớp: Mẫu giáo đạt 100%; nhà trẻ ...": the lead-in names
+        // the clauses after it.
+        std::string lead_in, text = sentence;
+        if (auto c = sentence.find(": "); c != std::string::npos && c < 200 && !has_target_figure(lowered(sentence.substr(0, c)))) {
+          lead_in = trim(sentence.substr(0, c));
+          text = trim(sentence.substr(c + 1));
+        }
+        // "Đến năm 2030, A; b; c": a deadline opening the sentence holds for its clauses.
+        auto opening = horizon_of(lowered(text), true);
+        std::string sentence_horizon = opening.pos == 0 ? opening.value : std::string();
+        for (const auto& clause : target_clauses(text)) {
+          auto low = lowered(clause);
+          bool figure = has_target_figure(low), status = has_status(low);
+          auto h = horizon_of(low, true);
+          // Outside the specific objectives a status counts only with its deadline.
+          if (!figure && mode != Specific && status && h.pos == std::string::npos) {
+            out.review.push_back({where, clause, "mục tiêu không có con số và không có thời hạn",
+                                  "an objective with neither a figure nor a deadline"});
+            continue;
+          }
+          if (!figure && !status && (mode != Specific || h.pos == std::string::npos)) {
+            if (mode == Specific)
+              out.review.push_back({where, clause,
+                                    "câu trong mục tiêu cụ thể không có con số hay mức đạt được để theo dõi",
+                                    "a sentence among the specific objectives with no figure or standard to follow"});
+            continue;
+          }
+          auto d = read_sentence(clause, true);
+          if (d.target.empty()) {
+            out.review.push_back({where, clause, "câu có mục tiêu nhưng không đọc được con số hay mức cần đạt",
+                                  "a sentence with an objective whose figure or standard could not be read"});
+            continue;
+          }
+          if (d.horizon.empty()) d.horizon = sentence_horizon;
+          if (d.horizon.empty()) d.horizon = !heading_horizon.empty() ? heading_horizon : mode == General ? "" : programme_horizon;
+          if (d.horizon.empty() && mode == General) d.confidence -= 0.2;
+          if (!lead_in.empty() && code_point_count(lead_in) < 120) d.name = lead_in + ": " + d.name;
+          d.code = code + "." + std::to_string(++n_ind);
+          d.group = group;
+          d.where = where;
+          d.responsible = f.lead;
+          d.source = clause;
+          d.confidence = std::min(d.confidence, mode == Specific ? 0.85 : 0.6);
+          out.indicators.push_back(std::move(d));
+        }
+      }
+      if (mode == Activities && !label) {
+        DraftTask t;
+        t.code = code + "." + std::to_string(++n_task);
+        t.section = group;
+        t.name = sub.empty() ? rest : sub + ": " + rest;
+        t.lead = f.lead;
+        t.coordinating = f.coordinating;
+        t.timeframe = f.timeframe;
+        t.source = rest;
+        t.where = where;
+        t.confidence = f.lead.empty() ? 0.4 : 0.75;
+        out.tasks.push_back(std::move(t));
+      }
+    }
+    if (out.tasks.size() == first_task) {
+      // No activity listed: the programme itself is the task.
+      DraftTask t;
+      t.code = code;
+      t.section = "Chương trình, đề án";
+      t.name = name;
+      t.lead = f.lead;
+      t.coordinating = f.coordinating;
+      t.timeframe = f.timeframe;
+      t.source = ps[s].text;
+      t.where = where_of(ps[s], s);
+      t.confidence = f.lead.empty() ? 0.4 : 0.8;
+      out.tasks.push_back(std::move(t));
+    }
+    if (f.lead.empty())
+      out.review.push_back({where_of(ps[s], s), ps[s].text, "chương trình chưa tìm thấy cơ quan chủ trì",
+                            "a programme whose lead agency was not found"});
+    s = e - 1;
+  }
+}
+
 }  // namespace
 
 DraftAnnex draft_annex(const DocxDocument& doc) {
@@ -573,6 +986,7 @@ DraftAnnex draft_annex(const DocxDocument& doc) {
   draft_indicators(doc, out);
   draft_tasks(doc, out);
   draft_models(doc, out);
+  draft_programmes(doc, out);
   return out;
 }
 

@@ -26,6 +26,8 @@ struct DraftIndicator {
   std::string unit;        // "%", "%/năm", "doanh nghiệp/1000 dân", "danh hiệu"
   std::string horizon;     // "hằng năm", "đến năm 2030", "giai đoạn 2026-2030", ""
   std::string sub_targets; // what follows "trong đó:"
+  std::string responsible; // the programme's lead ("Phòng Kinh tế"), "" when the plan names none
+  bool yearly = false;     // a rate or count per year ("%/năm", "mỗi năm") under a deadline horizon
   std::string source;      // the whole sentence
   std::string where;       // "đoạn 45" / "dòng 120"
   double confidence = 0;

@@ -74,10 +74,11 @@ void write_draft_annex(const std::string& out, const DraftAnnex& d) {
       ind.text(r, 0, i.code, s.text);
       ind.text(r, 1, i.name, s.text);
       ind.text(r, 2, i.unit, s.text);
-      ind.text(r, yearly(i.horizon) ? 3 : 4, i.target, s.text);
-      ind.text(r, yearly(i.horizon) ? 4 : 3, "", s.text);
+      bool per_year = yearly(i.horizon) || i.yearly;
+      ind.text(r, per_year ? 3 : 4, i.target, s.text);
+      ind.text(r, per_year ? 4 : 3, "", s.text);
       ind.text(r, 5, i.horizon, s.text);
-      ind.text(r, 6, "", s.text);
+      ind.text(r, 6, i.responsible, s.text);
       ind.text(r, 7, i.sub_targets.empty() ? "" : "Trong đó: " + i.sub_targets, s.text);
       ind.text(r, 8, i.source, s.text);
       ind.text(r, 9, i.where, s.text);

@@ -507,6 +507,122 @@ def prose_truth(path):
             f.write("T%d\t%s\t%s\t%s\t%s\n" % (n, name, lead, coord, when))
 
 
+# --- programme plans: targets inside programme paragraphs (tonghop plan extract) -------
+
+# Each programme: (kind, name, lead, coordinating, timeframe, blocks). A block is
+# (label, heading horizon or None, [(sentence, horizon the row must get)]). The rows'
+# horizon is the sentence's own deadline, else its heading's, else the programme's period.
+PROGRAMMES = [
+    ("Chương trình", "phát triển nông nghiệp ứng dụng công nghệ cao", "Phòng Kinh tế",
+     "Hợp tác xã, các thôn", "Giai đoạn 2026 - 2030", [
+         ("Mục tiêu tổng quát", None, [
+             ("Hình thành vùng sản xuất hàng hóa tập trung, gắn sản xuất với tiêu thụ sản phẩm", None)]),
+         ("Mục tiêu cụ thể", "Đến năm 2030", [
+             ("Diện tích sản xuất nông nghiệp ứng dụng công nghệ cao đạt trên 150 ha", "Đến năm 2030"),
+             ("Giá trị sản phẩm thu được trên 1 ha canh tác tăng bình quân 6-7%/năm", "Đến năm 2030"),
+             ("Có ít nhất 03 sản phẩm OCOP được công nhận", "Đến năm 2030"),
+             ("Đến năm 2027, 100% hợp tác xã nông nghiệp ứng dụng chuyển đổi số trong quản lý", "Đến năm 2027")]),
+         ("Hoạt động chính", None, [
+             ("Hỗ trợ nông dân liên kết sản xuất theo chuỗi giá trị", None),
+             ("Mỗi năm tổ chức ít nhất 02 hội chợ giới thiệu nông sản của xã", "Giai đoạn 2026 - 2030")])]),
+    ("Chương trình", "nâng cao chất lượng dân số và chăm sóc sức khỏe Nhân dân", "Trạm Y tế xã",
+     "Phòng Văn hóa - Xã hội", "Giai đoạn 2026 - 2030", [
+         ("Mục tiêu cụ thể", None, [
+             ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi giảm xuống dưới 9%", "Giai đoạn 2026 - 2030"),
+             ("Tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 95%", "Giai đoạn 2026 - 2030"),
+             ("trong đó người cao tuổi được khám sức khỏe định kỳ đạt 100%", "Giai đoạn 2026 - 2030"),
+             ("Đến năm 2028, Trạm Y tế xã đạt chuẩn quốc gia về y tế xã", "Đến năm 2028")]),
+         ("Hoạt động chính", None, [
+             ("Tuyên truyền, vận động Nhân dân tham gia bảo hiểm y tế", None)])]),
+    ("Đề án", "xây dựng chính quyền số xã", "Văn phòng HĐND và UBND xã", "Các cơ quan, đơn vị",
+     "Giai đoạn 2026 - 2028", [
+         ("Mục tiêu cụ thể", "Đến năm 2028", [
+             ("Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến đạt từ 90% trở lên", "Đến năm 2028"),
+             ("Mỗi năm tổ chức ít nhất 02 lớp bồi dưỡng kỹ năng số cho cán bộ, công chức", "Đến năm 2028"),
+             ("Tỷ lệ văn bản điện tử có ký số trao đổi giữa các cơ quan đạt 100%", "Đến năm 2028")]),
+         ("Hoạt động chính", None, [
+             ("Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", None)])]),
+]
+
+
+def programme_lines(variant):
+    """(kind, text) lines of the programmes section. variant 0: typed "1.", "1.1.", "- "
+    and "Cơ quan chủ trì tham mưu:"; 1: "Đơn vị chủ trì:", the targets of a block in one
+    paragraph after its label, separated by ";"; 2 (text from a PDF): "+ " items, the
+    horizon heading on its own line in emphasis, the fields before the objectives."""
+    out = [("heading", "II. CÁC CHƯƠNG TRÌNH, ĐỀ ÁN TRỌNG TÂM")]
+    for n, (kind, name, lead, coord, when, blocks) in enumerate(PROGRAMMES, 1):
+        out.append(("programme", n, "%s %s." % (kind, name)))
+        fields = [("Cơ quan chủ trì tham mưu: " if variant == 0 else "Đơn vị chủ trì: ") + lead,
+                  ("Cơ quan phối hợp: " if variant == 0 else "Đơn vị phối hợp: ") + coord + ".",
+                  "Thời gian thực hiện: " + when + "."]
+        sub = 0
+        if variant == 2:
+            for f in fields:
+                sub += 1
+                out.append(("text", "%d.%d. %s" % (n, sub, f)))
+        for label, heading, items in blocks:
+            sub += 1
+            sentences = [t for t, _ in items]
+            if variant == 1 and label != "Hoạt động chính":
+                head = label + (": " + heading + ", " if heading else ": ")
+                body = "; ".join(sentences[:1] + [s[0].lower() + s[1:] for s in sentences[1:]])
+                out.append(("text", "%d.%d. %s%s." % (n, sub, head, body)))
+                continue
+            out.append(("text", "%d.%d. %s" % (n, sub, label)))
+            if heading:
+                out.append(("text", ("*%s:*" if variant == 2 else "- %s:") % heading))
+            for t in sentences:
+                out.append(("text", ("+ " if variant == 2 else "- ") + t + "."))
+        if variant != 2:
+            for f in fields:
+                sub += 1
+                out.append(("text", "%d.%d. %s" % (n, sub, f)))
+    out.append(("heading", "III. TỔ CHỨC THỰC HIỆN"))
+    out.append(("text", "Các cơ quan, đơn vị căn cứ Kế hoạch này xây dựng kế hoạch của đơn vị mình."))
+    return out
+
+
+def programme_docx(path, variant):
+    d = new_document()
+    d.add_paragraph("ỦY BAN NHÂN DÂN")
+    d.add_paragraph("XÃ HÒA BÌNH")
+    for line in programme_lines(variant):
+        if line[0] == "programme":
+            d.add_paragraph("%d. %s" % (line[1], line[2])).runs[0].bold = True
+        else:
+            d.add_paragraph(line[-1])
+    save(d, path)
+
+
+def programme_txt(path):
+    """Variant 2 as text out of a PDF: lines wrapped at 70 characters, blank lines between."""
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH"]
+    for line in programme_lines(2):
+        text = line[-1] if line[0] != "programme" else "%d. %s" % (line[1], line[2])
+        while len(text) > 70:
+            cut = text.rfind(" ", 0, 70)
+            lines.append(text[:cut])
+            text = text[cut + 1:]
+        lines.append(text)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n\n".join(lines) + "\n")
+
+
+def programme_truth(path):
+    """The rows every variant must give back, in the columns of the seed transcription
+    nghi-duong-targets.tsv (programme, target_text, horizon, lead_agency, ..., source)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("programme\ttarget_text\thorizon\tlead_agency\tsub_programme\tcontext\thorizon_basis\t"
+                "periodicity\ttarget_kind\tsource\tsrc_line\textraction_remark\n")
+        for n, (kind, name, lead, coord, when, blocks) in enumerate(PROGRAMMES, 1):
+            for label, heading, items in blocks:
+                for text, horizon in items:
+                    if horizon is None:
+                        continue
+                    f.write("%d. %s %s\t%s\t%s\t%s\t\t%s\t\t\t\tgen\t\t\n" % (n, kind, name, text, horizon, lead, label))
+
+
 # --- refused packages -------------------------------------------------------------------
 
 def minimal_parts(document_xml):
@@ -555,6 +671,10 @@ def main():
         prose_docx(os.path.join(out, "prose_plan_%d.docx" % v), v)
     prose_txt(os.path.join(out, "prose_plan.txt"))
     prose_truth(os.path.join(out, "prose_truth.tsv"))
+    for v in range(3):
+        programme_docx(os.path.join(out, "programme_plan_%d.docx" % v), v)
+    programme_txt(os.path.join(out, "programme_plan.txt"))
+    programme_truth(os.path.join(out, "programme_truth.tsv"))
     bomb(os.path.join(out, "bad_docx_bomb.docx"))
     broken(os.path.join(out, "bad_docx_broken.docx"))
     doctype(os.path.join(out, "bad_docx_doctype.docx"))
