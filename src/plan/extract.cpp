@@ -392,16 +392,19 @@ DocxDocument document_from_text(std::string_view text) {
     auto line = trim(raw);
     if (line.empty()) continue;
     if (raw.find('\t') != std::string::npos) {
-      // A table row as text extraction leaves it (cells between tabs): a paragraph alone.
+      // A table row as text extraction leaves it (cells between tabs): a paragraph alone, its
+      // leading tabs kept (an empty first cell continues the row above).
       DocxParagraph p;
-      p.text = line;
+      p.text = trim(raw, " \n");
       p.line = line_no;
       doc.paragraphs.push_back(std::move(p));
       open = false;
       continue;
     }
     auto m = marker_of(line);
-    bool starts_item = m.kind != Marker::None;
+    // "Cơ quan chủ trì: ...", "Thời gian thực hiện: ...": a field line opens a paragraph.
+    static const std::regex field_line(R"(^(?:[A-Z]|Đ)[^:,.;]{2,40}:\s)");
+    bool starts_item = m.kind != Marker::None || std::regex_search(line, field_line);
     if (open && !starts_item && !doc.paragraphs.empty()) {
       auto& last = doc.paragraphs.back().text;
       // A word broken at a hyphen ("15-" + "16%") joins without a space.
@@ -602,72 +605,6 @@ std::string field_after(const std::string& text, const std::string& label, std::
   return trim(text.substr(from, end - from), " ;,-\n");
 }
 
-// "Mô hình ..." / "Chương trình ..." rows of an appendix table: the model as a task (lead,
-// coordinating, roadmap) and its quantified objectives as indicators of its group.
-void draft_models(const DocxDocument& doc, DraftAnnex& out) {
-  for (std::size_t k = 0; k < doc.paragraphs.size(); ++k) {
-    const auto& p = doc.paragraphs[k];
-    if (p.text.find('\t') == std::string::npos) continue;
-    std::vector<std::string> cells;
-    std::size_t i = 0;
-    while (i <= p.text.size()) {
-      auto j = p.text.find('\t', i);
-      if (j == std::string::npos) j = p.text.size();
-      cells.push_back(trim(untag(p.text.substr(i, j - i))));
-      i = j + 1;
-    }
-    if (cells.size() < 3 || cells[0].empty() || !std::all_of(cells[0].begin(), cells[0].end(), ::isdigit)) continue;
-    auto key = fold_key(cells[1]);
-    if (key.rfind("mo hinh", 0) != 0 && key.rfind("chuong trinh", 0) != 0) continue;
-    std::string rest;
-    for (std::size_t c = 2; c < cells.size(); ++c) rest += cells[c] + "\n";
-    DraftTask t;
-    t.code = cells[0];
-    t.section = "Mô hình / chương trình";
-    t.name = cells[1];
-    t.where = where_of(p, k);
-    t.source = cells[1];
-    t.lead = field_after(rest, "đơn vị chủ trì", {"\n", " - đơn vị phối hợp", "1.2", " 2. "});
-    t.coordinating = field_after(rest, "đơn vị phối hợp", {"\n", " 2. lộ trình", "2. lộ trình"});
-    t.timeframe = field_after(rest, "lộ trình thực hiện", {"\n- ", " - "});
-    t.confidence = t.lead.empty() ? 0.4 : 0.7;
-    if (t.lead.empty())
-      out.review.push_back({t.where, t.name, "mô hình/chương trình chưa tìm thấy đơn vị chủ trì",
-                            "a model or programme whose lead unit was not found"});
-    // Quantified objectives: the lines under "Mục tiêu cụ thể" with a figure or a standard.
-    auto low = lowered(rest);
-    auto goals = low.find("mục tiêu cụ thể");
-    auto stop = low.find("nhiệm vụ, giải pháp", goals == std::string::npos ? 0 : goals);
-    if (goals != std::string::npos) {
-      std::string block = rest.substr(goals, (stop == std::string::npos ? rest.size() : stop) - goals);
-      std::size_t n = 0, a = 0;
-      while (a < block.size()) {
-        auto b = block.find_first_of("\n", a);
-        if (b == std::string::npos) b = block.size();
-        // Items are lines, or " - " bullets inside a line.
-        auto line = block.substr(a, b - a);
-        a = b + 1;
-        std::size_t c = 0;
-        while (c <= line.size()) {
-          auto d = line.find(" - ", c);
-          if (d == std::string::npos) d = line.size();
-          auto item = trim(line.substr(c, d - c), " -;+");
-          c = d + 3;
-          if (item.empty() || fold_key(item).rfind("muc tieu cu the", 0) == 0) continue;
-          auto ind = read_indicator_sentence(item);
-          if (ind.target.empty()) continue;
-          ind.code = t.code + "." + std::to_string(++n);
-          ind.group = t.code + ". " + t.name;
-          ind.where = t.where;
-          ind.confidence = std::min(ind.confidence, 0.7);
-          out.indicators.push_back(std::move(ind));
-        }
-      }
-    }
-    out.tasks.push_back(std::move(t));
-  }
-}
-
 // ---- Programme blocks ------------------------------------------------------------------
 // "1. Chương trình phát triển kinh tế tư nhân" followed by "Mục tiêu tổng quát", "Mục tiêu
 // cụ thể" (often under "Đến năm 2030:"), "Hoạt động chính", then "Cơ quan chủ trì tham mưu:",
@@ -798,10 +735,11 @@ std::vector<std::string> target_clauses(const std::string& sentence) {
 }
 
 struct ProgrammeFields {
-  std::string lead, coordinating, timeframe;
+  std::string lead, coordinating, timeframe, leader;
 };
 
-// "1.3. Cơ quan chủ trì tham mưu: Phòng Kinh tế" -> the lead; false when the line is no field.
+// "1.3. Cơ quan chủ trì tham mưu: Phòng Kinh tế", "Lãnh đạo chỉ đạo: Đồng chí ..." -> the
+// field's value; false when the line is no field.
 bool programme_field(const std::string& body, ProgrammeFields& f) {
   auto key = fold_key(body);
   auto colon = body.find(':');
@@ -814,6 +752,10 @@ bool programme_field(const std::string& body, ProgrammeFields& f) {
     if (!value.empty()) f.coordinating = value;
     return true;
   }
+  if (starts_with_key(key, {"lanh dao chi dao", "phan cong chi dao", "chi dao thuc hien"}) && colon != std::string::npos) {
+    if (!value.empty()) f.leader = value;
+    return true;
+  }
   if (starts_with_key(key, {"thoi gian thuc hien", "thoi gian"})) {
     if (!value.empty()) f.timeframe = value;
     return true;
@@ -821,7 +763,70 @@ bool programme_field(const std::string& body, ProgrammeFields& f) {
   return starts_with_key(key, {"nguon luc", "kinh phi", "nguon kinh phi", "san pham"});
 }
 
-void draft_programmes(const DocxDocument& doc, DraftAnnex& out) {
+enum class ClauseMode { Objectives, General, Specific, Activities };
+
+// Where the quantified clauses of a text go: rows "code.1", "code.2" ... of a group, with the
+// lead of the programme or task they belong to.
+struct ClauseContext {
+  ClauseMode mode = ClauseMode::Specific;
+  std::string code, group, responsible, heading_horizon, default_horizon, where;
+  double max_confidence = 0.85;
+};
+
+// Every quantified clause of text becomes an indicator; in the specific objectives a
+// sentence with none goes to review.
+void add_target_clauses(const std::string& rest, const ClauseContext& c, std::size_t& n, DraftAnnex& out) {
+  for (const auto& sentence : cut(rest, ".")) {
+    // "Vận động trẻ trong độ tuổi ra lớp: Mẫu giáo đạt 100%; nhà trẻ ...": the lead-in names
+    // the clauses after it.
+    std::string lead_in, text = sentence;
+    if (auto colon = sentence.find(": "); colon != std::string::npos && colon < 200 &&
+                                          !has_target_figure(lowered(sentence.substr(0, colon)))) {
+      lead_in = trim(sentence.substr(0, colon));
+      text = trim(sentence.substr(colon + 1));
+    }
+    // "Đến năm 2030, A; b; c": a deadline opening the sentence holds for its clauses.
+    auto opening = horizon_of(lowered(text), true);
+    std::string sentence_horizon = opening.pos == 0 ? opening.value : std::string();
+    for (const auto& clause : target_clauses(text)) {
+      auto low = lowered(clause);
+      bool figure = has_target_figure(low), status = has_status(low);
+      auto h = horizon_of(low, true);
+      // Outside the specific objectives a status counts only with its deadline.
+      if (!figure && c.mode != ClauseMode::Specific && status && h.pos == std::string::npos) {
+        out.review.push_back({c.where, clause, "mục tiêu không có con số và không có thời hạn",
+                              "an objective with neither a figure nor a deadline"});
+        continue;
+      }
+      if (!figure && !status && (c.mode != ClauseMode::Specific || h.pos == std::string::npos)) {
+        if (c.mode == ClauseMode::Specific)
+          out.review.push_back({c.where, clause, "câu trong mục tiêu cụ thể không có con số hay mức đạt được để theo dõi",
+                                "a sentence among the specific objectives with no figure or standard to follow"});
+        continue;
+      }
+      auto d = read_sentence(clause, true);
+      if (d.target.empty()) {
+        out.review.push_back({c.where, clause, "câu có mục tiêu nhưng không đọc được con số hay mức cần đạt",
+                              "a sentence with an objective whose figure or standard could not be read"});
+        continue;
+      }
+      if (d.horizon.empty()) d.horizon = sentence_horizon;
+      if (d.horizon.empty())
+        d.horizon = !c.heading_horizon.empty() ? c.heading_horizon : c.mode == ClauseMode::General ? "" : c.default_horizon;
+      if (d.horizon.empty() && c.mode == ClauseMode::General) d.confidence -= 0.2;
+      if (!lead_in.empty() && code_point_count(lead_in) < 120) d.name = lead_in + ": " + d.name;
+      d.code = c.code + "." + std::to_string(++n);
+      d.group = c.group;
+      d.where = c.where;
+      d.responsible = c.responsible;
+      d.source = clause;
+      d.confidence = std::min(d.confidence, c.mode == ClauseMode::Specific ? c.max_confidence : 0.6);
+      out.indicators.push_back(std::move(d));
+    }
+  }
+}
+
+void draft_programmes(const DocxDocument& doc, std::vector<bool>& consumed, DraftAnnex& out) {
   const auto& ps = doc.paragraphs;
   for (std::size_t s = 0; s < ps.size(); ++s) {
     std::string code, name;
@@ -841,10 +846,14 @@ void draft_programmes(const DocxDocument& doc, DraftAnnex& out) {
     for (std::size_t k = s + 1; k < e && !objectives_seen; ++k)
       objectives_seen = fold_key(ps[k].text).find("muc tieu") != std::string::npos;
     if (f.lead.empty() && !objectives_seen) continue;
-    auto programme_horizon = horizon_of(lowered(f.timeframe), true).value;
-    std::string group = code + ". " + name;
-    enum Mode { Objectives, General, Specific, Activities } mode = Objectives;
-    std::string heading_horizon, sub;
+    for (std::size_t k = s; k < e; ++k) consumed[k] = true;
+    ClauseContext c;
+    c.mode = ClauseMode::Objectives;
+    c.code = code;
+    c.group = code + ". " + name;
+    c.responsible = f.lead;
+    c.default_horizon = horizon_of(lowered(f.timeframe), true).value;
+    std::string sub;
     std::size_t n_ind = 0, n_task = 0;
     std::size_t first_task = out.tasks.size();
     for (std::size_t k = s + 1; k < e; ++k) {
@@ -863,24 +872,24 @@ void draft_programmes(const DocxDocument& doc, DraftAnnex& out) {
       std::string label_key = colon == std::string::npos ? key : fold_key(body.substr(0, colon));
       bool label = true;
       if (label_key.find("muc tieu tong quat") != std::string::npos && label_key.find("cu the") != std::string::npos)
-        mode = Objectives;
+        c.mode = ClauseMode::Objectives;
       else if (starts_with_key(label_key, {"muc tieu tong quat", "muc tieu chung"}))
-        mode = General;
+        c.mode = ClauseMode::General;
       else if (starts_with_key(label_key, {"muc tieu cu the", "muc tieu den nam", "chi tieu cu the", "tam nhin"}))
-        mode = Specific;
+        c.mode = ClauseMode::Specific;
       else if (starts_with_key(label_key, {"hoat dong chinh", "nhiem vu", "giai phap", "cac nhiem vu", "cac hoat dong"}) &&
                !(lettered && colon == std::string::npos && code_point_count(body) > 30))
-        mode = Activities;
+        c.mode = ClauseMode::Activities;
       else if (lettered && colon == std::string::npos && !has_target_figure(lowered(body))) {
         sub = body;  // "a. Nhiệm vụ về phát triển thương mại - dịch vụ"
-        mode = Activities;
+        c.mode = ClauseMode::Activities;
       } else
         label = false;
       std::string rest = body;
       if (label) {
-        heading_horizon.clear();
+        c.heading_horizon.clear();
         if (starts_with_key(label_key, {"muc tieu den nam", "tam nhin"}))
-          heading_horizon = horizon_of(lowered(colon == std::string::npos ? body : body.substr(0, colon)), true).value;
+          c.heading_horizon = horizon_of(lowered(colon == std::string::npos ? body : body.substr(0, colon)), true).value;
         rest = colon == std::string::npos ? std::string() : trim(body.substr(colon + 1));
         if (rest.empty()) continue;
       }
@@ -890,69 +899,24 @@ void draft_programmes(const DocxDocument& doc, DraftAnnex& out) {
         auto h = horizon_of(low, true);
         if (h.pos != std::string::npos && code_point_count(trim(rest, " :.")) <= code_point_count(h.value) + 12 &&
             !has_target_figure(low) && rest.find_first_of(".;") == std::string::npos) {
-          heading_horizon = h.value;
-          if (!label) mode = mode == Objectives ? Specific : mode;
+          c.heading_horizon = h.value;
+          if (!label && c.mode == ClauseMode::Objectives) c.mode = ClauseMode::Specific;
           continue;
         }
       }
-      std::string where = where_of(ps[k], k);
-      for (const auto& sentence : cut(rest, ".")) {
-        // "Vận động trẻ trong độ tuổi ra lớp: Mẫu giáo đạt 100%; nhà trẻ ...": the lead-in names
-        // the clauses after it.
-        std::string lead_in, text = sentence;
-        if (auto c = sentence.find(": "); c != std::string::npos && c < 200 && !has_target_figure(lowered(sentence.substr(0, c)))) {
-          lead_in = trim(sentence.substr(0, c));
-          text = trim(sentence.substr(c + 1));
-        }
-        // "Đến năm 2030, A; b; c": a deadline opening the sentence holds for its clauses.
-        auto opening = horizon_of(lowered(text), true);
-        std::string sentence_horizon = opening.pos == 0 ? opening.value : std::string();
-        for (const auto& clause : target_clauses(text)) {
-          auto low = lowered(clause);
-          bool figure = has_target_figure(low), status = has_status(low);
-          auto h = horizon_of(low, true);
-          // Outside the specific objectives a status counts only with its deadline.
-          if (!figure && mode != Specific && status && h.pos == std::string::npos) {
-            out.review.push_back({where, clause, "mục tiêu không có con số và không có thời hạn",
-                                  "an objective with neither a figure nor a deadline"});
-            continue;
-          }
-          if (!figure && !status && (mode != Specific || h.pos == std::string::npos)) {
-            if (mode == Specific)
-              out.review.push_back({where, clause,
-                                    "câu trong mục tiêu cụ thể không có con số hay mức đạt được để theo dõi",
-                                    "a sentence among the specific objectives with no figure or standard to follow"});
-            continue;
-          }
-          auto d = read_sentence(clause, true);
-          if (d.target.empty()) {
-            out.review.push_back({where, clause, "câu có mục tiêu nhưng không đọc được con số hay mức cần đạt",
-                                  "a sentence with an objective whose figure or standard could not be read"});
-            continue;
-          }
-          if (d.horizon.empty()) d.horizon = sentence_horizon;
-          if (d.horizon.empty()) d.horizon = !heading_horizon.empty() ? heading_horizon : mode == General ? "" : programme_horizon;
-          if (d.horizon.empty() && mode == General) d.confidence -= 0.2;
-          if (!lead_in.empty() && code_point_count(lead_in) < 120) d.name = lead_in + ": " + d.name;
-          d.code = code + "." + std::to_string(++n_ind);
-          d.group = group;
-          d.where = where;
-          d.responsible = f.lead;
-          d.source = clause;
-          d.confidence = std::min(d.confidence, mode == Specific ? 0.85 : 0.6);
-          out.indicators.push_back(std::move(d));
-        }
-      }
-      if (mode == Activities && !label) {
+      c.where = where_of(ps[k], k);
+      add_target_clauses(rest, c, n_ind, out);
+      if (c.mode == ClauseMode::Activities && !label) {
         DraftTask t;
         t.code = code + "." + std::to_string(++n_task);
-        t.section = group;
+        t.section = c.group;
         t.name = sub.empty() ? rest : sub + ": " + rest;
         t.lead = f.lead;
         t.coordinating = f.coordinating;
         t.timeframe = f.timeframe;
+        t.leader = f.leader;
         t.source = rest;
-        t.where = where;
+        t.where = c.where;
         t.confidence = f.lead.empty() ? 0.4 : 0.75;
         out.tasks.push_back(std::move(t));
       }
@@ -966,6 +930,7 @@ void draft_programmes(const DocxDocument& doc, DraftAnnex& out) {
       t.lead = f.lead;
       t.coordinating = f.coordinating;
       t.timeframe = f.timeframe;
+      t.leader = f.leader;
       t.source = ps[s].text;
       t.where = where_of(ps[s], s);
       t.confidence = f.lead.empty() ? 0.4 : 0.8;
@@ -978,6 +943,211 @@ void draft_programmes(const DocxDocument& doc, DraftAnnex& out) {
   }
 }
 
+// ---- Task paragraphs with their fields ------------------------------------------------
+// "1.1. Đẩy mạnh cải cách hành chính ..." followed by "Cơ quan chủ trì: ...", "Cơ quan phối
+// hợp: ...", "Lãnh đạo chỉ đạo: ...", "Thời gian thực hiện: ...". The numbered items of the
+// section that holds such fields are its tasks: an item with children is their section, an
+// item without fields a task with no lead, listed for review.
+
+bool numbered(const Marker& m) { return m.kind == Marker::Dot || m.kind == Marker::Multi; }
+
+void draft_task_blocks(const DocxDocument& doc, const std::vector<bool>& consumed, DraftAnnex& out) {
+  const auto& ps = doc.paragraphs;
+  auto roman = [&](std::size_t k) {
+    return section_heading(ps[k]) && marker_of(bare_text(ps[k].text)).kind == Marker::Roman;
+  };
+  auto lead_field = [&](std::size_t k) {
+    if (consumed[k]) return false;
+    auto body = bare_text(ps[k].text);
+    if (numbered(marker_of(body)) || body.find(':') == std::string::npos) return false;
+    return starts_with_key(fold_key(body), {"co quan chu tri", "don vi chu tri"});
+  };
+  std::size_t k = 0;
+  while (k < ps.size()) {
+    if (!lead_field(k)) {
+      ++k;
+      continue;
+    }
+    // The section around this field: from the roman heading before it to the next.
+    std::size_t begin = k;
+    while (begin > 0 && !roman(begin - 1)) --begin;
+    std::size_t end = k;
+    while (end < ps.size() && !roman(end)) ++end;
+    std::string heading = begin > 0 ? ps[begin - 1].text : std::string();
+    struct Item {
+      std::size_t at;
+      std::string code, text;
+      ProgrammeFields f;
+      bool fields = false;
+    };
+    std::vector<Item> items;
+    for (std::size_t j = begin; j < end; ++j) {
+      if (consumed[j]) continue;
+      auto body = bare_text(ps[j].text);
+      auto m = marker_of(body);
+      if (!numbered(m) && body.find(':') != std::string::npos && !items.empty()) {
+        ProgrammeFields f = items.back().f;
+        if (programme_field(body, f)) {
+          items.back().f = f;
+          items.back().fields = true;
+          continue;
+        }
+      }
+      if (numbered(m)) {
+        items.push_back({j, trim(m.code, " ."), trim(m.rest), {}, false});
+      } else if (!items.empty() && !items.back().fields) {
+        items.back().text += (items.back().text.empty() ? "" : " ") + body;  // the item's text continued
+      }
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const auto& it = items[i];
+      bool parent = i + 1 < items.size() && items[i + 1].code.rfind(it.code + ".", 0) == 0;
+      if (parent && !it.fields) continue;
+      DraftTask t;
+      t.code = it.code;
+      t.section = heading;
+      for (std::size_t j = i; j-- > 0;)
+        if (it.code.rfind(items[j].code + ".", 0) == 0) {
+          t.section = items[j].code + ". " + items[j].text;
+          break;
+        }
+      t.name = it.text;
+      t.lead = it.f.lead;
+      t.coordinating = it.f.coordinating;
+      t.leader = it.f.leader;
+      t.timeframe = it.f.timeframe;
+      t.source = ps[it.at].text;
+      t.where = where_of(ps[it.at], it.at);
+      t.confidence = t.lead.empty() ? 0.4 : 0.9;
+      if (t.lead.empty())
+        out.review.push_back({t.where, ps[it.at].text, "nhiệm vụ chưa có cơ quan chủ trì", "a task without a lead agency"});
+      // Its quantified sentences ("Phấn đấu đến năm 2030, có từ 85% trở lên hồ sơ ...") are
+      // indicators led by its lead.
+      ClauseContext c;
+      c.mode = ClauseMode::Activities;
+      c.code = it.code;
+      c.group = t.section;
+      c.responsible = t.lead;
+      c.default_horizon = horizon_of(lowered(t.timeframe), true).value;
+      c.where = t.where;
+      std::size_t n = 0;
+      add_target_clauses(it.text, c, n, out);
+      out.tasks.push_back(std::move(t));
+    }
+    k = end;
+  }
+}
+
+// "Mô hình ..." / "Chương trình ..." rows of an appendix table: the model as a task (lead,
+// coordinating, roadmap) and its objectives as indicators of its group. A model's text goes
+// on over the rows after it whose first cell is empty ("--" rows are rules of the table).
+std::vector<std::string> tab_cells(const std::string& text) {
+  std::vector<std::string> cells;
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    auto j = text.find('\t', i);
+    if (j == std::string::npos) j = text.size();
+    cells.push_back(trim(untag(text.substr(i, j - i))));
+    i = j + 1;
+  }
+  return cells;
+}
+
+// Where a label is in text from `from`, as written or with its first letter capital ("Mục
+// tiêu cụ thể"): the first label of the list that is there (labels in order of preference).
+std::size_t find_label(const std::string& text, std::initializer_list<std::string> labels, std::size_t from = 0) {
+  for (const auto& l : labels) {
+    std::size_t first_len = 1;
+    while (first_len < l.size() && (static_cast<unsigned char>(l[first_len]) & 0xC0) == 0x80) ++first_len;
+    std::size_t best = std::string::npos;
+    for (const auto& form : {l, upper(l.substr(0, first_len)) + l.substr(first_len)}) best = std::min(best, text.find(form, from));
+    if (best != std::string::npos) return best;
+  }
+  return std::string::npos;
+}
+
+bool model_row(const std::vector<std::string>& cells) {
+  if (cells.size() < 3 || cells[0].empty() || !std::all_of(cells[0].begin(), cells[0].end(), ::isdigit)) return false;
+  auto key = fold_key(cells[1]);
+  return key.rfind("mo hinh", 0) == 0 || key.rfind("chuong trinh", 0) == 0;
+}
+
+void draft_models(const DocxDocument& doc, DraftAnnex& out) {
+  for (std::size_t k = 0; k < doc.paragraphs.size(); ++k) {
+    const auto& p = doc.paragraphs[k];
+    if (p.text.find('\t') == std::string::npos) continue;
+    auto cells = tab_cells(p.text);
+    if (!model_row(cells)) continue;
+    // main: the objectives and tasks column, continued by the first filled cell of each row
+    // after; rest: every cell, for the lead, coordinating units and roadmap.
+    std::string main = cells[2] + "\n", rest;
+    for (std::size_t c = 2; c < cells.size(); ++c) rest += cells[c] + "\n";
+    for (std::size_t q = k + 1; q < doc.paragraphs.size(); ++q) {
+      const auto& next = doc.paragraphs[q].text;
+      if (next.find('\t') == std::string::npos) break;
+      auto more = tab_cells(next);
+      if (model_row(more) || (!more[0].empty() && more[0].find_first_not_of('-') != std::string::npos)) break;
+      bool first = true;
+      for (std::size_t c = 1; c < more.size(); ++c) {
+        if (more[c].find_first_not_of("- ") == std::string::npos) continue;
+        if (first) main += more[c] + "\n";
+        first = false;
+        rest += more[c] + "\n";
+      }
+    }
+    DraftTask t;
+    t.code = cells[0];
+    t.section = "Mô hình / chương trình";
+    t.name = cells[1];
+    t.where = where_of(p, k);
+    t.source = cells[1];
+    t.lead = field_after(rest, "đơn vị chủ trì", {"\n", " - đơn vị phối hợp", "1.2", " 2. "});
+    t.coordinating = field_after(rest, "đơn vị phối hợp", {"\n", " 2. lộ trình", "2. lộ trình"});
+    t.timeframe = field_after(rest, "lộ trình thực hiện", {"\n- ", " - "});
+    t.confidence = t.lead.empty() ? 0.4 : 0.7;
+    if (t.lead.empty())
+      out.review.push_back({t.where, t.name, "mô hình/chương trình chưa tìm thấy đơn vị chủ trì",
+                            "a model or programme whose lead unit was not found"});
+    // Objectives: the lines under "Mục tiêu cụ thể" (or "mục tiêu lượng hóa"; else those of
+    // "Mục tiêu (sản phẩm)") up to the tasks and solutions.
+    auto goals = find_label(main, {"mục tiêu cụ thể", "mục tiêu lượng hóa", "mục tiêu (sản phẩm)"});
+    if (goals != std::string::npos) {
+      auto stop = std::min({find_label(main, {"nhiệm vụ, giải pháp"}, goals), find_label(main, {"nhiệm vụ và giải pháp"}, goals),
+                            main.size()});
+      std::string block = main.substr(goals, stop - goals);
+      ClauseContext c;
+      c.mode = ClauseMode::Specific;
+      c.code = t.code;
+      c.group = t.code + ". " + t.name;
+      c.responsible = t.lead;
+      c.where = t.where;
+      c.max_confidence = 0.7;
+      std::size_t n = 0, a = 0;
+      while (a < block.size()) {
+        auto b = block.find_first_of("\n", a);
+        if (b == std::string::npos) b = block.size();
+        // Items are lines, or " - " bullets inside a line.
+        auto line = block.substr(a, b - a);
+        a = b + 1;
+        std::size_t from = 0;
+        while (from <= line.size()) {
+          auto d = line.find(" - ", from);
+          if (d == std::string::npos) d = line.size();
+          auto item = trim(line.substr(from, d - from), " -;+");
+          from = d + 3;
+          if (auto lm = marker_of(item); lm.kind == Marker::Dot || lm.kind == Marker::Multi) item = trim(lm.rest);
+          auto key = fold_key(item);
+          if (item.empty() || key.rfind("muc tieu", 0) == 0) continue;
+          // "Về cơ sở vật chất", "1.2 Mục tiêu cụ thể": a label over the items under it.
+          if (code_point_count(item) < 40 && !has_target_figure(lowered(item))) continue;
+          add_target_clauses(item, c, n, out);
+        }
+      }
+    }
+    out.tasks.push_back(std::move(t));
+  }
+}
+
 }  // namespace
 
 DraftAnnex draft_annex(const DocxDocument& doc) {
@@ -986,7 +1156,9 @@ DraftAnnex draft_annex(const DocxDocument& doc) {
   draft_indicators(doc, out);
   draft_tasks(doc, out);
   draft_models(doc, out);
-  draft_programmes(doc, out);
+  std::vector<bool> consumed(doc.paragraphs.size(), false);
+  draft_programmes(doc, consumed, out);
+  draft_task_blocks(doc, consumed, out);
   return out;
 }
 

@@ -24,6 +24,43 @@ std::string group_label(const std::string& g) {
   return n >= 1 && n <= 20 ? std::string(roman[n]) + g.substr(i) : g;
 }
 
+// A group or section row as the annex reads back: numbered in roman numerals, "1. X" as
+// "I. X", an unnumbered one given the next numeral (a merged row of plain text would read as
+// an item).
+std::string section_label(const std::string& g, int& next) {
+  auto label = group_label(g);
+  std::size_t i = 0;
+  while (i < label.size() && std::string_view("IVXL").find(label[i]) != std::string_view::npos) ++i;
+  if (i > 0 && i + 1 < label.size() && label[i] == '.' && label[i + 1] == ' ') {
+    ++next;
+    return label;
+  }
+  static const char* roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+                                "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+  return next < 20 ? std::string(roman[next++]) + ". " + g : g;
+}
+
+// "Phòng Kinh tế, các cơ quan, đơn vị liên quan" -> "Phòng Kinh tế; các cơ quan, đơn vị liên
+// quan": a list of units is cut where a comma opens a unit's name, and written with the ";"
+// the plan reads between units ("các cơ quan, đơn vị" stays one mention).
+std::string unit_list(const std::string& cell) {
+  static const char* heads[] = {"phong ", "ban ", "trung tam", "tram ", "cong an", "van phong", "uy ban", "ubnd",
+                                "hoi ", "doan ", "cac ", "bao hiem", "truong ", "hop tac xa", "btv", "chi cuc",
+                                "mat tran", "dang uy", "hdnd", "quy "};
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i + 2 < cell.size(); ++i) {
+    if (cell[i] != ',' || cell[i + 1] != ' ') continue;
+    auto next = fold_key(cell.substr(i + 2, 12));
+    bool head = false;
+    for (const char* h : heads) head |= next.rfind(h, 0) == 0;
+    if (!head) continue;
+    out += cell.substr(from, i - from) + "; ";
+    from = i + 2;
+  }
+  return out + cell.substr(from);
+}
+
 struct Styles {
   lxw_format *title, *head, *text, *group, *percent;
 };
@@ -65,10 +102,11 @@ void write_draft_annex(const std::string& out, const DraftAnnex& d) {
     lxw_row_t r = title_block(ind, d, "DỰ THẢO PHỤ LỤC CÁC CHỈ TIÊU CHỦ YẾU", lxw_col_t(ind_cols.size()), s);
     header(ind, r++, ind_cols, s);
     std::string group;
+    int groups = 0;
     for (const auto& i : d.indicators) {
       if (!i.group.empty() && i.group != group) {
         group = i.group;
-        ind.merge(r, 0, r, lxw_col_t(ind_cols.size() - 1), group_label(group), s.group);  // a group row spans the table
+        ind.merge(r, 0, r, lxw_col_t(ind_cols.size() - 1), section_label(group, groups), s.group);  // a group row spans the table
         ++r;
       }
       ind.text(r, 0, i.code, s.text);
@@ -94,13 +132,14 @@ void write_draft_annex(const std::string& out, const DraftAnnex& d) {
     r = title_block(tasks, d, "DỰ THẢO PHÂN CÔNG THỰC HIỆN NHIỆM VỤ", lxw_col_t(task_cols.size()), s);
     header(tasks, r++, task_cols, s);
     std::string section;
+    int sections = 0;
     for (const auto& t : d.tasks) {
       if (!t.section.empty() && t.section != section) {
         section = t.section;
-        tasks.merge(r, 0, r, lxw_col_t(task_cols.size() - 1), section, s.group);
+        tasks.merge(r, 0, r, lxw_col_t(task_cols.size() - 1), section_label(section, sections), s.group);
         ++r;
       }
-      const std::string cells[] = {t.code, t.name, t.lead, t.coordinating, t.timeframe, t.leader, t.source, t.where};
+      const std::string cells[] = {t.code, t.name, t.lead, unit_list(t.coordinating), t.timeframe, t.leader, t.source, t.where};
       for (lxw_col_t c = 0; c < 8; ++c) tasks.text(r, c, cells[c], s.text);
       tasks.number(r, 8, t.confidence, s.percent);
       ++r;
