@@ -3,12 +3,23 @@
 #include <toml++/toml.h>
 
 #include <cstdlib>
+#include <filesystem>
+
+#include "core/platform.hpp"
 
 namespace tonghop {
 
 std::string templates_dir() {
   if (const char* env = std::getenv("TONGHOP_TEMPLATES")) return env;
-  return TONGHOP_SOURCE_TEMPLATES;
+  // An unpacked release (tonghop-windows.zip): templates/ beside the executable.
+  static const std::string beside = [] {
+    auto dir = platform::executable_dir();
+    std::error_code ec;
+    if (dir.empty() || !std::filesystem::is_regular_file(platform::path_from_utf8(dir + "/templates/labels.toml"), ec))
+      return std::string();
+    return dir + "/templates";
+  }();
+  return beside.empty() ? TONGHOP_SOURCE_TEMPLATES : beside;
 }
 
 toml::table load_toml(const std::string& path) {

@@ -6,9 +6,18 @@
 
 namespace tonghop::platform {
 
+std::filesystem::path path_from_utf8(std::string_view utf8) {
+  return std::filesystem::path(std::u8string(utf8.begin(), utf8.end()));
+}
+
+std::string utf8_of(const std::filesystem::path& path) {
+  auto u8 = path.u8string();
+  return std::string(u8.begin(), u8.end());
+}
+
 std::optional<std::int64_t> modified_seconds(const std::string& path) {
   std::error_code ec;
-  auto when = std::filesystem::last_write_time(std::filesystem::path(path), ec);
+  auto when = std::filesystem::last_write_time(path_from_utf8(path), ec);
   if (ec) return std::nullopt;
   auto sys = std::chrono::file_clock::to_sys(when);
   return std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();

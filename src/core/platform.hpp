@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <ctime>
+#include <filesystem>
+#include <string_view>
 #include <optional>
 #include <functional>
 #include <string>
@@ -21,6 +23,9 @@ std::tm utc_tm(std::time_t t);
 
 // A file's last modification as seconds since 1970 UTC; nullopt when it cannot be read.
 std::optional<std::int64_t> modified_seconds(const std::string& path);
+
+// The folder holding this program's executable (UTF-8); empty when it cannot be told.
+std::string executable_dir();
 
 // This process's id, for temporary names no other run uses.
 long process_id();
@@ -80,6 +85,32 @@ struct ChildResult {
   std::string signal;  // "SIGSEGV" ... when Signalled
 };
 ChildResult run_in_child(const std::function<std::string()>& work, std::uint64_t seconds, std::uint64_t memory_bytes);
+
+// Copies of this process (fork) with a two-way byte channel to each, for work that must
+// start from the same state every time (check's --jobs workers). Windows cannot copy a
+// running process: make_channel is false there, and callers do the work in this process.
+bool make_channel(int fds[2]);  // a connected pair of channel ends
+long fork_process();            // 0 in the copy, its id here, -1 when none can be made
+[[noreturn]] void exit_now(int code);  // no destructors or atexit handlers of the parent's state
+void close_channel(int fd);
+bool write_channel(int fd, std::string_view bytes);  // all of them; false when the other end is gone
+bool read_channel(int fd, char* to, std::size_t n);  // exactly n bytes
+bool read_channel_to_end(int fd, std::string& out);  // until the other end closes
+// Which of fds have something to read (or were closed); waits until one has. Empty on error.
+std::vector<bool> wait_readable(const std::vector<int>& fds);
+struct ProcessEnd {
+  bool signalled = false;
+  std::string signal;  // the system's description ("Segmentation fault") when signalled
+  int exit_code = -1;  // when it exited
+};
+ProcessEnd wait_process(long pid);
+
+// A path from UTF-8 (every path in tonghop is UTF-8 text): std::filesystem::path(std::string)
+// reads the narrow string in the ANSI code page on Windows, which mangles Vietnamese names
+// unless the manifest made it UTF-8; this never depends on that.
+std::filesystem::path path_from_utf8(std::string_view utf8);
+// And back: a path as UTF-8 text (path::string() is the ANSI code page on Windows).
+std::string utf8_of(const std::filesystem::path& path);
 
 // The console reads and writes UTF-8 (Vietnamese output and file names on a Windows
 // console; nothing to do elsewhere).

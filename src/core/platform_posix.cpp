@@ -4,6 +4,7 @@
 #include <malloc.h>
 #include <poll.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -199,6 +200,72 @@ std::string signal_name(int sig) {
 }
 
 }  // namespace
+
+std::string executable_dir() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string() : exe.parent_path().string();
+}
+
+bool make_channel(int fds[2]) { return ::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0; }
+
+long fork_process() { return long(::fork()); }
+
+void exit_now(int code) { ::_exit(code); }
+
+void close_channel(int fd) { ::close(fd); }
+
+bool write_channel(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    // MSG_NOSIGNAL: a process that died is a failed send, not SIGPIPE for this one.
+    auto n = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(std::size_t(n));
+  }
+  return true;
+}
+
+bool read_channel(int fd, char* to, std::size_t n) {
+  while (n > 0) {
+    auto got = ::read(fd, to, n);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    to += got, n -= std::size_t(got);
+  }
+  return true;
+}
+
+bool read_channel_to_end(int fd, std::string& out) {
+  char buf[1 << 16];
+  while (true) {
+    auto n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) return true;
+    out.append(buf, std::size_t(n));
+  }
+}
+
+std::vector<bool> wait_readable(const std::vector<int>& fds) {
+  std::vector<pollfd> polls;
+  for (int fd : fds) polls.push_back({fd, POLLIN, 0});
+  while (::poll(polls.data(), polls.size(), -1) < 0)
+    if (errno != EINTR) return {};
+  std::vector<bool> out;
+  for (const auto& p : polls) out.push_back(p.revents != 0);
+  return out;
+}
+
+ProcessEnd wait_process(long pid) {
+  ProcessEnd end;
+  int status = 0;
+  while (::waitpid(pid_t(pid), &status, 0) < 0)
+    if (errno != EINTR) return end;
+  if (WIFSIGNALED(status)) end.signalled = true, end.signal = strsignal(WTERMSIG(status));
+  else if (WIFEXITED(status)) end.exit_code = WEXITSTATUS(status);
+  return end;
+}
 
 ChildResult run_in_child(const std::function<std::string()>& work, std::uint64_t seconds, std::uint64_t memory_bytes) {
   ChildResult result;

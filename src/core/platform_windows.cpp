@@ -214,6 +214,25 @@ ProgramResult run_program(const std::vector<std::string>& argv,
   return result;
 }
 
+std::string executable_dir() {
+  std::wstring buf(32768, L'\0');
+  DWORD n = GetModuleFileNameW(nullptr, buf.data(), DWORD(buf.size()));
+  if (n == 0 || n >= buf.size()) return {};
+  buf.resize(n);
+  return utf8_of(std::filesystem::path(buf).parent_path());
+}
+
+// No fork on Windows: no channel is ever made, so the rest is never reached.
+bool make_channel(int[2]) { return false; }
+long fork_process() { return -1; }
+void exit_now(int code) { _exit(code); }
+void close_channel(int) {}
+bool write_channel(int, std::string_view) { return false; }
+bool read_channel(int, char*, std::size_t) { return false; }
+bool read_channel_to_end(int, std::string&) { return false; }
+std::vector<bool> wait_readable(const std::vector<int>&) { return {}; }
+ProcessEnd wait_process(long) { return {}; }
+
 ChildResult run_in_child(const std::function<std::string()>&, std::uint64_t, std::uint64_t) {
   return {};  // Unavailable: the caller reads in this process
 }

@@ -1,10 +1,5 @@
 #include "validate/driver.hpp"
 
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -216,37 +211,8 @@ FileResult deserialise_file_result(std::string_view bytes) {
 
 namespace {
 
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    auto n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(std::size_t(n));
-  }
-  return true;
-}
-
-// Reads until end of file; false on a read error.
-bool read_all(int fd, std::string& out) {
-  char buf[1 << 16];
-  while (true) {
-    auto n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    if (n == 0) return true;
-    out.append(buf, std::size_t(n));
-  }
-}
-
-bool read_exact(int fd, char* to, std::size_t n) {
-  while (n > 0) {
-    auto got = ::read(fd, to, n);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return false;
-    to += got, n -= std::size_t(got);
-  }
-  return true;
-}
+using platform::read_channel;
+using platform::write_channel;
 
 // A file whose checking process did not come back: refused, the others go on.
 FileResult check_failed(const std::string& path, const std::string& why) {
@@ -323,18 +289,18 @@ class CheckWorkers {
                const std::function<FileResult(const std::string&)>& check, SharedRankings& shared) {
     for (unsigned i = 0; i < n; ++i) {
       int fds[2];  // [0] the parent's end, [1] the worker's
-      if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) break;
-      pid_t pid = ::fork();
+      if (!platform::make_channel(fds)) break;  // none on Windows: the files are checked here
+      long pid = platform::fork_process();
       if (pid < 0) {
-        ::close(fds[0]), ::close(fds[1]);
+        platform::close_channel(fds[0]), platform::close_channel(fds[1]);
         break;
       }
       if (pid == 0) {
-        ::close(fds[0]);
-        for (const auto& w : workers_) ::close(w.fd);  // the siblings' ends
+        platform::close_channel(fds[0]);
+        for (const auto& w : workers_) platform::close_channel(w.fd);  // the siblings' ends
         serve(fds[1], files, check, shared);
       }
-      ::close(fds[1]);
+      platform::close_channel(fds[1]);
       workers_.push_back({pid, fds[0]});
     }
   }
@@ -365,8 +331,7 @@ class CheckWorkers {
     auto give = [&](Worker& w) {
       if (next >= files.size()) return;
       std::uint64_t i = next;
-      // MSG_NOSIGNAL: a worker that died is a failed send, not SIGPIPE for this process.
-      if (::send(w.fd, &i, sizeof i, MSG_NOSIGNAL) != ssize_t(sizeof i)) {
+      if (!write_channel(w.fd, {reinterpret_cast<const char*>(&i), sizeof i})) {
         lose(w);
         return;
       }
@@ -375,32 +340,32 @@ class CheckWorkers {
     };
     for (auto& w : workers_) give(w);
     while (emitted < files.size()) {
-      std::vector<pollfd> polls;
+      std::vector<int> fds;
       std::vector<Worker*> who;
       for (auto& w : workers_)
-        if (w.working) polls.push_back({w.fd, POLLIN, 0}), who.push_back(&w);
-      if (polls.empty()) {
+        if (w.working) fds.push_back(w.fd), who.push_back(&w);
+      if (fds.empty()) {
         // No worker left (they could not be started or all stopped): the rest here.
         for (; next < files.size(); ++next) ready[next] = check(files[next]);
         emit();
         break;
       }
-      if (::poll(polls.data(), polls.size(), -1) < 0) {
-        if (errno == EINTR) continue;
+      auto readable = platform::wait_readable(fds);
+      if (readable.empty()) {
         for (auto* w : who) lose(*w);
         continue;
       }
-      for (std::size_t k = 0; k < polls.size(); ++k) {
-        if (!polls[k].revents) continue;
+      for (std::size_t k = 0; k < fds.size(); ++k) {
+        if (!readable[k]) continue;
         Worker& w = *who[k];
         std::uint64_t index = 0, length = 0;
         char status = 0;
         std::string bytes;
-        bool ok = read_exact(w.fd, reinterpret_cast<char*>(&index), sizeof index) && read_exact(w.fd, &status, 1) &&
-                  read_exact(w.fd, reinterpret_cast<char*>(&length), sizeof length) && index == w.busy;
+        bool ok = read_channel(w.fd, reinterpret_cast<char*>(&index), sizeof index) && read_channel(w.fd, &status, 1) &&
+                  read_channel(w.fd, reinterpret_cast<char*>(&length), sizeof length) && index == w.busy;
         if (ok) {
           bytes.resize(length);
-          ok = read_exact(w.fd, bytes.data(), length);
+          ok = read_channel(w.fd, bytes.data(), length);
         }
         if (!ok) {
           lose(w);
@@ -424,7 +389,7 @@ class CheckWorkers {
 
  private:
   struct Worker {
-    pid_t pid;
+    long pid;
     int fd;
     std::uint64_t busy = 0;
     bool working = false;
@@ -432,10 +397,8 @@ class CheckWorkers {
 
   static void stop(Worker& w) {
     if (w.pid <= 0) return;
-    ::close(w.fd);
-    int status = 0;
-    while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    platform::close_channel(w.fd);
+    platform::wait_process(w.pid);
     w.pid = 0, w.working = false;
   }
 
@@ -443,15 +406,15 @@ class CheckWorkers {
   [[noreturn]] static void serve(int fd, const std::vector<std::string>& files,
                                  const std::function<FileResult(const std::string&)>& check, SharedRankings& shared) {
     std::uint64_t i = 0;
-    while (read_exact(fd, reinterpret_cast<char*>(&i), sizeof i) && i < files.size()) {
+    while (read_channel(fd, reinterpret_cast<char*>(&i), sizeof i) && i < files.size()) {
       std::string bytes;
       char status = 'F';
       int p[2];
-      pid_t pid = -1;
-      if (::pipe(p) == 0) {
-        pid = ::fork();
+      long pid = -1;
+      if (platform::make_channel(p)) {
+        pid = platform::fork_process();
         if (pid == 0) {
-          ::close(p[0]), ::close(fd);
+          platform::close_channel(p[0]), platform::close_channel(fd);
           // To the worker: the result's length, the result, the new shared rankings.
           ByteWriter w;
           try {
@@ -459,25 +422,23 @@ class CheckWorkers {
             w.str(result);
             w.out += shared.fresh();
           } catch (const std::bad_alloc&) {
-            ::_exit(4);
+            platform::exit_now(4);
           } catch (const std::exception& e) {
-            write_all(p[1], e.what());
-            ::_exit(5);
+            write_channel(p[1], e.what());
+            platform::exit_now(5);
           }
-          ::_exit(write_all(p[1], w.out) ? 0 : 3);
+          platform::exit_now(write_channel(p[1], w.out) ? 0 : 3);
         }
-        ::close(p[1]);
-        if (pid > 0) read_all(p[0], bytes);
-        ::close(p[0]);
+        platform::close_channel(p[1]);
+        if (pid > 0) platform::read_channel_to_end(p[0], bytes);
+        platform::close_channel(p[0]);
       }
-      int ws = 0;
-      if (pid > 0)
-        while (::waitpid(pid, &ws, 0) < 0 && errno == EINTR) {
-        }
+      platform::ProcessEnd end;
+      if (pid > 0) end = platform::wait_process(pid);
       if (pid < 0) bytes = "fork";
-      else if (WIFSIGNALED(ws)) bytes = strsignal(WTERMSIG(ws));
-      else if (WIFEXITED(ws) && WEXITSTATUS(ws) == 4) bytes = "out of memory";
-      else if (WIFEXITED(ws) && WEXITSTATUS(ws) == 0) {
+      else if (end.signalled) bytes = end.signal;
+      else if (end.exit_code == 4) bytes = "out of memory";
+      else if (end.exit_code == 0) {
         try {
           ByteReader r(bytes);
           auto result = r.str();
@@ -488,13 +449,13 @@ class CheckWorkers {
           bytes = e.what();
         }
       }
-      else if (bytes.empty()) bytes = "exit " + std::to_string(WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
+      else if (bytes.empty()) bytes = "exit " + std::to_string(end.exit_code);
       std::uint64_t length = bytes.size();
-      if (!write_all(fd, {reinterpret_cast<const char*>(&i), sizeof i}) || !write_all(fd, {&status, 1}) ||
-          !write_all(fd, {reinterpret_cast<const char*>(&length), sizeof length}) || !write_all(fd, bytes))
+      if (!write_channel(fd, {reinterpret_cast<const char*>(&i), sizeof i}) || !write_channel(fd, {&status, 1}) ||
+          !write_channel(fd, {reinterpret_cast<const char*>(&length), sizeof length}) || !write_channel(fd, bytes))
         break;
     }
-    ::_exit(0);
+    platform::exit_now(0);
   }
 
   std::vector<Worker> workers_;
