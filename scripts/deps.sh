@@ -17,6 +17,7 @@ TONGHOP_PACKAGES=(
   libgtest-dev libgmock-dev                 # tests
   python3                                   # fixture generators (standard library only)
   libreoffice-calc-nogui python3-uno        # conversions; the slow tests (workbook opens, recalculates)
+  libreoffice-writer-nogui                  # a Word 97-2003 plan (.doc) converted to .docx
 )
 # Callers add their own (scripts/fuzz: clang) through TONGHOP_EXTRA_PACKAGES.
 TONGHOP_PACKAGES+=(${TONGHOP_EXTRA_PACKAGES[@]+"${TONGHOP_EXTRA_PACKAGES[@]}"})

@@ -659,11 +659,15 @@ std::vector<std::string> cut(const std::string& text, const std::string& seps, b
   std::vector<std::string> out;
   int depth = 0;
   std::size_t from = 0;
+  bool quoted = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
-    if (depth > 0 || seps.find(c) == std::string::npos) continue;
+    // “4 xin”, “4 luôn”: what is quoted is a name, not a clause.
+    if (text.compare(i, 3, "“") == 0) quoted = true;
+    if (text.compare(i, 3, "”") == 0) quoted = false;
+    if (depth > 0 || quoted || seps.find(c) == std::string::npos) continue;
     bool between_digits = i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
                           std::isdigit(static_cast<unsigned char>(text[i + 1]));
     if (between_digits) continue;
@@ -790,6 +794,9 @@ void add_target_clauses(const std::string& rest, const ClauseContext& c, std::si
     std::string sentence_horizon = opening.pos == 0 ? opening.value : std::string();
     for (const auto& clause : target_clauses(text)) {
       auto low = lowered(clause);
+      // "2." left of a list label: nothing to draft.
+      static const std::regex bare_label(R"(^\d{1,2}[.)]?$)");
+      if (std::regex_match(clause, bare_label)) continue;
       bool figure = has_target_figure(low), status = has_status(low);
       auto h = horizon_of(low, true);
       // Outside the specific objectives a status counts only with its deadline.
@@ -819,7 +826,7 @@ void add_target_clauses(const std::string& rest, const ClauseContext& c, std::si
       d.group = c.group;
       d.where = c.where;
       d.responsible = c.responsible;
-      d.source = clause;
+      d.source = lead_in.empty() ? clause : lead_in + ": " + clause;
       d.confidence = std::min(d.confidence, c.mode == ClauseMode::Specific ? c.max_confidence : 0.6);
       out.indicators.push_back(std::move(d));
     }
@@ -1072,16 +1079,41 @@ bool model_row(const std::vector<std::string>& cells) {
   return key.rfind("mo hinh", 0) == 0 || key.rfind("chuong trinh", 0) == 0;
 }
 
+// A lead cell that says more than a unit: "Ủy ban MTTQ Việt Nam xã ... là lực lượng nòng cốt
+// ..." is cut before " là " or ";"; "Phòng Văn hoá - Xã hội, Trạm Y tế xã" names two units:
+// the first leads, the others join the coordinating ones.
+void first_unit_leads(std::string& lead, std::string& coordinating) {
+  for (std::string stop : {" là ", ";", ". "})
+    if (auto at = lowered(lead).find(stop); at != std::string::npos && at > 0) lead = trim(lead.substr(0, at), " ,.");
+  static const std::regex second(R"(, (phòng|ban|trạm|trung tâm|công an|văn phòng|các) )");
+  std::smatch m;
+  auto low = lowered(lead);
+  if (std::regex_search(low, m, second)) {
+    auto at = std::size_t(m.position(0));
+    auto others = trim(lead.substr(at + 1));
+    lead = trim(lead.substr(0, at));
+    coordinating = others + (coordinating.empty() ? "" : ", " + coordinating);
+  }
+}
+
+struct ModelRow {
+  std::string code, name;
+  std::string main;  // the objectives and tasks column
+  std::string rest;  // every cell after the name: lead, coordinating units, roadmap
+  std::string where;
+};
+
+void draft_model(const ModelRow& m, DraftAnnex& out);
+
 void draft_models(const DocxDocument& doc, DraftAnnex& out) {
   for (std::size_t k = 0; k < doc.paragraphs.size(); ++k) {
     const auto& p = doc.paragraphs[k];
     if (p.text.find('\t') == std::string::npos) continue;
     auto cells = tab_cells(p.text);
     if (!model_row(cells)) continue;
-    // main: the objectives and tasks column, continued by the first filled cell of each row
-    // after; rest: every cell, for the lead, coordinating units and roadmap.
-    std::string main = cells[2] + "\n", rest;
-    for (std::size_t c = 2; c < cells.size(); ++c) rest += cells[c] + "\n";
+    // main: continued by the first filled cell of each row after.
+    ModelRow m{cells[0], cells[1], cells[2] + "\n", {}, where_of(p, k)};
+    for (std::size_t c = 2; c < cells.size(); ++c) m.rest += cells[c] + "\n";
     for (std::size_t q = k + 1; q < doc.paragraphs.size(); ++q) {
       const auto& next = doc.paragraphs[q].text;
       if (next.find('\t') == std::string::npos) break;
@@ -1090,62 +1122,79 @@ void draft_models(const DocxDocument& doc, DraftAnnex& out) {
       bool first = true;
       for (std::size_t c = 1; c < more.size(); ++c) {
         if (more[c].find_first_not_of("- ") == std::string::npos) continue;
-        if (first) main += more[c] + "\n";
+        if (first) m.main += more[c] + "\n";
         first = false;
-        rest += more[c] + "\n";
+        m.rest += more[c] + "\n";
       }
     }
-    DraftTask t;
-    t.code = cells[0];
-    t.section = "Mô hình / chương trình";
-    t.name = cells[1];
-    t.where = where_of(p, k);
-    t.source = cells[1];
-    t.lead = field_after(rest, "đơn vị chủ trì", {"\n", " - đơn vị phối hợp", "1.2", " 2. "});
-    t.coordinating = field_after(rest, "đơn vị phối hợp", {"\n", " 2. lộ trình", "2. lộ trình"});
-    t.timeframe = field_after(rest, "lộ trình thực hiện", {"\n- ", " - "});
-    t.confidence = t.lead.empty() ? 0.4 : 0.7;
-    if (t.lead.empty())
-      out.review.push_back({t.where, t.name, "mô hình/chương trình chưa tìm thấy đơn vị chủ trì",
-                            "a model or programme whose lead unit was not found"});
-    // Objectives: the lines under "Mục tiêu cụ thể" (or "mục tiêu lượng hóa"; else those of
-    // "Mục tiêu (sản phẩm)") up to the tasks and solutions.
-    auto goals = find_label(main, {"mục tiêu cụ thể", "mục tiêu lượng hóa", "mục tiêu (sản phẩm)"});
-    if (goals != std::string::npos) {
-      auto stop = std::min({find_label(main, {"nhiệm vụ, giải pháp"}, goals), find_label(main, {"nhiệm vụ và giải pháp"}, goals),
-                            main.size()});
-      std::string block = main.substr(goals, stop - goals);
-      ClauseContext c;
-      c.mode = ClauseMode::Specific;
-      c.code = t.code;
-      c.group = t.code + ". " + t.name;
-      c.responsible = t.lead;
-      c.where = t.where;
-      c.max_confidence = 0.7;
-      std::size_t n = 0, a = 0;
-      while (a < block.size()) {
-        auto b = block.find_first_of("\n", a);
-        if (b == std::string::npos) b = block.size();
-        // Items are lines, or " - " bullets inside a line.
-        auto line = block.substr(a, b - a);
-        a = b + 1;
-        std::size_t from = 0;
-        while (from <= line.size()) {
-          auto d = line.find(" - ", from);
-          if (d == std::string::npos) d = line.size();
-          auto item = trim(line.substr(from, d - from), " -;+");
-          from = d + 3;
-          if (auto lm = marker_of(item); lm.kind == Marker::Dot || lm.kind == Marker::Multi) item = trim(lm.rest);
-          auto key = fold_key(item);
-          if (item.empty() || key.rfind("muc tieu", 0) == 0) continue;
-          // "Về cơ sở vật chất", "1.2 Mục tiêu cụ thể": a label over the items under it.
-          if (code_point_count(item) < 40 && !has_target_figure(lowered(item))) continue;
-          add_target_clauses(item, c, n, out);
-        }
-      }
-    }
-    out.tasks.push_back(std::move(t));
+    draft_model(m, out);
   }
+  // The same appendix as a Word table: a row per model.
+  for (const auto& t : doc.tables)
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      std::vector<std::string> cells;
+      for (const auto& c : t.rows[r]) cells.push_back(trim(c.text));
+      if (!model_row(cells)) continue;
+      ModelRow m{cells[0], cells[1], cells[2] + "\n", {}, "bảng \"" + t.name + "\" hàng " + std::to_string(r + 1)};
+      for (std::size_t c = 2; c < cells.size(); ++c) m.rest += cells[c] + "\n";
+      draft_model(m, out);
+    }
+}
+
+void draft_model(const ModelRow& m, DraftAnnex& out) {
+  const auto& main = m.main;
+  const auto& rest = m.rest;
+  DraftTask t;
+  t.code = m.code;
+  t.section = "Mô hình / chương trình";
+  t.name = m.name;
+  t.where = m.where;
+  t.source = m.name;
+  t.lead = field_after(rest, "đơn vị chủ trì", {"\n", " - đơn vị phối hợp", "1.2", " 2. "});
+  t.coordinating = field_after(rest, "đơn vị phối hợp", {"\n", " 2. lộ trình", "2. lộ trình"});
+  first_unit_leads(t.lead, t.coordinating);
+  t.timeframe = field_after(rest, "lộ trình thực hiện", {"\n- ", " - "});
+  t.confidence = t.lead.empty() ? 0.4 : 0.7;
+  if (t.lead.empty())
+    out.review.push_back({t.where, t.name, "mô hình/chương trình chưa tìm thấy đơn vị chủ trì",
+                          "a model or programme whose lead unit was not found"});
+  // Objectives: the lines under "Mục tiêu cụ thể" (or "mục tiêu lượng hóa"; else those of
+  // "Mục tiêu (sản phẩm)") up to the tasks and solutions.
+  auto goals = find_label(main, {"mục tiêu cụ thể", "mục tiêu lượng hóa", "mục tiêu (sản phẩm)"});
+  if (goals != std::string::npos) {
+    auto stop = std::min({find_label(main, {"nhiệm vụ, giải pháp"}, goals), find_label(main, {"nhiệm vụ và giải pháp"}, goals),
+                          main.size()});
+    std::string block = main.substr(goals, stop - goals);
+    ClauseContext c;
+    c.mode = ClauseMode::Specific;
+    c.code = t.code;
+    c.group = t.code + ". " + t.name;
+    c.responsible = t.lead;
+    c.where = t.where;
+    c.max_confidence = 0.7;
+    std::size_t n = 0, a = 0;
+    while (a < block.size()) {
+      auto b = block.find_first_of("\n", a);
+      if (b == std::string::npos) b = block.size();
+      // Items are lines, or " - " bullets inside a line.
+      auto line = block.substr(a, b - a);
+      a = b + 1;
+      std::size_t from = 0;
+      while (from <= line.size()) {
+        auto d = line.find(" - ", from);
+        if (d == std::string::npos) d = line.size();
+        auto item = trim(line.substr(from, d - from), " -;+");
+        from = d + 3;
+        if (auto lm = marker_of(item); lm.kind == Marker::Dot || lm.kind == Marker::Multi) item = trim(lm.rest);
+        auto key = fold_key(item);
+        if (item.empty() || key.rfind("muc tieu", 0) == 0) continue;
+        // "Về cơ sở vật chất", "1.2 Mục tiêu cụ thể": a label over the items under it.
+        if (code_point_count(item) < 40 && !has_target_figure(lowered(item))) continue;
+        add_target_clauses(item, c, n, out);
+      }
+    }
+  }
+  out.tasks.push_back(std::move(t));
 }
 
 }  // namespace
