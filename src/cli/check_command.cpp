@@ -1,6 +1,12 @@
 // tonghop check: every problem of the units' progress reports, with its cell, and who has
 // not reported what.
 #include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <sstream>
 #include <chrono>
 
 #include "cli/check_args.hpp"
@@ -81,61 +87,98 @@ void write_explain(std::ostream& os, const Plan& plan, const FileResult& f, Lang
   }
 }
 
-void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang lang, bool explain) {
+// One file's block: its issues, errors first, and what its rows give.
+void write_file_text(std::ostream& os, const Plan& plan, const FileResult& f, Lang lang, bool explain) {
   bool vi = lang == Lang::Vi;
-  // Worst first: unreadable, errors, warnings, ok.
-  std::vector<const FileResult*> files;
-  for (const auto& f : r.files) files.push_back(&f);
-  std::stable_sort(files.begin(), files.end(), [&](auto* a, auto* b) { return a->status() > b->status(); });
-  for (const auto* f : files) {
-    std::size_t errors = 0, warnings = 0;
-    for (const auto& i : f->issues) {
-      errors += i.severity == Severity::Error;
-      warnings += i.severity == Severity::Warning;
-    }
-    os << (vi ? "tệp: " : "file: ") << f->path;
-    if (!f->unit.empty()) {
-      os << " - " << f->unit;
-      if (f->unit_source == UnitSource::FileName) os << (vi ? " (theo tên tệp)" : " (from the file name)");
-      if (f->unit_source == UnitSource::Option) os << (vi ? " (theo --unit)" : " (from --unit)");
-      if (f->unit_source == UnitSource::Commune) os << (vi ? " (báo cáo của cả xã, phường)" : " (the commune's own report)");
-      if (f->unit_source == UnitSource::Form) os << (vi ? " (theo biểu mẫu tonghop)" : " (from the tonghop form)");
-    }
-    os << ": " << errors << (vi ? " lỗi, " : " errors, ") << warnings << (vi ? " cảnh báo\n" : " warnings\n");
-    // Errors before warnings before information.
-    std::vector<const Issue*> issues;
-    for (const auto& i : f->issues) issues.push_back(&i);
-    std::stable_sort(issues.begin(), issues.end(), [](auto* a, auto* b) { return int(a->severity) < int(b->severity); });
-    for (const auto* i : issues) write_issue_text(os, *i, lang, "  ");
-    if (explain) write_explain(os, plan, *f, lang);
-    std::size_t met = 0, not_met = 0, unknown = 0, indicators = 0, tasks = 0, done = 0, behind = 0;
-    for (const auto& row : f->rows) {
-      if (!row.item || !row.counts) continue;
-      if (row.kind == ItemKind::Task) {
-        ++tasks;
-        done += row.actual.status == Status::Done;
-        behind += row.actual.status == Status::Behind || row.actual.status == Status::NotStarted;
-        continue;
-      }
-      ++indicators;
-      met += row.assessment == Assessment::Met || row.assessment == Assessment::Exceeded;
-      not_met += row.assessment == Assessment::NotMet;
-      unknown += row.assessment == Assessment::Unknown;
-    }
-    if (f->readable && indicators)
-      os << (vi ? "  chỉ tiêu: " : "  indicators: ") << indicators << " (" << (vi ? "đạt " : "met ") << met
-         << (vi ? ", không đạt " : ", not met ") << not_met << (vi ? ", chưa đánh giá được " : ", not assessable ")
-         << unknown << ")\n";
-    if (f->readable && tasks)
-      os << (vi ? "  nhiệm vụ: " : "  tasks: ") << tasks << " (" << (vi ? "hoàn thành " : "done ") << done
-         << (vi ? ", chậm hoặc chưa làm " : ", behind or not started ") << behind << ")\n";
-    os << "\n";
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& i : f.issues) {
+    errors += i.severity == Severity::Error;
+    warnings += i.severity == Severity::Warning;
   }
+  os << (vi ? "tệp: " : "file: ") << f.path;
+  if (!f.unit.empty()) {
+    os << " - " << f.unit;
+    if (f.unit_source == UnitSource::FileName) os << (vi ? " (theo tên tệp)" : " (from the file name)");
+    if (f.unit_source == UnitSource::Option) os << (vi ? " (theo --unit)" : " (from --unit)");
+    if (f.unit_source == UnitSource::Commune) os << (vi ? " (báo cáo của cả xã, phường)" : " (the commune's own report)");
+    if (f.unit_source == UnitSource::Form) os << (vi ? " (theo biểu mẫu tonghop)" : " (from the tonghop form)");
+  }
+  os << ": " << errors << (vi ? " lỗi, " : " errors, ") << warnings << (vi ? " cảnh báo\n" : " warnings\n");
+  // Errors before warnings before information.
+  std::vector<const Issue*> issues;
+  for (const auto& i : f.issues) issues.push_back(&i);
+  std::stable_sort(issues.begin(), issues.end(), [](auto* a, auto* b) { return int(a->severity) < int(b->severity); });
+  for (const auto* i : issues) write_issue_text(os, *i, lang, "  ");
+  if (explain) write_explain(os, plan, f, lang);
+  std::size_t met = 0, not_met = 0, unknown = 0, indicators = 0, tasks = 0, done = 0, behind = 0;
+  for (const auto& row : f.rows) {
+    if (!row.item || !row.counts) continue;
+    if (row.kind == ItemKind::Task) {
+      ++tasks;
+      done += row.actual.status == Status::Done;
+      behind += row.actual.status == Status::Behind || row.actual.status == Status::NotStarted;
+      continue;
+    }
+    ++indicators;
+    met += row.assessment == Assessment::Met || row.assessment == Assessment::Exceeded;
+    not_met += row.assessment == Assessment::NotMet;
+    unknown += row.assessment == Assessment::Unknown;
+  }
+  if (f.readable && indicators)
+    os << (vi ? "  chỉ tiêu: " : "  indicators: ") << indicators << " (" << (vi ? "đạt " : "met ") << met
+       << (vi ? ", không đạt " : ", not met ") << not_met << (vi ? ", chưa đánh giá được " : ", not assessable ")
+       << unknown << ")\n";
+  if (f.readable && tasks)
+    os << (vi ? "  nhiệm vụ: " : "  tasks: ") << tasks << " (" << (vi ? "hoàn thành " : "done ") << done
+       << (vi ? ", chậm hoặc chưa làm " : ", behind or not started ") << behind << ")\n";
+  os << "\n";
+}
+
+// After the files: completeness and the totals.
+void write_text_end(std::ostream& os, const CheckReport& r, std::size_t files, std::size_t errors,
+                    std::size_t warnings, Lang lang) {
+  bool vi = lang == Lang::Vi;
   os << (vi ? "Đơn vị phải báo cáo: " : "Units expected: ") << r.expected.size() << (vi ? ", đã gửi: " : ", sent: ")
      << r.submitted.size() << "\n";
   for (const auto& i : r.issues) write_issue_text(os, i, lang, "  ");
-  os << (vi ? "Tổng: " : "Total: ") << r.files.size() << (vi ? " tệp, " : " files, ") << r.count(Severity::Error)
-     << (vi ? " lỗi, " : " errors, ") << r.count(Severity::Warning) << (vi ? " cảnh báo\n" : " warnings\n");
+  os << (vi ? "Tổng: " : "Total: ") << files << (vi ? " tệp, " : " files, ") << errors
+     << (vi ? " lỗi, " : " errors, ") << warnings << (vi ? " cảnh báo\n" : " warnings\n");
+}
+
+// Worst first: unreadable, errors, warnings, ok (in the order of the files within each).
+void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang lang, bool explain) {
+  std::vector<const FileResult*> files;
+  for (const auto& f : r.files) files.push_back(&f);
+  std::stable_sort(files.begin(), files.end(), [&](auto* a, auto* b) { return a->status() > b->status(); });
+  for (const auto* f : files) write_file_text(os, plan, *f, lang, explain);
+  write_text_end(os, r, r.files.size(), r.count(Severity::Error), r.count(Severity::Warning), lang);
+}
+
+// The same for a streamed check: each file's block goes to a temporary file of its status,
+// and the four are copied out worst first.
+StreamedCheck::Totals write_text(std::ostream& os, const Plan& plan, const StreamedCheck& check, Lang lang,
+                                 bool explain) {
+  std::array<std::unique_ptr<std::FILE, int (*)(std::FILE*)>, 4> by_status{
+      {{std::tmpfile(), std::fclose}, {std::tmpfile(), std::fclose}, {std::tmpfile(), std::fclose},
+       {std::tmpfile(), std::fclose}}};
+  for (const auto& b : by_status)
+    if (!b) throw std::runtime_error(std::string("cannot create a temporary file: ") + std::strerror(errno));
+  std::ostringstream block;
+  auto totals = check.each([&](const FileResult& f) {
+    block.str("");
+    write_file_text(block, plan, f, lang, explain);
+    auto text = block.view();
+    if (std::fwrite(text.data(), 1, text.size(), by_status[std::size_t(f.status())].get()) != text.size())
+      throw std::runtime_error(std::string("cannot write a temporary file: ") + std::strerror(errno));
+  });
+  for (int s = 3; s >= 0; --s) {
+    auto* b = by_status[std::size_t(s)].get();
+    std::rewind(b);
+    char buf[1 << 16];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, b)) > 0;) os.write(buf, std::streamsize(n));
+  }
+  write_text_end(os, check.report, check.size(), totals.errors, totals.warnings, lang);
+  return totals;
 }
 
 }  // namespace
@@ -179,10 +222,24 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   }
   PlanResult plan;
   if (int code = load_plan(run, opt, io.err, plan)) return code;
+  if (report_path.empty()) {
+    // Streamed: each file's result waits on disk until the output is written.
+    StreamedCheck check(plan.plan, run.files, run.options, *run.context);
+    StreamedCheck::Totals totals;
+    if (opt.format == OutputFormat::Json) {
+      CheckJsonWriter json(io.out, plan.plan, check.report.period, lang);
+      totals = check.each([&](const FileResult& f) { json.file(f); });
+      json.finish(check.report, check.size(), totals.errors, totals.warnings);
+    } else {
+      totals = write_text(io.out, plan.plan, check, lang, explain);
+    }
+    return int(exit_code(totals.unreadable, totals.errors > 0));
+  }
+  // --report needs every file's workbook at the end: held in memory.
   auto report = check_submissions(plan.plan, run.files, run.options, *run.context);
   if (opt.format == OutputFormat::Json) write_check_json(io.out, plan.plan, report, lang);
   else write_text(io.out, plan.plan, report, lang, explain);
-  if (!report_path.empty()) {
+  {
     try {
       for (const auto& n : write_report(report_path, report, lang))
         io.err << (lang == Lang::Vi ? "cảnh báo: " : "warning: ") << n.text(lang == Lang::En) << "\n";

@@ -154,11 +154,4 @@ FileResult check_workbook(const Workbook& book, const SubmissionMeta& meta, cons
 
 double default_deadline(int year) { return *iso_to_serial(std::to_string(year) + "-12-03T23:59:59"); }
 
-void complete_report(CheckReport& report, const Plan& plan, double deadline) {
-  mark_superseded(report);
-  mark_late(report, deadline);
-  report_missing(report, plan);
-  report_conflicts(report, plan);
-}
-
 }  // namespace tonghop

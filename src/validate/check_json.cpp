@@ -6,8 +6,9 @@
 
 namespace tonghop {
 
-void write_check_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang lang) {
-  JsonWriter j(os);
+CheckJsonWriter::CheckJsonWriter(std::ostream& os, const Plan& plan, const Period& period, Lang lang)
+    : j_(os), plan_(plan), lang_(lang) {
+  auto& j = j_;
   j.begin_object();
   j.field("tool", "tonghop");
   j.field("version", TONGHOP_VERSION);
@@ -20,11 +21,16 @@ void write_check_json(std::ostream& os, const Plan& plan, const CheckReport& r, 
   j.field("indicators", std::int64_t(plan.indicators.size()));
   j.field("tasks", std::int64_t(plan.tasks.size()));
   j.end_object();
-  j.field("year", r.period.year);
-  j.field("period", to_string(r.period.kind));
+  j.field("year", period.year);
+  j.field("period", to_string(period.kind));
   j.key("files");
   j.begin_array();
-  for (const auto& f : r.files) {
+}
+
+void CheckJsonWriter::file(const FileResult& f) {
+  auto& j = j_;
+  const auto& plan = plan_;
+  {
     j.begin_object();
     j.field("path", f.path);
     j.field("status", to_string(f.status()));
@@ -75,10 +81,14 @@ void write_check_json(std::ostream& os, const Plan& plan, const CheckReport& r, 
     j.end_array();
     j.key("issues");
     j.begin_array();
-    for (const auto& i : f.issues) write_issue_json(j, i, lang);
+    for (const auto& i : f.issues) write_issue_json(j, i, lang_);
     j.end_array();
     j.end_object();
   }
+}
+
+void CheckJsonWriter::finish(const CheckReport& r, std::size_t files, std::size_t errors, std::size_t warnings) {
+  auto& j = j_;
   j.end_array();
   j.key("completeness");
   j.begin_object();
@@ -96,15 +106,22 @@ void write_check_json(std::ostream& os, const Plan& plan, const CheckReport& r, 
   j.end_object();
   j.key("issues");
   j.begin_array();
-  for (const auto& i : r.issues) write_issue_json(j, i, lang);
+  for (const auto& i : r.issues) write_issue_json(j, i, lang_);
   j.end_array();
   j.key("summary");
   j.begin_object();
-  j.field("files", std::int64_t(r.files.size()));
-  j.field("errors", std::int64_t(r.count(Severity::Error)));
-  j.field("warnings", std::int64_t(r.count(Severity::Warning)));
+  j.field("files", std::int64_t(files));
+  j.field("errors", std::int64_t(errors));
+  j.field("warnings", std::int64_t(warnings));
   j.end_object();
   j.end_object();
+  j.flush();
+}
+
+void write_check_json(std::ostream& os, const Plan& plan, const CheckReport& r, Lang lang) {
+  CheckJsonWriter w(os, plan, r.period, lang);
+  for (const auto& f : r.files) w.file(f);
+  w.finish(r, r.files.size(), r.count(Severity::Error), r.count(Severity::Warning));
 }
 
 }  // namespace tonghop

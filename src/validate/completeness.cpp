@@ -3,74 +3,73 @@
 #include <algorithm>
 #include <filesystem>
 #include <cmath>
-#include <map>
 #include <set>
 
 #include "core/date.hpp"
-#include "core/json_writer.hpp"
 #include "core/text.hpp"
 
 namespace tonghop {
 
 namespace {
 
-Text value_text(const Value& v) { return v.shown; }
+constexpr std::uint32_t kTaskBit = 1u << 31;
+
+std::uint32_t item_id(ItemRef r) { return std::uint32_t(r.index) | (r.kind == ItemKind::Task ? kTaskBit : 0); }
+ItemRef item_of(std::uint32_t id) {
+  return {(id & kTaskBit) ? ItemKind::Task : ItemKind::Indicator, std::size_t(id & ~kTaskBit)};
+}
 
 // A readable file of a known unit for the period, not superseded by a newer one: the file
 // that speaks for its unit.
-bool counts_for_unit(const FileResult& f, const Period& period) {
+bool counts_for_unit(const FileSummary& f, const Period& period) {
   return f.readable && !f.unit.empty() && (!f.period || *f.period == period) && !f.superseded;
 }
 
-}  // namespace
-
-void mark_superseded(CheckReport& report) {
-  std::map<std::string, FileResult*> newest;
-  for (auto& f : report.files) {
-    if (!f.readable || f.unit.empty() || (f.period && !(*f.period == report.period))) continue;
+// One unit, several usable files for the period: the newest counts, the others are superseded.
+void mark_superseded(std::vector<FileSummary>& files, const Period& period) {
+  std::map<std::string, FileSummary*> newest;
+  for (auto& f : files) {
+    if (!f.readable || f.unit.empty() || (f.period && !(*f.period == period))) continue;
     auto [it, inserted] = newest.emplace(f.unit, &f);
     if (inserted) continue;
-    FileResult* older = &f;
+    FileSummary* older = &f;
     if (f.received.value_or(0) > it->second->received.value_or(0)) std::swap(older, it->second);
     older->superseded = true;
-    for (auto& r : older->rows) r.counts = false;
-    Location where;
-    where.file = older->path;
-    older->issues.push_back(make_issue(IssueCode::DuplicateSubmission, where,
-                                       {{"unit", older->unit}, {"newer", it->second->path}}));
+    older->newer = it->second->path;
   }
 }
 
-void mark_late(CheckReport& report, double deadline) {
-  for (auto& f : report.files) {
-    // Every file received after the deadline is late, whatever way its unit was found (or
-    // not found: then the file's name says who).
+// Every file received after the deadline is late, whatever way its unit was found (or not
+// found: then the file's name says who).
+std::string late_who(const FileSummary& f) {
+  return f.unit.empty() ? std::filesystem::path(f.path).filename().string() : f.unit;
+}
+
+void mark_late(std::vector<FileSummary>& files, CheckReport& report, double deadline) {
+  for (auto& f : files) {
     if (!f.readable || !f.received || *f.received <= deadline) continue;
     f.late = true;
-    std::string who = f.unit.empty() ? std::filesystem::path(f.path).filename().string() : f.unit;
+    auto who = late_who(f);
     if ((counts_for_unit(f, report.period) || f.unit.empty()) &&
         std::find(report.late.begin(), report.late.end(), who) == report.late.end())
       report.late.push_back(who);
-    Location where;
-    where.file = f.path;
-    f.issues.push_back(make_issue(IssueCode::LateSubmission, where,
-                                   {{"unit", who},
-                                    {"received", Text(serial_to_day_first(*f.received), serial_to_iso(*f.received).substr(0, 10))},
-                                    {"deadline", Text(serial_to_day_first(deadline), serial_to_iso(deadline).substr(0, 10))}}));
   }
   std::sort(report.late.begin(), report.late.end());
 }
 
-void report_missing(CheckReport& report, const Plan& plan) {
+// Who was expected, who sent a usable file, what each left out.
+void report_missing(std::vector<FileSummary>& files, CheckReport& report, const Plan& plan) {
   std::set<std::string> submitted;
   for (const auto& u : plan.units) report.expected.push_back(u.name);
   // The commune's own report (a consolidated workbook read back) covers every unit.
-  auto whole_commune = [&](const FileResult& f) {
-    return f.unit_source == UnitSource::Commune && !plan.commune.empty() && fold_key(f.unit) == fold_key(plan.commune);
-  };
-  for (const auto& f : report.files) {
+  const bool has_commune = !plan.commune.empty();
+  const std::string commune = has_commune ? fold_key(plan.commune) : std::string();
+  std::vector<bool> whole_commune(files.size());
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    const auto& f = files[k];
+    whole_commune[k] = f.unit_source == UnitSource::Commune && has_commune && fold_key(f.unit) == commune;
     if (f.usable) submitted.insert(f.unit);
-    if (f.usable && whole_commune(f))
+    if (f.usable && whole_commune[k])
       for (const auto& u : plan.units) submitted.insert(u.name);
   }
   for (const auto& u : plan.units) {
@@ -81,48 +80,96 @@ void report_missing(CheckReport& report, const Plan& plan) {
     }
     report.submitted.push_back(u.name);
     // Items the unit was assigned and reported in none of its files.
-    FileResult* home = nullptr;
-    std::set<ItemRef> reported;
-    for (auto& f : report.files) {
-      if (f.unit != u.name && !whole_commune(f)) continue;
+    FileSummary* home = nullptr;
+    std::set<std::uint32_t> reported;
+    for (std::size_t k = 0; k < files.size(); ++k) {
+      auto& f = files[k];
+      if (f.unit != u.name && !whole_commune[k]) continue;
       // The file that counts (not one superseded by a newer file) holds what is missing.
       if (!f.superseded && (!home || home->superseded)) home = &f;
       if (!home) home = &f;
-      for (const auto& r : f.rows)
-        if (r.item && r.counts) reported.insert(r.ref());
+      if (!f.superseded) reported.insert(f.reported.begin(), f.reported.end());  // a superseded file's rows do not count
     }
     auto missing_item = [&](ItemRef item) {
-      if (reported.count(item)) return;
+      if (reported.count(item_id(item))) return;
       Location where;
       where.file = home->path;
       where.item = plan.code_of(item);
       bool indicator = item.kind == ItemKind::Indicator;
-      home->issues.push_back(make_issue(IssueCode::MissingItem, where,
-                                        {{"unit", u.name},
-                                         {"kind", indicator ? Text("chỉ tiêu", "indicator") : Text("nhiệm vụ", "task")},
-                                         {"name", plan.name_of(item)}}));
+      home->added.push_back(make_issue(IssueCode::MissingItem, where,
+                                       {{"unit", u.name},
+                                        {"kind", indicator ? Text("chỉ tiêu", "indicator") : Text("nhiệm vụ", "task")},
+                                        {"name", plan.name_of(item)}}));
     };
     for (auto i : u.indicators) missing_item({ItemKind::Indicator, i});
     for (auto i : u.tasks) missing_item({ItemKind::Task, i});
   }
 }
 
-void report_conflicts(CheckReport& report, const Plan& plan) {
-  std::map<std::size_t, std::pair<const FileResult*, const RowResult*>> first_value;
-  for (auto& f : report.files)
-    for (const auto& r : f.rows) {
-      if (r.kind != ItemKind::Indicator || !r.item || !r.counts || r.actual.kind != Value::Kind::Number) continue;
-      auto [it, inserted] = first_value.emplace(*r.item, std::pair{&f, &r});
-      if (inserted || it->second.first->unit == f.unit) continue;
-      if (std::fabs(it->second.second->actual.number - r.actual.number) < 1e-9) continue;
-      f.issues.push_back(make_issue_at(IssueCode::ConflictingValues, f.path, r.sheet, r.row, std::nullopt,
-                                       plan.indicators[*r.item].code,
-                                    {{"name", plan.indicators[*r.item].name},
-                                     {"unit", f.unit},
-                                     {"value", value_text(r.actual)},
-                                     {"other", it->second.first->unit},
-                                     {"other_value", value_text(it->second.second->actual)}}));
-    }
+}  // namespace
+
+FileSummary summarise(const FileResult& f) {
+  FileSummary s;
+  s.path = f.path, s.unit = f.unit, s.unit_source = f.unit_source, s.period = f.period, s.received = f.received;
+  s.readable = f.readable, s.usable = f.usable;
+  for (const auto& r : f.rows)
+    if (r.item && r.counts) s.reported.push_back(item_id(r.ref()));
+  std::sort(s.reported.begin(), s.reported.end());
+  s.reported.erase(std::unique(s.reported.begin(), s.reported.end()), s.reported.end());
+  s.reported.shrink_to_fit();
+  return s;
+}
+
+void complete_summaries(std::vector<FileSummary>& files, CheckReport& report, const Plan& plan, double deadline) {
+  mark_superseded(files, report.period);
+  mark_late(files, report, deadline);
+  report_missing(files, report, plan);
+}
+
+void ConflictFinder::file(FileResult& f, const Plan& plan) {
+  for (const auto& r : f.rows) {
+    if (r.kind != ItemKind::Indicator || !r.item || !r.counts || r.actual.kind != Value::Kind::Number) continue;
+    auto [it, inserted] = first_.emplace(*r.item, First{f.unit, r.actual.number, r.actual.shown});
+    if (inserted || it->second.unit == f.unit) continue;
+    if (std::fabs(it->second.number - r.actual.number) < 1e-9) continue;
+    f.issues.push_back(make_issue_at(IssueCode::ConflictingValues, f.path, r.sheet, r.row, std::nullopt,
+                                     plan.indicators[*r.item].code,
+                                     {{"name", plan.indicators[*r.item].name},
+                                      {"unit", f.unit},
+                                      {"value", r.actual.shown},
+                                      {"other", it->second.unit},
+                                      {"other_value", it->second.shown}}));
+  }
+}
+
+void apply_summary(FileResult& f, const FileSummary& s, double deadline, const Plan& plan, ConflictFinder& conflicts) {
+  if (s.superseded) {
+    f.superseded = true;
+    for (auto& r : f.rows) r.counts = false;
+    Location where;
+    where.file = f.path;
+    f.issues.push_back(make_issue(IssueCode::DuplicateSubmission, where, {{"unit", f.unit}, {"newer", s.newer}}));
+  }
+  if (s.late) {
+    f.late = true;
+    Location where;
+    where.file = f.path;
+    f.issues.push_back(make_issue(IssueCode::LateSubmission, where,
+                                  {{"unit", late_who(s)},
+                                   {"received", Text(serial_to_day_first(*f.received), serial_to_iso(*f.received).substr(0, 10))},
+                                   {"deadline", Text(serial_to_day_first(deadline), serial_to_iso(deadline).substr(0, 10))}}));
+  }
+  f.issues.insert(f.issues.end(), s.added.begin(), s.added.end());
+  conflicts.file(f, plan);
+}
+
+void complete_report(CheckReport& report, const Plan& plan, double deadline) {
+  std::vector<FileSummary> summaries;
+  summaries.reserve(report.files.size());
+  for (const auto& f : report.files) summaries.push_back(summarise(f));
+  complete_summaries(summaries, report, plan, deadline);
+  ConflictFinder conflicts;
+  for (std::size_t k = 0; k < report.files.size(); ++k) apply_summary(report.files[k], summaries[k], deadline, plan, conflicts);
 }
 
 }  // namespace tonghop

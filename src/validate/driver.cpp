@@ -311,21 +311,20 @@ class CheckWorkers {
   }
   std::size_t size() const { return workers_.size(); }
 
-  // Every file checked, `done(index, result)` called in the order of the files.
+  // Every file checked, `done(result, bytes)` called in the order of the files; bytes is the
+  // result's serialised form when it came from a process, "" otherwise.
   void run(const std::vector<std::string>& files, const std::function<FileResult(const std::string&)>& check,
-           const std::function<void(FileResult)>& done) {
-    std::vector<std::optional<FileResult>> ready(files.size());
+           const std::function<void(FileResult, std::string)>& done) {
+    // Results that came in before an earlier file's: a few, as many as the workers.
+    std::map<std::size_t, std::pair<FileResult, std::string>> ready;
     std::size_t next = 0, emitted = 0;
     auto emit = [&] {
-      while (emitted < files.size() && ready[emitted]) {
-        done(std::move(*ready[emitted]));
-        ready[emitted].reset();
-        ++emitted;
-      }
+      for (auto it = ready.begin(); it != ready.end() && it->first == emitted; it = ready.erase(it), ++emitted)
+        done(std::move(it->second.first), std::move(it->second.second));
     };
     // A worker that stopped: the file it had is refused, the others go to the rest.
     auto lose = [&](Worker& w) {
-      if (w.working) ready[w.busy] = check_failed(files[w.busy], "worker");
+      if (w.working) ready[w.busy].first = check_failed(files[w.busy], "worker");
       stop(w);
     };
     auto give = [&](Worker& w) {
@@ -346,7 +345,7 @@ class CheckWorkers {
         if (w.working) fds.push_back(w.fd), who.push_back(&w);
       if (fds.empty()) {
         // No worker left (they could not be started or all stopped): the rest here.
-        for (; next < files.size(); ++next) ready[next] = check(files[next]);
+        for (; next < files.size(); ++next) ready[next].first = check(files[next]);
         emit();
         break;
       }
@@ -374,12 +373,12 @@ class CheckWorkers {
         w.working = false;
         if (status == 'R') {
           try {
-            ready[index] = deserialise_file_result(bytes);
+            ready[index] = {deserialise_file_result(bytes), std::move(bytes)};
           } catch (const std::exception& e) {
-            ready[index] = check_failed(files[index], e.what());
+            ready[index].first = check_failed(files[index], e.what());
           }
         } else {
-          ready[index] = check_failed(files[index], bytes);
+          ready[index].first = check_failed(files[index], bytes);
         }
         give(w);
       }
@@ -468,10 +467,11 @@ unsigned default_jobs() {
   return n ? n : 1;
 }
 
-CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
-                              const CheckContext& ctx) {
-  CheckReport report;
-  report.period = opt.period;
+namespace {
+
+// Every file checked in the worker processes, `done` called in the order of the files.
+void check_each(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
+                const CheckContext& ctx, const std::function<void(FileResult, std::string)>& done) {
   PlanItems items(plan, ctx.matcher);
   // Rows that copy the plan's own names (the common case) ranked once here, before the
   // workers are forked, rather than once in every file's process. Their words are the
@@ -487,16 +487,77 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
   std::function<FileResult(const std::string&)> check = [&](const std::string& path) {
     return check_file(path, plan, items, opt, ctx);
   };
+  CheckWorkers workers(unsigned(std::clamp<std::size_t>(opt.jobs, 1, std::max<std::size_t>(files.size(), 1))), files,
+                       check, shared);
+  workers.run(files, check, done);
+}
+
+double deadline_of(const CheckOptions& opt) { return opt.deadline ? *opt.deadline : default_deadline(opt.period.year); }
+
+}  // namespace
+
+CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
+                              const CheckContext& ctx) {
+  CheckReport report;
+  report.period = opt.period;
   report.files.reserve(files.size());
-  auto done = [&](FileResult fr) { report.files.push_back(std::move(fr)); };
-  {
-    CheckWorkers workers(unsigned(std::clamp<std::size_t>(opt.jobs, 1, std::max<std::size_t>(files.size(), 1))), files,
-                         check, shared);
-    workers.run(files, check, done);
-  }
+  check_each(plan, files, opt, ctx, [&](FileResult fr, std::string) { report.files.push_back(std::move(fr)); });
   report.issues.insert(report.issues.end(), opt.receipt_issues.begin(), opt.receipt_issues.end());
-  complete_report(report, plan, opt.deadline ? *opt.deadline : default_deadline(opt.period.year));
+  complete_report(report, plan, deadline_of(opt));
   return report;
+}
+
+StreamedCheck::StreamedCheck(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
+                             const CheckContext& ctx)
+    : plan_(plan), deadline_(deadline_of(opt)) {
+  report.period = opt.period;
+  auto spill = (std::filesystem::temp_directory_path() / "tonghop-check-XXXXXX").string();
+  fd_ = ::mkstemp(spill.data());
+  if (fd_ < 0) throw std::runtime_error("cannot create a temporary file in " + spill + ": " + std::strerror(errno));
+  ::unlink(spill.c_str());  // gone with the process, whatever happens
+  std::uint64_t end = 0;
+  summaries_.reserve(files.size());
+  spilled_.reserve(files.size());
+  check_each(plan, files, opt, ctx, [&](FileResult fr, std::string bytes) {
+    if (bytes.empty()) bytes = serialise_file_result(fr);
+    if (!write_all(fd_, bytes))
+      throw std::runtime_error(std::string("cannot write the temporary file of the check: ") + std::strerror(errno));
+    summaries_.push_back(summarise(fr));
+    spilled_.emplace_back(end, bytes.size());
+    end += bytes.size();
+  });
+  report.issues.insert(report.issues.end(), opt.receipt_issues.begin(), opt.receipt_issues.end());
+  complete_summaries(summaries_, report, plan, deadline_);
+}
+
+StreamedCheck::~StreamedCheck() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+StreamedCheck::Totals StreamedCheck::each(const std::function<void(const FileResult&)>& use) const {
+  Totals t;
+  auto count = [&](const std::vector<Issue>& issues) {
+    for (const auto& i : issues) t.errors += i.severity == Severity::Error, t.warnings += i.severity == Severity::Warning;
+  };
+  ConflictFinder conflicts;
+  std::string bytes;
+  for (std::size_t k = 0; k < summaries_.size(); ++k) {
+    auto [offset, length] = spilled_[k];
+    bytes.resize(length);
+    for (std::size_t got = 0; got < length;) {
+      auto n = ::pread(fd_, bytes.data() + got, length - got, off_t(offset + got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw std::runtime_error(std::string("cannot read the temporary file of the check: ") + std::strerror(errno));
+      got += std::size_t(n);
+    }
+    auto f = deserialise_file_result(bytes);
+    apply_summary(f, summaries_[k], deadline_, plan_, conflicts);
+    count(f.issues);
+    t.unreadable |= !f.readable;
+    use(f);
+  }
+  count(report.issues);
+  return t;
 }
 
 }  // namespace tonghop

@@ -8,6 +8,7 @@
 //   auto report = check_submissions(plan, {"bao-cao/phong-vhxh.xlsx"}, {2026}, ctx);
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -16,6 +17,7 @@
 
 #include "read/limits.hpp"
 #include "validate/check.hpp"
+#include "validate/completeness.hpp"
 
 namespace tonghop {
 
@@ -77,5 +79,34 @@ FileResult deserialise_file_result(std::string_view bytes);
 // first file, so that a file's result depends on that file alone), then completeness.
 CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
                               const CheckContext& ctx);
+
+// The same check with the files' results waiting in a temporary file instead of memory
+// (tonghop check): memory is bounded by the files being checked and a summary of each
+// (validate/completeness's FileSummary), not by the number of files.
+class StreamedCheck {
+ public:
+  StreamedCheck(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
+                const CheckContext& ctx);
+  ~StreamedCheck();
+  StreamedCheck(const StreamedCheck&) = delete;
+  StreamedCheck& operator=(const StreamedCheck&) = delete;
+
+  CheckReport report;  // the period, completeness lists and issues; `files` stays empty
+  std::size_t size() const { return summaries_.size(); }
+  struct Totals {
+    std::size_t errors = 0, warnings = 0;
+    bool unreadable = false;
+  };
+  // Every file's result as check_submissions would have given it, in the order of the files,
+  // read back one at a time; what they and report.issues hold in all.
+  Totals each(const std::function<void(const FileResult&)>& use) const;
+
+ private:
+  const Plan& plan_;
+  double deadline_ = 0;
+  std::vector<FileSummary> summaries_;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> spilled_;  // offset, length of each file's bytes
+  int fd_ = -1;  // the temporary file, already unlinked
+};
 
 }  // namespace tonghop

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "read/isolated.hpp"
@@ -95,4 +96,43 @@ TEST(CheckDriver, AnyNumberOfJobsGivesTheSameReport) {
   }
   // The refused file is refused, not lost.
   EXPECT_NE(one.find("bad_truncated.xlsx"), std::string::npos);
+}
+
+// tonghop check streams: every file's result waits on disk, completeness is decided on a
+// summary of each file, and the results read back are what the check held in memory gives,
+// with the issues across files (duplicate, late, missing items, conflicting figures).
+TEST(CheckDriver, StreamedCheckGivesTheReportOfTheCheckInMemory) {
+  CheckOptions opt;
+  opt.period = {2026, PeriodKind::Year};
+  opt.jobs = 2;
+  auto files = inputs();
+  // One unit twice, so that the older file is superseded, a report received late, and two
+  // units giving one indicator two figures.
+  files.push_back(files.front());
+  auto dir = fs::temp_directory_path() / "tonghop-streamed-check";
+  fs::create_directories(dir);
+  for (auto [name, csv] : {std::pair{"cong-an.csv", "CÔNG AN PHƯỜNG\nBÁO CÁO NĂM 2026\nSTT,Chỉ tiêu,ĐVT,TH\n"
+                                                    "3,Tỷ lệ gia đình văn hóa,%,95\n"},
+                           std::pair{"phong-vhxh.csv", "PHÒNG VĂN HÓA - XÃ HỘI\nBÁO CÁO NĂM 2026\nSTT,Chỉ tiêu,ĐVT,TH\n"
+                                                       "1,Tỷ lệ gia đình văn hóa,%,91\n"}}) {
+    std::ofstream((dir / name).string()) << csv;
+    files.push_back((dir / name).string());
+  }
+  opt.received[files.front()] = default_deadline(2026) + 3;
+  auto held = json(check_submissions(plan(), files, opt, ctx()));
+  StreamedCheck streamed(plan(), files, opt, ctx());
+  ASSERT_EQ(streamed.size(), files.size());
+  for (int pass = 0; pass < 2; ++pass) {  // read back as often as asked
+    std::ostringstream os;
+    {
+      CheckJsonWriter w(os, plan(), streamed.report.period, Lang::En);
+      auto totals = streamed.each([&](const FileResult& f) { w.file(f); });
+      w.finish(streamed.report, streamed.size(), totals.errors, totals.warnings);
+      EXPECT_TRUE(totals.unreadable);  // bad_truncated.xlsx
+      EXPECT_GT(totals.errors, 0u);
+    }
+    EXPECT_EQ(os.str(), held) << "pass " << pass;
+  }
+  for (auto code : {"duplicate-submission", "late-submission", "missing-item", "conflicting-values"})
+    EXPECT_NE(held.find(std::string("\"") + code + "\""), std::string::npos) << code;
 }
