@@ -2,10 +2,8 @@
 // not reported what.
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <memory>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <chrono>
 
@@ -15,6 +13,7 @@
 #include "core/date.hpp"
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
+#include "core/platform.hpp"
 #include "read/reader.hpp"
 #include "validate/check_json.hpp"
 #include "validate/driver.hpp"
@@ -158,24 +157,34 @@ void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang l
 // and the four are copied out worst first.
 StreamedCheck::Totals write_text(std::ostream& os, const Plan& plan, const StreamedCheck& check, Lang lang,
                                  bool explain) {
-  std::array<std::unique_ptr<std::FILE, int (*)(std::FILE*)>, 4> by_status{
-      {{std::tmpfile(), std::fclose}, {std::tmpfile(), std::fclose}, {std::tmpfile(), std::fclose},
-       {std::tmpfile(), std::fclose}}};
-  for (const auto& b : by_status)
-    if (!b) throw std::runtime_error(std::string("cannot create a temporary file: ") + std::strerror(errno));
+  auto dir = platform::make_temp_dir("tonghop-text");
+  if (!dir) throw std::runtime_error("cannot create a temporary folder for the report");
+  struct Remove {
+    std::string dir;
+    ~Remove() {
+      std::error_code ec;
+      std::filesystem::remove_all(platform::path_from_utf8(dir), ec);
+    }
+  } remove{*dir};
+  std::array<std::fstream, 4> by_status;
+  for (std::size_t s = 0; s < by_status.size(); ++s) {
+    by_status[s].open(platform::path_from_utf8(*dir) / std::to_string(s),
+                      std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
+    if (!by_status[s]) throw std::runtime_error("cannot create a temporary file in " + *dir);
+  }
   std::ostringstream block;
-  auto totals = check.each([&](const FileResult& f) {
+  auto block_of = [&](const FileResult& f) {
     block.str("");
     write_file_text(block, plan, f, lang, explain);
-    auto text = block.view();
-    if (std::fwrite(text.data(), 1, text.size(), by_status[std::size_t(f.status())].get()) != text.size())
-      throw std::runtime_error(std::string("cannot write a temporary file: ") + std::strerror(errno));
+    return block.view();
+  };
+  auto totals = check.each([&](const FileResult& f) {
+    if (!(by_status[std::size_t(f.status())] << block_of(f)))
+      throw std::runtime_error("cannot write a temporary file in " + *dir);
   });
-  for (int s = 3; s >= 0; --s) {
-    auto* b = by_status[std::size_t(s)].get();
-    std::rewind(b);
-    char buf[1 << 16];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, b)) > 0;) os.write(buf, std::streamsize(n));
+  for (std::size_t s = by_status.size(); s-- > 0;) {
+    by_status[s].seekg(0);
+    if (by_status[s].peek() != std::char_traits<char>::eof()) os << by_status[s].rdbuf();
   }
   write_text_end(os, check.report, check.size(), totals.errors, totals.warnings, lang);
   return totals;

@@ -511,17 +511,18 @@ StreamedCheck::StreamedCheck(const Plan& plan, const std::vector<std::string>& f
                              const CheckContext& ctx)
     : plan_(plan), deadline_(deadline_of(opt)) {
   report.period = opt.period;
-  auto spill = (std::filesystem::temp_directory_path() / "tonghop-check-XXXXXX").string();
-  fd_ = ::mkstemp(spill.data());
-  if (fd_ < 0) throw std::runtime_error("cannot create a temporary file in " + spill + ": " + std::strerror(errno));
-  ::unlink(spill.c_str());  // gone with the process, whatever happens
+  auto dir = platform::make_temp_dir("tonghop-check");
+  if (!dir) throw std::runtime_error("cannot create a temporary folder for the check's results");
+  dir_ = *dir;
+  spill_.open(platform::path_from_utf8(dir_) / "results", std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
+  if (!spill_) throw std::runtime_error("cannot create a temporary file in " + dir_);
   std::uint64_t end = 0;
   summaries_.reserve(files.size());
   spilled_.reserve(files.size());
   check_each(plan, files, opt, ctx, [&](FileResult fr, std::string bytes) {
     if (bytes.empty()) bytes = serialise_file_result(fr);
-    if (!write_all(fd_, bytes))
-      throw std::runtime_error(std::string("cannot write the temporary file of the check: ") + std::strerror(errno));
+    if (!spill_.write(bytes.data(), std::streamsize(bytes.size())))
+      throw std::runtime_error("cannot write the check's results in " + dir_);
     summaries_.push_back(summarise(fr));
     spilled_.emplace_back(end, bytes.size());
     end += bytes.size();
@@ -531,7 +532,9 @@ StreamedCheck::StreamedCheck(const Plan& plan, const std::vector<std::string>& f
 }
 
 StreamedCheck::~StreamedCheck() {
-  if (fd_ >= 0) ::close(fd_);
+  spill_.close();
+  std::error_code ec;
+  std::filesystem::remove_all(platform::path_from_utf8(dir_), ec);
 }
 
 StreamedCheck::Totals StreamedCheck::each(const std::function<void(const FileResult&)>& use) const {
@@ -541,15 +544,12 @@ StreamedCheck::Totals StreamedCheck::each(const std::function<void(const FileRes
   };
   ConflictFinder conflicts;
   std::string bytes;
+  spill_.flush();
   for (std::size_t k = 0; k < summaries_.size(); ++k) {
     auto [offset, length] = spilled_[k];
     bytes.resize(length);
-    for (std::size_t got = 0; got < length;) {
-      auto n = ::pread(fd_, bytes.data() + got, length - got, off_t(offset + got));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) throw std::runtime_error(std::string("cannot read the temporary file of the check: ") + std::strerror(errno));
-      got += std::size_t(n);
-    }
+    if (!spill_.seekg(std::streamoff(offset)) || !spill_.read(bytes.data(), std::streamsize(length)))
+      throw std::runtime_error("cannot read the check's results in " + dir_);
     auto f = deserialise_file_result(bytes);
     apply_summary(f, summaries_[k], deadline_, plan_, conflicts);
     count(f.issues);

@@ -8,6 +8,7 @@
 //   auto report = check_submissions(plan, {"bao-cao/phong-vhxh.xlsx"}, {2026}, ctx);
 #pragma once
 
+#include <fstream>
 #include <functional>
 #include <map>
 #include <optional>
@@ -106,7 +107,8 @@ class StreamedCheck {
   double deadline_ = 0;
   std::vector<FileSummary> summaries_;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> spilled_;  // offset, length of each file's bytes
-  int fd_ = -1;  // the temporary file, already unlinked
+  std::string dir_;              // a private temporary folder, removed with this
+  mutable std::fstream spill_;   // dir_/results: every file's result, serialised
 };
 
 }  // namespace tonghop
