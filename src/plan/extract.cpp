@@ -390,6 +390,7 @@ DocxDocument document_from_text(std::string_view text) {
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
     clean_text_in_place(raw);
     auto line = trim(raw);
+    doc.text_lines.push_back(line);
     if (line.empty()) continue;
     if (raw.find('\t') != std::string::npos) {
       // A table row as text extraction leaves it (cells between tabs): a paragraph alone, its
@@ -1085,12 +1086,13 @@ bool model_row(const std::vector<std::string>& cells) {
 void first_unit_leads(std::string& lead, std::string& coordinating) {
   for (std::string stop : {" là ", ";", ". "})
     if (auto at = lowered(lead).find(stop); at != std::string::npos && at > 0) lead = trim(lead.substr(0, at), " ,.");
-  static const std::regex second(R"(, (phòng|ban|trạm|trung tâm|công an|văn phòng|các) )");
+  lead = trim(lead, " ,.;");
+  static const std::regex second(R"((?:,| và) (phòng|ban|trạm|trung tâm|công an|văn phòng|các) )");
   std::smatch m;
   auto low = lowered(lead);
   if (std::regex_search(low, m, second)) {
     auto at = std::size_t(m.position(0));
-    auto others = trim(lead.substr(at + 1));
+    auto others = trim(lead.substr(at + (lead[at] == ',' ? 1 : 4)));
     lead = trim(lead.substr(0, at));
     coordinating = others + (coordinating.empty() ? "" : ", " + coordinating);
   }
@@ -1197,6 +1199,165 @@ void draft_model(const ModelRow& m, DraftAnnex& out) {
   out.tasks.push_back(std::move(t));
 }
 
+// ---- A table flattened by text extraction ---------------------------------------------
+// "TT / Nội dung / Phân công chỉ đạo thực hiện / Cơ quan tham mưu / Thời gian thực hiện" out of
+// a PDF: each cell's wrapped lines one under the other, the cells of a row one after the
+// other, the header again after each page break. A row starts at its number; its lines are
+// read in column order: the task, the directing leader ("Đ/c ..."), the agency sentence
+// ("Phòng Kinh tế chủ trì tham mưu, ..."), the timeframe ("Quý I/2026", "Hằng năm").
+
+bool header_fragment(const std::string& line) {
+  static const std::vector<std::string> vocab = {"tt", "stt", "noi", "dung", "phan", "cong", "chi", "dao", "thuc", "hien",
+                                                 "co", "quan", "tham", "muu", "thoi", "gian", "chu", "tri", "phoi", "hop",
+                                                 "lanh", "ghi", "nhiem", "vu", "don", "vi", "ket", "qua", "san", "pham", "va"};
+  auto words = split_words(fold_key(line));
+  if (words.empty() || words.size() > 6) return false;
+  for (const auto& w : words)
+    if (std::find(vocab.begin(), vocab.end(), w) == vocab.end()) return false;
+  return true;
+}
+
+// "2.1" after "2", "3" after "2.2", "10" after "9"; a page number ("17" after "14") is no row.
+bool next_code(const std::string& last, const std::string& code) {
+  auto parts = [](const std::string& c) {
+    std::vector<int> v;
+    std::size_t i = 0;
+    while (i < c.size()) {
+      auto j = c.find('.', i);
+      if (j == std::string::npos) j = c.size();
+      v.push_back(std::atoi(c.substr(i, j - i).c_str()));
+      i = j + 1;
+    }
+    return v;
+  };
+  auto want = parts(code);
+  if (last.empty()) return want.size() == 1 && want[0] <= 1;
+  auto have = parts(last);
+  if (want.size() == have.size() + 1 && want.back() == 1 && std::equal(have.begin(), have.end(), want.begin())) return true;
+  for (std::size_t depth = have.size(); depth >= 1; --depth) {
+    if (want.size() != depth) continue;
+    bool same_prefix = std::equal(have.begin(), have.begin() + long(depth) - 1, want.begin());
+    if (same_prefix && want.back() == have[depth - 1] + 1) return true;
+  }
+  return false;
+}
+
+void draft_text_tables(const DocxDocument& doc, DraftAnnex& out) {
+  const auto& lines = doc.text_lines;
+  static const std::regex code_re(R"(^(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s+(.*))?$)");
+  static const std::regex year_re(R"(^(19|20)\d\d\b.*)");
+  static const std::regex lone_number(R"(^\d+$)");
+  auto next_line = [&](std::size_t k) {
+    for (++k; k < lines.size(); ++k)
+      if (!lines[k].empty()) return lines[k];
+    return std::string();
+  };
+  auto agency_head = [](const std::string& key) {
+    return starts_with_key(key, {"phong ", "ban ", "trung tam", "van phong", "cong an", "tram ", "uy ban", "ubnd", "hoi ",
+                                 "doan ", "giao "});
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    auto k0 = fold_key(lines[i]);
+    if (k0 != "tt" && k0 != "stt") continue;
+    std::size_t j = i + 1;
+    std::string header = k0;
+    while (j < lines.size() && (lines[j].empty() || header_fragment(lines[j]))) header += " " + fold_key(lines[j++]);
+    bool agency_col = header.find("tham muu") != std::string::npos || header.find("chu tri") != std::string::npos;
+    if (header.find("noi dung") == std::string::npos || !agency_col) continue;
+    bool leader_col = header.find("chi dao") != std::string::npos;
+    enum State { Content, Leader, Agency, Time };
+    struct Row {
+      std::string code, content, leader, agency, timeframe;
+      std::size_t line = 0;
+      State state = Content;
+      bool page_break = false;
+    };
+    std::optional<Row> row;
+    std::string section, last;
+    auto add = [](std::string& field, const std::string& line) {
+      if (field.empty()) field = line;
+      else {
+        if (!(field.back() == '-' && std::isdigit(static_cast<unsigned char>(line[0])))) field += ' ';
+        field += line;
+      }
+    };
+    auto flush = [&] {
+      if (!row || row->content.empty()) return;
+      DraftTask t;
+      t.code = row->code;
+      t.section = section;
+      t.name = row->content;
+      t.leader = row->leader;
+      t.timeframe = row->timeframe;
+      t.where = "dòng " + std::to_string(row->line);
+      t.source = row->content + (row->agency.empty() ? "" : " | " + row->agency);
+      if (split_agencies(row->agency, t.lead, t.coordinating)) {
+        t.confidence = 0.8;
+      } else {
+        t.lead = row->agency;
+        t.confidence = row->agency.empty() ? 0.4 : 0.5;
+      }
+      if (t.lead.empty())
+        out.review.push_back({t.where, t.name, "nhiệm vụ chưa có cơ quan chủ trì", "a task without a lead agency"});
+      out.tasks.push_back(std::move(t));
+    };
+    std::size_t k = j;
+    for (; k < lines.size(); ++k) {
+      const auto& line = lines[k];
+      if (line.empty()) continue;
+      auto key = fold_key(line);
+      if (key == "tt" || key == "stt") {  // the header again after a page break
+        while (k + 1 < lines.size() && (lines[k + 1].empty() || header_fragment(lines[k + 1]))) ++k;
+        if (row) row->page_break = true;
+        continue;
+      }
+      auto m = marker_of(line);
+      if (m.kind == Marker::Roman && mostly_upper(m.rest)) {
+        flush();
+        row.reset();
+        section = line;
+        last.clear();
+        continue;
+      }
+      std::smatch cm;
+      if (std::regex_match(line, cm, code_re) && next_code(last, cm[1].str()) &&
+          (!cm[2].matched || !std::isdigit(static_cast<unsigned char>(cm[2].str()[0])))) {
+        flush();
+        row = Row{};
+        row->code = cm[1].str();
+        row->content = trim(cm[2].str());
+        row->line = k + 1;
+        last = row->code;
+        continue;
+      }
+      if (!row) continue;
+      if (std::regex_match(line, lone_number) && !std::regex_match(line, year_re)) continue;  // a page number
+      bool leader_start = starts_with_key(key, {"d/c", "dong chi"});
+      // A cell's first words may wrap: "Phòng Văn hóa - Xã hội chủ" / "trì tham mưu", "Thường" / "xuyên".
+      auto next_key = fold_key(next_line(k));
+      auto both = key + " " + next_key;
+      bool agency_start = agency_head(key) && (key.find("chu tri") != std::string::npos ||
+                                              (both.find("chu tri") != std::string::npos && !agency_head(next_key)));
+      auto bare = trim(both, " -+");
+      bool time_start = starts_with_key(bare, {"quy ", "hang nam", "thuong xuyen", "thang ", "giai doan", "tu nam", "den nam",
+                                               "nam 20", "truoc "}) ||
+                        std::regex_match(line, year_re);
+      auto& r = *row;
+      if (leader_start && r.state == Content && leader_col) r.state = Leader;
+      else if (agency_start && r.state < Agency && (r.state == Leader || !leader_col)) r.state = Agency;
+      else if (time_start && r.state < Time && r.state != Content) r.state = Time;
+      else if (r.page_break && !leader_start && !agency_start && !time_start) {
+        add(r.content, line);  // the task's text going on after the page break
+        continue;
+      }
+      r.page_break = false;
+      add(r.state == Content ? r.content : r.state == Leader ? r.leader : r.state == Agency ? r.agency : r.timeframe, line);
+    }
+    flush();
+    i = k;
+  }
+}
+
 }  // namespace
 
 DraftAnnex draft_annex(const DocxDocument& doc) {
@@ -1208,6 +1369,7 @@ DraftAnnex draft_annex(const DocxDocument& doc) {
   std::vector<bool> consumed(doc.paragraphs.size(), false);
   draft_programmes(doc, consumed, out);
   draft_task_blocks(doc, consumed, out);
+  draft_text_tables(doc, out);
   return out;
 }
 

@@ -44,6 +44,9 @@ struct DocxDocument {
   // The document's first lines (the issuing body, "ỦY BAN NHÂN DÂN / XÃ VĨNH THỊNH"),
   // repeated above every sheet so the plan knows its commune.
   std::vector<std::string> masthead;
+  // A text file's lines as read, trimmed (plan extract on .txt: a table flattened to one
+  // cell line after another is read from them); empty for a .docx.
+  std::vector<std::string> text_lines;
 };
 
 // Parses word/document.xml (with styles.xml and numbering.xml) of an opened package.

@@ -35,6 +35,10 @@ std::string section_label(const std::string& g, int& next) {
     ++next;
     return label;
   }
+  if (i > 0 && i + 1 < label.size() && label[i] == ' ') {  // "I CÁC NHIỆM VỤ ...": the dot left out
+    ++next;
+    return label.substr(0, i) + "." + label.substr(i);
+  }
   static const char* roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
                                 "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
   return next < 20 ? std::string(roman[next++]) + ". " + g : g;
@@ -55,6 +59,11 @@ std::string unit_list(const std::string& cell) {
     bool head = false;
     for (const char* h : heads) head |= next.rfind(h, 0) == 0;
     if (!head) continue;
+    // "các phòng, ban liên quan", "các ban, ngành, đoàn thể": one generic mention.
+    auto part = fold_key(cell.substr(from, i - from));
+    auto end = cell.find(',', i + 2);
+    auto following = cell.substr(i + 2, end == std::string::npos ? std::string::npos : end - i - 2);
+    if (part.rfind("cac ", 0) == 0 && next.rfind("cac ", 0) != 0 && split_words(following).size() <= 3) continue;
     out += cell.substr(from, i - from) + "; ";
     from = i + 2;
   }

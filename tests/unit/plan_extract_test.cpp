@@ -476,3 +476,43 @@ TEST(PlanExtract, Word97DocDraftsTheSameAnnexAsItsDocx) {
   }
   EXPECT_EQ(from_doc.masthead, from_docx.masthead);
 }
+
+// The same assignment table in the real plan as extracted from its PDF (seed 000): each
+// cell's wrapped lines one under the other, the header repeated at page breaks, a page
+// number after the last row.
+TEST(PlanExtract, VinhThinhTasksSeedRecall) {
+  if (!std::filesystem::exists(std::string(TONGHOP_SEEDS_DIR) + "/000_d28941b0e9e83da6.txt"))
+    GTEST_SKIP() << "seed plans not present";
+  auto d = seed_draft("000_d28941b0e9e83da6.txt");
+  auto truth = tsv(std::string(TONGHOP_SEEDS_DIR) + "/tables/vinh-thinh-tasks.tsv");
+  // section code content directing_leader advisory_agency timeframe
+  auto units = UnitRegistry::load_default();
+  std::size_t items = 0, present = 0, leader = 0, timeframe = 0, lead = 0, with_agency = 0, all = 0;
+  for (const auto& row : truth) {
+    ++items;
+    auto code = row[1];
+    while (!code.empty() && code.back() == '.') code.pop_back();
+    auto it = std::find_if(d.tasks.begin(), d.tasks.end(), [&](const DraftTask& t) {
+      return t.code == code && coverage(words_of(row[2]), words_of(t.name)) >= 0.9;
+    });
+    if (it == d.tasks.end()) {
+      if (std::getenv("TONGHOP_SHOW_MISSES")) std::cout << "  MISSING " << row[1] << " " << row[2].substr(0, 60) << "\n";
+      continue;
+    }
+    ++present;
+    bool r = field_key(it->leader) == field_key(row[3]), t = field_key(it->timeframe) == field_key(row[5]);
+    bool has_agency = !row[4].empty();
+    bool l = !has_agency || units.resolve(it->lead).match == UnitRegistry::Match::Known;
+    if (has_agency && fold_key(row[4]).find("phoi hop") != std::string::npos) l = l && !it->coordinating.empty();
+    with_agency += has_agency;
+    leader += r, timeframe += t, lead += has_agency && l, all += r && t && l;
+    if (std::getenv("TONGHOP_SHOW_MISSES") && !(r && t && l))
+      std::cout << "  row " << row[1] << ": leader '" << it->leader << "' time '" << it->timeframe << "' lead '" << it->lead
+                << "' coord '" << it->coordinating << "'\n";
+  }
+  std::cout << "Vĩnh Thịnh tasks (seed text): " << present << "/" << items << " present, leader " << leader
+            << ", timeframe " << timeframe << ", lead a known unit " << lead << "/" << with_agency << ", every field " << all
+            << "\n";
+  EXPECT_EQ(present, items);
+  EXPECT_GE(all * 10, items * 9);
+}
