@@ -85,6 +85,11 @@ struct ChildResult {
   std::string signal;  // "SIGSEGV" ... when Signalled
 };
 ChildResult run_in_child(const std::function<std::string()>& work, std::uint64_t seconds, std::uint64_t memory_bytes);
+// The same, the limits bounding only work's first step (reading an untrusted file): work
+// calls `first_step_done` after it, and the rest runs with no deadline and the memory limit
+// lifted. `in_first_step`: the child ended (timed out, crashed) before the call.
+ChildResult run_in_child_steps(const std::function<std::string(const std::function<void()>& first_step_done)>& work,
+                               std::uint64_t seconds, std::uint64_t memory_bytes, bool& in_first_step);
 
 // Copies of this process (fork) with a two-way byte channel to each, for work that must
 // start from the same state every time (check's --jobs workers). Windows cannot copy a

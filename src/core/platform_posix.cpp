@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -170,23 +171,6 @@ void write_all(int fd, const std::string& bytes) {
   }
 }
 
-void limit_memory(std::uint64_t bytes) {
-  // AddressSanitizer reserves terabytes of address space: no limit under it.
-#if defined(__SANITIZE_ADDRESS__)
-  (void)bytes;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  (void)bytes;
-#else
-  struct rlimit rl {bytes, bytes};
-  ::setrlimit(RLIMIT_AS, &rl);
-#endif
-#else
-  struct rlimit rl {bytes, bytes};
-  ::setrlimit(RLIMIT_AS, &rl);
-#endif
-}
-
 std::string signal_name(int sig) {
   switch (sig) {
     case SIGSEGV: return "SIGSEGV";
@@ -267,8 +251,40 @@ ProcessEnd wait_process(long pid) {
   return end;
 }
 
+namespace {
+
+// A soft limit only, so that the child can lift it again after its first step.
+rlimit limit_memory_soft(std::uint64_t bytes) {
+  rlimit before{};
+  ::getrlimit(RLIMIT_AS, &before);
+  // AddressSanitizer reserves terabytes of address space: no limit under it.
+  bool sanitized = false;
+#if defined(__SANITIZE_ADDRESS__)
+  sanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  sanitized = true;
+#endif
+#endif
+  if (!sanitized) {
+    rlimit rl{std::min<rlim_t>(bytes, before.rlim_max), before.rlim_max};
+    ::setrlimit(RLIMIT_AS, &rl);
+  }
+  return before;
+}
+
+}  // namespace
+
 ChildResult run_in_child(const std::function<std::string()>& work, std::uint64_t seconds, std::uint64_t memory_bytes) {
+  bool in_first_step = false;
+  return run_in_child_steps([&](const std::function<void()>&) { return work(); }, seconds, memory_bytes,
+                            in_first_step);
+}
+
+ChildResult run_in_child_steps(const std::function<std::string(const std::function<void()>& first_step_done)>& work,
+                               std::uint64_t seconds, std::uint64_t memory_bytes, bool& in_first_step) {
   ChildResult result;
+  in_first_step = true;
   int fds[2];
   if (::pipe(fds) != 0) return result;
   pid_t pid = ::fork();
@@ -278,31 +294,47 @@ ChildResult run_in_child(const std::function<std::string()>& work, std::uint64_t
   }
   if (pid == 0) {
     ::close(fds[0]);
-    limit_memory(memory_bytes);
-    write_all(fds[1], work());
+    // The first byte says the first step is over (written at the latest with the result).
+    auto before = limit_memory_soft(memory_bytes);
+    bool marked = false;
+    auto done = [&] {
+      if (marked) return;
+      marked = true;
+      ::setrlimit(RLIMIT_AS, &before);
+      write_all(fds[1], "\x01");
+    };
+    auto bytes = work(done);
+    done();
+    write_all(fds[1], bytes);
     ::close(fds[1]);
     ::_exit(0);  // no destructors or atexit handlers of the parent's state
   }
   ::close(fds[1]);
   char buf[1 << 16];
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  bool timed_out = false;
+  bool timed_out = false, marked = false;
   while (true) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
+    if (!marked && left.count() <= 0) {
       timed_out = true;
       break;
     }
     pollfd p{fds[0], POLLIN, 0};
-    int ready = ::poll(&p, 1, int(std::min<long long>(left.count(), 1000)));
+    int ready = ::poll(&p, 1, marked ? -1 : int(std::min<long long>(left.count(), 1000)));
     if (ready < 0 && errno != EINTR) break;
     if (ready <= 0) continue;
     auto n = ::read(fds[0], buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
-    result.bytes.append(buf, std::size_t(n));
+    std::string_view got(buf, std::size_t(n));
+    if (!marked) {
+      marked = true;  // the marker byte
+      got.remove_prefix(1);
+    }
+    result.bytes.append(got);
   }
   ::close(fds[0]);
+  in_first_step = !marked;
   if (timed_out) ::kill(pid, SIGKILL);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {

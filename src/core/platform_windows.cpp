@@ -237,5 +237,11 @@ ChildResult run_in_child(const std::function<std::string()>&, std::uint64_t, std
   return {};  // Unavailable: the caller reads in this process
 }
 
+ChildResult run_in_child_steps(const std::function<std::string(const std::function<void()>&)>&, std::uint64_t,
+                               std::uint64_t, bool& in_first_step) {
+  in_first_step = false;
+  return {};
+}
+
 }  // namespace tonghop::platform
 #endif

@@ -73,8 +73,8 @@ void get(Reader& r, Sheet& s) {
 void put(Writer& w, const Issue& i) { w.issue(i); }
 Issue get_issue(Reader& r) { return r.issue(); }
 
-[[noreturn]] void reader_failed(const std::string& path, Text what) {
-  throw InputError(make_issue(IssueCode::ReaderFailed, Location{path, "", {}, {}, ""}, {{"what", std::move(what)}}));
+InputError failed(const std::string& path, Text what) {
+  return InputError(make_issue(IssueCode::ReaderFailed, Location{path, "", {}, {}, ""}, {{"what", std::move(what)}}));
 }
 
 // Test hook: TONGHOP_TEST_READER_FAULT="crash:NAME" or "hang:NAME" makes the child crash or
@@ -151,19 +151,46 @@ Workbook deserialise_workbook(std::string_view bytes) {
   return book;
 }
 
-Workbook load_workbook_isolated(const std::string& path, const ReadLimits& limits) {
-  auto run = platform::run_in_child([&] { return read_in_child(path, limits); }, limits.read_seconds, limits.read_memory);
+namespace {
+
+Text memory_text(const ReadLimits& limits) {
+  return Text("cần quá " + std::to_string(limits.read_memory >> 20) + " MiB bộ nhớ; --limit read-memory=N để cho thêm",
+              "it needs over " + std::to_string(limits.read_memory >> 20) +
+                  " MiB of memory; --limit read-memory=N allows more");
+}
+Text internal_text(const std::string& what) { return Text("lỗi nội bộ: " + what, "internal error: " + what); }
+
+}  // namespace
+
+InputError reading_failed(const std::string& path, const platform::ChildResult& run, const ReadLimits& limits) {
   using Status = platform::ChildResult::Status;
-  // No child process (Windows, or none could be started): read here rather than not at all.
-  if (run.status == Status::Unavailable) return load_workbook(path, limits);
   if (run.status == Status::TimedOut)
-    reader_failed(path, Text("đọc quá " + std::to_string(limits.read_seconds) + " giây; --limit read-seconds=N để cho thêm thời gian",
+    return failed(path, Text("đọc quá " + std::to_string(limits.read_seconds) + " giây; --limit read-seconds=N để cho thêm thời gian",
                              "reading took over " + std::to_string(limits.read_seconds) +
                                  " seconds; --limit read-seconds=N allows more"));
   if (run.status == Status::Signalled)
-    reader_failed(path, Text("tiến trình đọc bị dừng bởi " + run.signal, "the reading process was stopped by " + run.signal));
-  if (run.status != Status::Done)
-    reader_failed(path, Text("tiến trình đọc kết thúc bất thường", "the reading process ended abnormally"));
+    return failed(path, Text("tiến trình đọc bị dừng bởi " + run.signal, "the reading process was stopped by " + run.signal));
+  return failed(path, Text("tiến trình đọc kết thúc bất thường", "the reading process ended abnormally"));
+}
+
+Workbook load_workbook_guarded(const std::string& path, const ReadLimits& limits) {
+  try {
+    test_fault(path);
+    return load_workbook(path, limits);
+  } catch (const InputError&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw failed(path, memory_text(limits));
+  } catch (const std::exception& e) {
+    throw failed(path, internal_text(e.what()));
+  }
+}
+
+Workbook load_workbook_isolated(const std::string& path, const ReadLimits& limits) {
+  auto run = platform::run_in_child([&] { return read_in_child(path, limits); }, limits.read_seconds, limits.read_memory);
+  using Status = platform::ChildResult::Status;
+  if (run.status == Status::Unavailable) return load_workbook(path, limits);
+  if (run.status != Status::Done) throw reading_failed(path, run, limits);
   const std::string& bytes = run.bytes;
   try {
     Reader r(bytes);
@@ -175,17 +202,12 @@ Workbook load_workbook_isolated(const std::string& path, const ReadLimits& limit
       case 'E':
         throw InputError(get_issue(r));
       case 'M':
-        reader_failed(path, Text("cần quá " + std::to_string(limits.read_memory >> 20) +
-                                     " MiB bộ nhớ; --limit read-memory=N để cho thêm",
-                                 "it needs over " + std::to_string(limits.read_memory >> 20) +
-                                     " MiB of memory; --limit read-memory=N allows more"));
-      default: {
-        auto what = r.str();
-        reader_failed(path, Text("lỗi nội bộ: " + what, "internal error: " + what));
-      }
+        throw failed(path, memory_text(limits));
+      default:
+        throw failed(path, internal_text(r.str()));
     }
   } catch (const std::runtime_error& e) {
-    reader_failed(path, Text(e.what()));
+    throw failed(path, Text(e.what()));
   }
 }
 

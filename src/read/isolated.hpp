@@ -13,12 +13,20 @@
 
 #include <string>
 
+#include "core/platform.hpp"
 #include "core/workbook.hpp"
 #include "read/limits.hpp"
 
 namespace tonghop {
 
 Workbook load_workbook_isolated(const std::string& path, const ReadLimits& limits = {});
+
+// For a caller that is already a child process of its own per file (validate/driver, through
+// platform::run_in_child_steps with the same limits): the file read in this process, a
+// runaway allocation or an unexpected exception refused as the isolated read refuses them.
+Workbook load_workbook_guarded(const std::string& path, const ReadLimits& limits = {});
+// Such a child that did not come back while it was reading: the same refusal.
+InputError reading_failed(const std::string& path, const platform::ChildResult& run, const ReadLimits& limits);
 
 // The byte form a child sends (exposed for the round-trip test).
 std::string serialise_workbook(const Workbook& book);

@@ -64,11 +64,17 @@ ReceiptsBook read_receipts_book(const Workbook& book, const std::string& path) {
   return out;
 }
 
-LoadedSubmission load_submission(const std::string& path, const ReadLimits& limits) {
+LoadedSubmission load_submission(const std::string& path, const ReadLimits& limits,
+                                 const std::function<void()>& read_here) {
   LoadedSubmission out;
   auto book = std::make_shared<Workbook>();
   try {
-    *book = load_workbook_isolated(path, limits);  // a reader crash refuses this file only
+    if (read_here) {
+      *book = load_workbook_guarded(path, limits);
+      read_here();
+    } else {
+      *book = load_workbook_isolated(path, limits);  // a reader crash refuses this file only
+    }
   } catch (const InputError& e) {
     out.issues.push_back(e.issue());
     return out;
@@ -121,10 +127,11 @@ SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt,
   return meta;
 }
 
-// One file: read (in its own reading process), when it came in, then checked.
-FileResult check_file(const std::string& path, const Plan& plan, const PlanItems& items, const CheckOptions& opt,
-                      const CheckContext& ctx) {
-  auto loaded = load_submission(path, opt.limits);
+namespace {
+
+// A file read (or refused), when it came in, then checked.
+FileResult check_loaded(const std::string& path, LoadedSubmission loaded, const Plan& plan, const PlanItems& items,
+                        const CheckOptions& opt, const CheckContext& ctx) {
   std::vector<Issue> notes;
   auto meta = submission_meta(path, opt, loaded.workbook != nullptr, notes);
   if (loaded.workbook) meta.form = read_form_identity(path, *loaded.workbook, opt.limits);
@@ -141,6 +148,13 @@ FileResult check_file(const std::string& path, const Plan& plan, const PlanItems
   fr.issues.insert(fr.issues.begin(), loaded.issues.begin(), loaded.issues.end());
   fr.issues.insert(fr.issues.end(), notes.begin(), notes.end());
   return fr;
+}
+
+}  // namespace
+
+FileResult check_file(const std::string& path, const Plan& plan, const PlanItems& items, const CheckOptions& opt,
+                      const CheckContext& ctx, const std::function<void()>& read_here) {
+  return check_loaded(path, load_submission(path, opt.limits, read_here), plan, items, opt, ctx);
 }
 
 namespace {
@@ -274,6 +288,13 @@ class SharedRankings {
   std::unordered_set<std::string_view> known_;
 };
 
+// How a file is checked: read and checked (read_here as for check_file), or refused with
+// the issue of a reading that did not come back.
+struct FileChecker {
+  std::function<FileResult(const std::string& path, const std::function<void()>& read_here)> check;
+  std::function<FileResult(const std::string& path, Issue refused)> refuse;
+};
+
 // The check of every file runs in a process of its own, forked from a worker that was
 // itself forked before the first file: each file starts from the same state (the plan's
 // items and their caches as they were), so a file's result never depends on which files
@@ -286,7 +307,7 @@ class SharedRankings {
 class CheckWorkers {
  public:
   CheckWorkers(unsigned n, const std::vector<std::string>& files,
-               const std::function<FileResult(const std::string&)>& check, SharedRankings& shared) {
+               const FileChecker& check, const ReadLimits& limits, SharedRankings& shared) {
     for (unsigned i = 0; i < n; ++i) {
       int fds[2];  // [0] the parent's end, [1] the worker's
       if (!platform::make_channel(fds)) break;  // none on Windows: the files are checked here
@@ -298,7 +319,7 @@ class CheckWorkers {
       if (pid == 0) {
         platform::close_channel(fds[0]);
         for (const auto& w : workers_) platform::close_channel(w.fd);  // the siblings' ends
-        serve(fds[1], files, check, shared);
+        serve(fds[1], files, check, limits, shared);
       }
       platform::close_channel(fds[1]);
       workers_.push_back({pid, fds[0]});
@@ -313,7 +334,7 @@ class CheckWorkers {
 
   // Every file checked, `done(result, bytes)` called in the order of the files; bytes is the
   // result's serialised form when it came from a process, "" otherwise.
-  void run(const std::vector<std::string>& files, const std::function<FileResult(const std::string&)>& check,
+  void run(const std::vector<std::string>& files, const FileChecker& check,
            const std::function<void(FileResult, std::string)>& done) {
     // Results that came in before an earlier file's: a few, as many as the workers.
     std::map<std::size_t, std::pair<FileResult, std::string>> ready;
@@ -345,7 +366,7 @@ class CheckWorkers {
         if (w.working) fds.push_back(w.fd), who.push_back(&w);
       if (fds.empty()) {
         // No worker left (they could not be started or all stopped): the rest here.
-        for (; next < files.size(); ++next) ready[next].first = check(files[next]);
+        for (; next < files.size(); ++next) ready[next].first = check.check(files[next], {});
         emit();
         break;
       }
@@ -402,53 +423,51 @@ class CheckWorkers {
   }
 
   // The worker: one forked child per file, its result relayed to the parent.
-  [[noreturn]] static void serve(int fd, const std::vector<std::string>& files,
-                                 const std::function<FileResult(const std::string&)>& check, SharedRankings& shared) {
+  [[noreturn]] static void serve(int fd, const std::vector<std::string>& files, const FileChecker& check,
+                                 const ReadLimits& limits, SharedRankings& shared) {
     std::uint64_t i = 0;
     while (read_channel(fd, reinterpret_cast<char*>(&i), sizeof i) && i < files.size()) {
-      std::string bytes;
+      bool reading = false;
+      // To the worker: 'R', the result's length, the result, the new shared rankings; or 'F'
+      // and why the check failed.
+      auto run = platform::run_in_child_steps(
+          [&](const std::function<void()>& read_done) {
+            ByteWriter w;
+            try {
+              w.pod('R');
+              w.str(serialise_file_result(check.check(files[i], read_done)));
+              w.out += shared.fresh();
+            } catch (const std::bad_alloc&) {
+              w.out = "Fout of memory";
+            } catch (const std::exception& e) {
+              w.out = std::string("F") + e.what();
+            }
+            return std::move(w.out);
+          },
+          limits.read_seconds, limits.read_memory, reading);
+      using Status = platform::ChildResult::Status;
       char status = 'F';
-      int p[2];
-      long pid = -1;
-      if (platform::make_channel(p)) {
-        pid = platform::fork_process();
-        if (pid == 0) {
-          platform::close_channel(p[0]), platform::close_channel(fd);
-          // To the worker: the result's length, the result, the new shared rankings.
-          ByteWriter w;
-          try {
-            auto result = serialise_file_result(check(files[i]));
-            w.str(result);
-            w.out += shared.fresh();
-          } catch (const std::bad_alloc&) {
-            platform::exit_now(4);
-          } catch (const std::exception& e) {
-            write_channel(p[1], e.what());
-            platform::exit_now(5);
-          }
-          platform::exit_now(write_channel(p[1], w.out) ? 0 : 3);
-        }
-        platform::close_channel(p[1]);
-        if (pid > 0) platform::read_channel_to_end(p[0], bytes);
-        platform::close_channel(p[0]);
-      }
-      platform::ProcessEnd end;
-      if (pid > 0) end = platform::wait_process(pid);
-      if (pid < 0) bytes = "fork";
-      else if (end.signalled) bytes = end.signal;
-      else if (end.exit_code == 4) bytes = "out of memory";
-      else if (end.exit_code == 0) {
+      std::string bytes;
+      if (run.status == Status::Done && run.bytes[0] == 'R') {
         try {
-          ByteReader r(bytes);
-          auto result = r.str();
-          shared.take(std::string_view(bytes).substr(bytes.size() - r.left()));
-          bytes = std::move(result);
+          ByteReader r(std::string_view(run.bytes).substr(1));
+          bytes = r.str();
+          shared.take(std::string_view(run.bytes).substr(run.bytes.size() - r.left()));
           status = 'R';
         } catch (const std::exception& e) {
           bytes = e.what();
         }
+      } else if (run.status == Status::Done) {
+        bytes = run.bytes.substr(1);
+      } else if (reading && run.status != Status::Unavailable) {
+        // Stopped while it read the file: refused as the isolated reader refuses it.
+        bytes = serialise_file_result(check.refuse(files[i], reading_failed(files[i], run, limits).issue()));
+        status = 'R';
+      } else if (run.status == Status::Signalled) {
+        bytes = run.signal;
+      } else {
+        bytes = run.status == Status::Unavailable ? "fork" : "exit";
       }
-      else if (bytes.empty()) bytes = "exit " + std::to_string(end.exit_code);
       std::uint64_t length = bytes.size();
       if (!write_channel(fd, {reinterpret_cast<const char*>(&i), sizeof i}) || !write_channel(fd, {&status, 1}) ||
           !write_channel(fd, {reinterpret_cast<const char*>(&length), sizeof length}) || !write_channel(fd, bytes))
@@ -484,11 +503,15 @@ void check_each(const Plan& plan, const std::vector<std::string>& files, const C
     match_rows(plan, items, ctx.matcher, names, "");
   }
   SharedRankings shared(items, ctx.matcher);
-  std::function<FileResult(const std::string&)> check = [&](const std::string& path) {
-    return check_file(path, plan, items, opt, ctx);
-  };
+  FileChecker check{
+      [&](const std::string& path, const std::function<void()>& read_here) {
+        return check_file(path, plan, items, opt, ctx, read_here);
+      },
+      [&](const std::string& path, Issue refused) {
+        return check_loaded(path, LoadedSubmission{nullptr, {std::move(refused)}}, plan, items, opt, ctx);
+      }};
   CheckWorkers workers(unsigned(std::clamp<std::size_t>(opt.jobs, 1, std::max<std::size_t>(files.size(), 1))), files,
-                       check, shared);
+                       check, opt.limits, shared);
   workers.run(files, check, done);
 }
 

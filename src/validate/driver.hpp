@@ -61,16 +61,20 @@ struct LoadedSubmission {
   std::shared_ptr<Workbook> workbook;  // null when unreadable
   std::vector<Issue> issues;
 };
-LoadedSubmission load_submission(const std::string& path, const ReadLimits& limits);
+// `read_here`: the caller is already a child process of its own for this file (read limits
+// applied by platform::run_in_child_steps): read in this process, then call it.
+LoadedSubmission load_submission(const std::string& path, const ReadLimits& limits,
+                                 const std::function<void()>& read_here = {});
 
 // When the file came in: as the office recorded it (by path, then by file name), else the
 // file's modification time (with a receipt-from-file-time note in `notes`).
 SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt, bool readable,
                                std::vector<Issue>& notes);
 
-// One file read, dated and checked here, in this process (what each file's process runs).
+// One file read, dated and checked here, in this process (what each file's process runs;
+// read_here as for load_submission).
 FileResult check_file(const std::string& path, const Plan& plan, const PlanItems& items, const CheckOptions& opt,
-                      const CheckContext& ctx);
+                      const CheckContext& ctx, const std::function<void()>& read_here = {});
 
 // The byte form a file's checking process sends back (exposed for the round-trip test).
 std::string serialise_file_result(const FileResult& f);

@@ -136,3 +136,32 @@ TEST(CheckDriver, StreamedCheckGivesTheReportOfTheCheckInMemory) {
   for (auto code : {"duplicate-submission", "late-submission", "missing-item", "conflicting-values"})
     EXPECT_NE(held.find(std::string("\"") + code + "\""), std::string::npos) << code;
 }
+
+// Each file's process reads the file itself, under the read limits until it has read it: a
+// reader that crashes or hangs there refuses that file as the isolated reader would (the same
+// message), and the other files are checked.
+TEST(CheckDriver, AReaderCrashOrHangInAFilesProcessRefusesThatFileOnly) {
+  auto files = inputs();
+  const std::string victim = files.front();
+  for (auto [fault, says] : {std::pair{"crash:", "stopped by SIGSEGV"}, std::pair{"hang:", "reading took over 1 seconds"}}) {
+    ::setenv("TONGHOP_TEST_READER_FAULT", (fault + fs::path(victim).filename().string()).c_str(), 1);
+    CheckOptions opt;
+    opt.period = {2026, PeriodKind::Year};
+    opt.limits.read_seconds = 1;
+    for (std::size_t jobs : {1, 2}) {
+      opt.jobs = jobs;
+      auto report = check_submissions(plan(), files, opt, ctx());
+      ::unsetenv("TONGHOP_TEST_READER_FAULT");
+      ASSERT_EQ(report.files.size(), files.size());
+      const auto& f = report.files.front();
+      EXPECT_FALSE(f.readable) << fault;
+      ASSERT_FALSE(f.issues.empty());
+      EXPECT_EQ(f.issues.front().code, IssueCode::ReaderFailed);
+      EXPECT_NE(f.issues.front().message(Lang::En).find(says), std::string::npos) << f.issues.front().message(Lang::En);
+      EXPECT_TRUE(report.files[1].readable);
+      EXPECT_FALSE(report.files[1].rows.empty());
+      ::setenv("TONGHOP_TEST_READER_FAULT", (fault + fs::path(victim).filename().string()).c_str(), 1);
+    }
+    ::unsetenv("TONGHOP_TEST_READER_FAULT");
+  }
+}
