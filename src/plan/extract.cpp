@@ -95,6 +95,7 @@ Found horizon_of(const std::string& low, bool deadlines_only = false, bool* peri
       {std::regex(R"(/năm|mỗi năm|thường niên)"), 4},
       {std::regex(R"((vào|trong|từ|cuối) năm (\d{4}))"), 5},
       {std::regex(R"(năm (\d{4}))"), 6},
+      {std::regex(R"((?:trong |cả )?nhiệm kỳ(?: \d{4}\s*[-–]\s*\d{4})?)"), 7},
   };
   Found best;
   if (periodic) *periodic = false;
@@ -129,6 +130,7 @@ Found horizon_of(const std::string& low, bool deadlines_only = false, bool* peri
       case 4: best.value = "hằng năm"; break;
       case 5: best.value = m[1].str() + " năm " + m[2].str(); break;
       case 6: best.value = "năm " + m[1].str(); break;
+      case 7: best.value = m.str(0); break;
     }
   }
   return best;
@@ -651,7 +653,7 @@ bool has_target_figure(const std::string& low) {
 }
 
 bool has_status(const std::string& low) {
-  static const std::regex re(R"((?:^|\s)(đạt chuẩn|đạt danh hiệu|đạt các tiêu chí|hoàn thành|đủ điều kiện|không còn|toàn dân)(\s|$))");
+  static const std::regex re(R"((?:^|\s)(đạt chuẩn|đạt danh hiệu|đạt các tiêu chí|hoàn thành|đủ điều kiện|không còn|không để|toàn dân)(\s|$))");
   return std::regex_search(low, re);
 }
 
@@ -1209,7 +1211,8 @@ void draft_model(const ModelRow& m, DraftAnnex& out) {
 bool header_fragment(const std::string& line) {
   static const std::vector<std::string> vocab = {"tt", "stt", "noi", "dung", "phan", "cong", "chi", "dao", "thuc", "hien",
                                                  "co", "quan", "tham", "muu", "thoi", "gian", "chu", "tri", "phoi", "hop",
-                                                 "lanh", "ghi", "nhiem", "vu", "don", "vi", "ket", "qua", "san", "pham", "va"};
+                                                 "lanh", "ghi", "nhiem", "vu", "don", "vi", "ket", "qua", "san", "pham", "va",
+                                                 "ten", "trien", "khai", "hoan", "thanh", "nguon", "luc"};
   auto words = split_words(fold_key(line));
   if (words.empty() || words.size() > 6) return false;
   for (const auto& w : words)
@@ -1258,16 +1261,23 @@ void draft_text_tables(const DocxDocument& doc, DraftAnnex& out) {
   };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     auto k0 = fold_key(lines[i]);
-    if (k0 != "tt" && k0 != "stt") continue;
+    // "TT" alone, or "Stt Tên nhiệm vụ": the header's first line.
+    if (k0 != "tt" && k0 != "stt" && !(starts_with_key(k0, {"stt ", "tt "}) && header_fragment(lines[i]))) continue;
     std::size_t j = i + 1;
     std::string header = k0;
-    while (j < lines.size() && (lines[j].empty() || header_fragment(lines[j]))) header += " " + fold_key(lines[j++]);
+    while (j < lines.size() && (lines[j].empty() || header_fragment(lines[j]))) {
+      header += ' ';
+      header += fold_key(lines[j++]);
+    }
     bool agency_col = header.find("tham muu") != std::string::npos || header.find("chu tri") != std::string::npos;
-    if (header.find("noi dung") == std::string::npos || !agency_col) continue;
+    if ((header.find("noi dung") == std::string::npos && header.find("nhiem vu") == std::string::npos) || !agency_col)
+      continue;
     bool leader_col = header.find("chi dao") != std::string::npos;
-    enum State { Content, Leader, Agency, Time };
+    // A column of its own for the coordinating agencies: the lead's cell is a name, not a sentence.
+    bool coord_col = header.find("phoi hop") != std::string::npos;
+    enum State { Content, Leader, Agency, Coord, Time, Resources };
     struct Row {
-      std::string code, content, leader, agency, timeframe;
+      std::string code, content, leader, agency, coord, timeframe;
       std::size_t line = 0;
       State state = Content;
       bool page_break = false;
@@ -1291,7 +1301,14 @@ void draft_text_tables(const DocxDocument& doc, DraftAnnex& out) {
       t.timeframe = row->timeframe;
       t.where = "dòng " + std::to_string(row->line);
       t.source = row->content + (row->agency.empty() ? "" : " | " + row->agency);
-      if (split_agencies(row->agency, t.lead, t.coordinating)) {
+      // "Năm 2025 Năm 2030": start and finish columns flattened onto one line.
+      static const std::regex start_finish(R"(^((?:Năm|năm) \d{4})\s+((?:Năm|năm) \d{4})$)");
+      t.timeframe = std::regex_replace(t.timeframe, start_finish, "$1 - $2");
+      if (coord_col) {
+        t.lead = row->agency;
+        t.coordinating = row->coord;
+        t.confidence = row->agency.empty() ? 0.4 : 0.8;
+      } else if (split_agencies(row->agency, t.lead, t.coordinating)) {
         t.confidence = 0.8;
       } else {
         t.lead = row->agency;
@@ -1299,6 +1316,20 @@ void draft_text_tables(const DocxDocument& doc, DraftAnnex& out) {
       }
       if (t.lead.empty())
         out.review.push_back({t.where, t.name, "nhiệm vụ chưa có cơ quan chủ trì", "a task without a lead agency"});
+      // Its quantified sentences are indicators led by its lead, due when it is to be finished.
+      ClauseContext c;
+      c.mode = ClauseMode::Activities;
+      c.code = t.code;
+      c.group = t.section;
+      c.responsible = t.lead;
+      c.where = t.where;
+      static const std::regex year(R"(\d{4})");
+      std::string finish;
+      for (auto it = std::sregex_iterator(t.timeframe.begin(), t.timeframe.end(), year); it != std::sregex_iterator(); ++it)
+        finish = "năm " + it->str();
+      c.default_horizon = !finish.empty() ? finish : horizon_of(lowered(t.timeframe)).value;
+      std::size_t n = 0;
+      add_target_clauses(t.name, c, n, out);
       out.tasks.push_back(std::move(t));
     };
     std::size_t k = j;
@@ -1338,20 +1369,34 @@ void draft_text_tables(const DocxDocument& doc, DraftAnnex& out) {
       auto both = key + " " + next_key;
       bool agency_start = agency_head(key) && (key.find("chu tri") != std::string::npos ||
                                               (both.find("chu tri") != std::string::npos && !agency_head(next_key)));
+      // With a column of its own, the lead is a name ("Ban Xây" / "dựng Đảng"), and the
+      // coordinating cell starts after it ("Các chi bộ, ...").
+      bool prose_start = starts_with_key(key, {"ban hanh", "hoi nghi", "hoi thao", "hoi thi", "doan ket"});
+      if (coord_col && !prose_start) agency_start = agency_head(key) || starts_with_key(key, {"uy ban", "dang uy"});
+      bool coord_start = coord_col && (starts_with_key(key, {"cac "}) || agency_head(key));
+      bool resources_start = starts_with_key(key, {"ngan sach", "nguon ", "kinh phi", "von "});
       auto bare = trim(both, " -+");
       bool time_start = starts_with_key(bare, {"quy ", "hang nam", "thuong xuyen", "thang ", "giai doan", "tu nam", "den nam",
-                                               "nam 20", "truoc "}) ||
+                                               "nam 20", "truoc ", "theo chi dao"}) ||
                         std::regex_match(line, year_re);
       auto& r = *row;
       if (leader_start && r.state == Content && leader_col) r.state = Leader;
       else if (agency_start && r.state < Agency && (r.state == Leader || !leader_col)) r.state = Agency;
+      else if (coord_start && r.state == Agency && !r.agency.empty()) r.state = Coord;
       else if (time_start && r.state < Time && r.state != Content) r.state = Time;
+      else if (resources_start && r.state == Time) r.state = Resources;
       else if (r.page_break && !leader_start && !agency_start && !time_start) {
         add(r.content, line);  // the task's text going on after the page break
         continue;
       }
       r.page_break = false;
-      add(r.state == Content ? r.content : r.state == Leader ? r.leader : r.state == Agency ? r.agency : r.timeframe, line);
+      if (r.state == Resources) continue;  // the resources column is not drafted
+      add(r.state == Content  ? r.content
+          : r.state == Leader ? r.leader
+          : r.state == Agency ? r.agency
+          : r.state == Coord  ? r.coord
+                              : r.timeframe,
+          line);
     }
     flush();
     i = k;
