@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "read/isolated.hpp"
 #include "read/reader.hpp"
+#include "core/platform.hpp"
 
 namespace po = boost::program_options;
 
@@ -135,19 +136,20 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
   std::vector<std::string> out;
   for (const auto& in : inputs) {
     std::error_code ec;
-    if (!fs::is_directory(in, ec)) {
+    auto dir = platform::path_from_utf8(in);
+    if (!fs::is_directory(dir, ec)) {
       out.push_back(in);
       continue;
     }
     std::vector<std::string> found;
-    for (const auto& e : fs::directory_iterator(in, ec)) {
-      auto name = e.path().filename().string();
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      auto name = platform::utf8_of(e.path().filename());
       if (name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0) continue;
       if (!e.is_regular_file(ec)) continue;
-      auto ext = e.path().extension().string();
+      auto ext = platform::utf8_of(e.path().extension());
       std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
       if (std::find(exts.begin(), exts.end(), ext) == exts.end()) continue;
-      found.push_back(e.path().string());
+      found.push_back(platform::utf8_of(e.path()));
     }
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());

@@ -13,6 +13,7 @@
 #include "read/format_detect.hpp"
 #include "read/reader.hpp"
 #include "write/annex_writer.hpp"
+#include "core/platform.hpp"
 
 #include <fstream>
 
@@ -148,7 +149,7 @@ int extract_command(const std::vector<std::string>& args, Streams io) {
     std::string head;
     auto container = sniff_file(path, &head);
     if (container == Container::Text) {
-      std::ifstream in(path, std::ios::binary);
+      std::ifstream in(platform::path_from_utf8(path), std::ios::binary);
       std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       if (text.size() > opt.limits.text_bytes)
         throw_limit("text-size", opt.limits.text_bytes, Text("văn bản quá dài", "the text is too long"));

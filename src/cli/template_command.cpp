@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "write/consolidated_writer.hpp"
 #include "write/template_writer.hpp"
+#include "core/platform.hpp"
 
 namespace po = boost::program_options;
 
@@ -156,8 +157,8 @@ int template_command(const std::vector<std::string>& args, Streams io) {
     form.previous = &*previous;
   }
   std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (!std::filesystem::is_directory(out_dir)) {
+  std::filesystem::create_directories(platform::path_from_utf8(out_dir), ec);
+  if (!std::filesystem::is_directory(platform::path_from_utf8(out_dir), ec)) {
     io.err << (vi ? "tonghop template: không tạo được thư mục " : "tonghop template: cannot create the folder ")
            << out_dir << (ec ? ": " + ec.message() : "") << "\n";
     return int(ExitCode::Internal);
@@ -170,7 +171,7 @@ int template_command(const std::vector<std::string>& args, Streams io) {
     // Two units folding to one file name keep apart.
     std::string stem = name.substr(0, name.size() - 5);
     for (int n = 2; !used.insert(name).second; ++n) name = stem + "-" + std::to_string(n) + ".xlsx";
-    auto path = (std::filesystem::path(out_dir) / name).string();
+    auto path = platform::utf8_of(platform::path_from_utf8(out_dir) / platform::path_from_utf8(name));
     try {
       write_form(path, plan.plan, *layout, form);
     } catch (const std::exception& e) {

@@ -6,12 +6,13 @@
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
 #include "core/number_text.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 
 std::string SourceRef::text() const {
   if (file.empty()) return {};
-  return std::filesystem::path(file).filename().string() + "!" + sheet_prefix(sheet) + cell;
+  return platform::file_name(file) + "!" + sheet_prefix(sheet) + cell;
 }
 
 namespace {
@@ -95,7 +96,7 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
     std::string remark;
     if (!line.previous)
       remark = previous ? "Không có số liệu năm " + last_year + " trong " +
-                              std::filesystem::path(previous->file).filename().string() + " để so sánh"
+                              platform::file_name(previous->file) + " để so sánh"
                         : "Cần số liệu năm " + last_year + " để đánh giá (chạy lại với --previous)";
     else if (line.actual) {
       const auto& ind = plan.indicators[line.index];
@@ -123,7 +124,7 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
       y.units.push_back(UnitLine{f.unit, {}, {}, false, false, 0, 0, 0});
     }
     auto& u = y.units[at[f.unit]];
-    u.files.push_back(std::filesystem::path(f.path).filename().string());
+    u.files.push_back(platform::file_name(f.path));
     for (const auto& i : f.issues) {
       u.errors += i.severity == Severity::Error;
       u.warnings += i.severity == Severity::Warning;
@@ -139,7 +140,7 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
   // done: the two are never held whole at once (nothing below reads the rows).
   for (auto& f : check.files) {
     if (!f.readable) continue;
-    RawSubmission sub{std::filesystem::path(f.path).filename().string(), f.unit, {}};
+    RawSubmission sub{platform::file_name(f.path), f.unit, {}};
     sub.rows.reserve(f.rows.size());
     for (auto& r : f.rows) {
       RawRow raw;

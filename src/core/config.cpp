@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "core/platform.hpp"
 
@@ -24,7 +26,12 @@ std::string templates_dir() {
 
 toml::table load_toml(const std::string& path) {
   try {
-    return toml::parse_file(path);
+    // Read here rather than by toml::parse_file, which opens the narrow path in the ANSI
+    // code page on Windows (templates/ unpacked under a Vietnamese folder name).
+    std::ifstream in(platform::path_from_utf8(path), std::ios::binary);
+    if (!in) throw ConfigError(path + ": the file cannot be opened");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     throw ConfigError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
   }

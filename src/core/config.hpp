@@ -15,7 +15,8 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Where templates/ is: $TONGHOP_TEMPLATES, else the source tree's templates folder.
+// Where templates/ is: $TONGHOP_TEMPLATES, else templates/ beside the executable (an
+// unpacked release), else the source tree's templates folder.
 std::string templates_dir();
 
 // Parses a TOML file; throws ConfigError "path:line: what" on a syntax error or a missing

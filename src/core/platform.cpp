@@ -15,6 +15,10 @@ std::string utf8_of(const std::filesystem::path& path) {
   return std::string(u8.begin(), u8.end());
 }
 
+std::string file_name(std::string_view utf8_path) { return utf8_of(path_from_utf8(utf8_path).filename()); }
+
+std::string file_stem(std::string_view utf8_path) { return utf8_of(path_from_utf8(utf8_path).stem()); }
+
 std::optional<std::int64_t> modified_seconds(const std::string& path) {
   std::error_code ec;
   auto when = std::filesystem::last_write_time(path_from_utf8(path), ec);

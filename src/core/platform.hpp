@@ -116,6 +116,10 @@ ProcessEnd wait_process(long pid);
 std::filesystem::path path_from_utf8(std::string_view utf8);
 // And back: a path as UTF-8 text (path::string() is the ANSI code page on Windows).
 std::string utf8_of(const std::filesystem::path& path);
+// The last part of a UTF-8 path ("bao-cao/Công an.xlsx": "Công an.xlsx"), and without its
+// extension ("Công an").
+std::string file_name(std::string_view utf8_path);
+std::string file_stem(std::string_view utf8_path);
 
 // The console reads and writes UTF-8 (Vietnamese output and file names on a Windows
 // console; nothing to do elsewhere).

@@ -99,7 +99,7 @@ std::string AliasStore::to_toml() const {
 void AliasStore::save(const std::string& path) const {
   std::string out = to_toml();
   namespace fs = std::filesystem;
-  fs::path target(path);
+  fs::path target = platform::path_from_utf8(path);
   fs::path tmp = target;
   tmp += ".tmp-" + std::to_string(platform::process_id());
   {
@@ -109,10 +109,10 @@ void AliasStore::save(const std::string& path) const {
     if (!f) {
       std::error_code ec;
       fs::remove(tmp, ec);
-      throw std::runtime_error("cannot write " + tmp.string());
+      throw std::runtime_error("cannot write " + platform::utf8_of(tmp));
     }
   }
-  auto replaced = platform::replace_file(tmp.string(), target.string());
+  auto replaced = platform::replace_file(platform::utf8_of(tmp), path);
   if (!replaced.ok) {
     std::error_code ec;
     fs::remove(tmp, ec);

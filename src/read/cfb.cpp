@@ -7,6 +7,7 @@
 
 #include "core/issue.hpp"
 #include "core/text.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 namespace {
@@ -35,7 +36,7 @@ std::uint64_t sectors_for(std::uint64_t n, std::uint64_t unit) { return n / unit
 
 class CfbFileSource : public CfbSource {
  public:
-  explicit CfbFileSource(const std::string& path) : in_(std::filesystem::path(path), std::ios::binary) {
+  explicit CfbFileSource(const std::string& path) : in_(platform::path_from_utf8(path), std::ios::binary) {
     if (!in_) throw_unreadable(Text("không mở được tệp", "the file cannot be opened"));
     in_.seekg(0, std::ios::end);
     auto end = in_.tellg();

@@ -12,6 +12,7 @@
 #include "core/issue.hpp"
 #include "core/text.hpp"
 #include "read/format_readers.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 namespace {
@@ -124,7 +125,7 @@ bool plain_number(std::string_view s, double& out) {
 
 void read_csv(const std::string& path, const std::string& sheet_name, WorkbookSink& sink,
               const ReadLimits& limits) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(platform::path_from_utf8(path), std::ios::binary);
   if (!in) throw_unreadable(Text("không mở được tệp", "the file cannot be opened"));
   std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   WorkbookInfo info;

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "core/issue.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 namespace {
@@ -72,7 +73,7 @@ Container sniff(std::string_view h) {
 }
 
 Container sniff_file(const std::string& path, std::string* head_out) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(platform::path_from_utf8(path), std::ios::binary);
   if (!in) throw_unreadable(Text("không mở được tệp", "the file cannot be opened"));
   std::string head(8192, '\0');
   in.read(head.data(), std::streamsize(head.size()));
@@ -112,7 +113,7 @@ std::optional<Text> foreign_document(std::string_view h) {
 }
 
 bool html_has_table(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(platform::path_from_utf8(path), std::ios::binary);
   std::string buf(1 << 16, '\0'), carry;
   while (in) {
     in.read(buf.data(), std::streamsize(buf.size()));

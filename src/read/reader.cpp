@@ -8,6 +8,7 @@
 #include "read/format_detect.hpp"
 #include "read/format_readers.hpp"
 #include "read/zip_archive.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 namespace {
@@ -88,11 +89,11 @@ void read_word97(const std::string& path, WorkbookSink& sink, const ReadLimits& 
 void read_workbook(const std::string& path, WorkbookSink& sink_in, const ReadLimits& limits) {
   try {
     std::error_code ec;
-    auto status = std::filesystem::status(path, ec);
+    auto status = std::filesystem::status(platform::path_from_utf8(path), ec);
     if (ec || !std::filesystem::exists(status)) throw_not_found(path);
     if (std::filesystem::is_directory(status))
       throw_unreadable(Text("đây là thư mục, không phải tệp", "this is a folder, not a file"));
-    auto size = std::filesystem::file_size(path, ec);
+    auto size = std::filesystem::file_size(platform::path_from_utf8(path), ec);
     if (ec) throw_unreadable(Text("không đọc được kích thước tệp", "the file size cannot be read"));
     if (size > limits.file_bytes)
       throw_limit("file-size", limits.file_bytes,
@@ -124,7 +125,7 @@ void read_workbook(const std::string& path, WorkbookSink& sink_in, const ReadLim
                                          "HTML web page (saved with a spreadsheet extension)"),
                               sink, limits);
       case Container::Text:
-        return read_csv(path, std::filesystem::path(path).stem().string(), sink, limits);
+        return read_csv(path, platform::file_stem(path), sink, limits);
       case Container::Binary:
         throw_unreadable(Text("đây không phải bảng tính (dữ liệu nhị phân không nhận ra)",
                               "this is not a spreadsheet (unrecognised binary data)"));

@@ -7,6 +7,7 @@
 
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 
@@ -42,7 +43,7 @@ void mark_superseded(std::vector<FileSummary>& files, const Period& period) {
 // Every file received after the deadline is late, whatever way its unit was found (or not
 // found: then the file's name says who).
 std::string late_who(const FileSummary& f) {
-  return f.unit.empty() ? std::filesystem::path(f.path).filename().string() : f.unit;
+  return f.unit.empty() ? platform::file_name(f.path) : f.unit;
 }
 
 void mark_late(std::vector<FileSummary>& files, CheckReport& report, double deadline) {

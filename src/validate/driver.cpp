@@ -55,8 +55,8 @@ ReceiptsBook read_receipts_book(const Workbook& book, const std::string& path) {
       out.issues.push_back(make_issue_at(
           IssueCode::InvalidDate, path, sheet.info.name, d->row, d->col, "",
           {{"value", typed},
-           {"source", Text("sổ nhận " + std::filesystem::path(path).filename().string(),
-                           "the receipts book " + std::filesystem::path(path).filename().string())},
+           {"source", Text("sổ nhận " + platform::file_name(path),
+                           "the receipts book " + platform::file_name(path))},
            {"problem", problem},
            {"effect", Text("chưa xét được tệp " + c.text + " nộp đúng hạn hay muộn",
                            "whether " + c.text + " came in on time is not judged")}}));
@@ -105,7 +105,7 @@ SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt,
   SubmissionMeta meta;
   meta.path = path;
   if (auto it = opt.unit_of.find(path); it != opt.unit_of.end()) meta.unit = it->second;
-  auto name = std::filesystem::path(path).filename().string();
+  auto name = platform::file_name(path);
   auto it = opt.received.find(path);
   if (it == opt.received.end()) it = opt.received.find(name);
   if (opt.receipt_unknown.count(path) || opt.receipt_unknown.count(name)) {

@@ -9,6 +9,7 @@
 #include "read/zip_archive.hpp"
 #include "recognise/table.hpp"
 #include "validate/check.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 namespace {
@@ -142,7 +143,7 @@ void identify_form(const FormIdentity& id, const Plan& plan, const KeyIndex& key
   if (out.unit_source == UnitSource::Option) {
     if (out.unit != id.unit) mismatch(Text("tùy chọn --unit", "the --unit option"), out.unit);
   } else if (!id.unit.empty()) {
-    auto named = units.find_in(std::filesystem::path(out.path).stem().string());
+    auto named = units.find_in(platform::file_stem(out.path));
     if (!named.empty() && named != id.unit) mismatch(Text("tên tệp", "the file name"), named);
     out.unit = id.unit;
     out.unit_source = UnitSource::Form;

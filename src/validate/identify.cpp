@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "validate/file_check.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 
@@ -38,7 +39,7 @@ void identify(FileCheck& fc, const Workbook& book, const std::vector<Table>& tab
       }
   }
   if (fc.out.unit.empty()) {
-    auto found = fc.ctx.units.find_in_file_name(std::filesystem::path(fc.out.path).stem().string());
+    auto found = fc.ctx.units.find_in_file_name(platform::file_stem(fc.out.path));
     if (!found.empty()) fc.out.unit = found, fc.out.unit_source = UnitSource::FileName;
   }
   // A commune's own report ("ỦY BAN NHÂN DÂN / PHƯỜNG AN DƯƠNG" and no unit line): the

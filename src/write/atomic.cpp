@@ -10,12 +10,15 @@ namespace tonghop {
 void write_atomically(const std::string& out, const std::function<void(const std::string& tmp)>& write) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  auto dir = fs::path(out).parent_path();
+  auto target = platform::path_from_utf8(out);
+  auto dir = target.parent_path();
   if (!dir.empty() && !fs::is_directory(dir, ec))
-    throw WriteError("the folder " + dir.string() + " does not exist", "thư mục " + dir.string() + " không có");
+    throw WriteError("the folder " + platform::utf8_of(dir) + " does not exist",
+                     "thư mục " + platform::utf8_of(dir) + " không có");
   // A hidden name in the same folder, so the rename stays on one file system.
-  std::string tmp =
-      (dir / ("." + fs::path(out).filename().string() + ".tmp-" + std::to_string(platform::process_id()))).string();
+  std::string tmp = platform::utf8_of(
+      dir / platform::path_from_utf8("." + platform::utf8_of(target.filename()) + ".tmp-" +
+                                     std::to_string(platform::process_id())));
   // Ctrl+C or a stop from a service manager removes it instead of leaving it beside the target.
   platform::RemoveOnInterrupt guard(tmp);
   try {
@@ -30,7 +33,7 @@ void write_atomically(const std::string& out, const std::function<void(const std
       throw WriteError("cannot replace " + out + ": " + replaced.message,
                        "không thay được " + out + ": " + replaced.message);
   } catch (...) {
-    fs::remove(tmp, ec);
+    fs::remove(platform::path_from_utf8(tmp), ec);
     throw;
   }
 }

@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "write/atomic.hpp"
 #include "write/xlsx.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 namespace {
@@ -60,7 +61,7 @@ class ReportWriter {
   // One copy per sheet of the file that holds cells or problems.
   void copies(const ReportedFile& f) {
     if (!f.book) return;
-    std::string stem = std::filesystem::path(f.path).stem().string();
+    std::string stem = platform::file_stem(f.path);
     for (const auto& sheet : f.book->sheets) {
       std::vector<const Issue*> here;
       for (const auto& i : f.issues)
@@ -185,7 +186,7 @@ class ReportWriter {
         row = header + 1;
       }
       std::string message = i.message(lang_), hint = i.hint(lang_);
-      ws->text(row, 0, std::filesystem::path(file).filename().string(), body);
+      ws->text(row, 0, platform::file_name(file), body);
       ws->text(row, 1, unit, body);
       ws->text(row, 2, i.where.sheet, body);
       auto it = copied_.find({file, i.where.sheet});

@@ -7,6 +7,7 @@
 
 #include "core/config.hpp"
 #include "write/sheet_name.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 namespace {
@@ -68,7 +69,7 @@ LayoutTable table(const toml::table& doc, const std::string& key, TableKind kind
 Layout Layout::load(const std::string& path) {
   auto doc = load_toml(path);
   Layout l;
-  l.name = doc["name"].value_or(std::filesystem::path(path).stem().string());
+  l.name = doc["name"].value_or(platform::file_stem(path));
   l.font = doc["font"].value_or(std::string("Times New Roman"));
   l.font_size = doc["font_size"].value_or(12.0);
   l.issuing_body = doc["header"]["issuing_body"].value_or(std::string());

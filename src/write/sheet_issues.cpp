@@ -6,6 +6,7 @@
 
 #include "consolidate/issue_groups.hpp"
 #include "write/consolidated_sheets.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 
@@ -24,7 +25,7 @@ DetailSheets write_issues(ConsolidatedBook& b) {
     auto [ws, row] = table.next();
     for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
       switch (t.columns[c].id) {
-        case Field::File: w->text(row, c, std::filesystem::path(i.where.file).filename().string()); break;
+        case Field::File: w->text(row, c, platform::file_name(i.where.file)); break;
         case Field::Sheet: w->text(row, c, i.where.sheet); break;
         // Up to a few hundred references: more would only make the row unreadable.
         case Field::Cell: w->text(row, c, g.count > 1 ? cells_text(g, 400) : i.cell()); break;

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "write/consolidated_sheets.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 namespace {
@@ -45,7 +46,7 @@ DetailSheets separate(ConsolidatedBook& b) {
   for (const auto& sub : b.year.submissions) {
     b.book.constant_memory(sub.rows.size() > kInMemoryRows);
     std::string title = sub.file + (sub.unit.empty() ? "" : " - " + sub.unit);
-    std::string stem = std::filesystem::path(sub.file).stem().string();
+    std::string stem = platform::file_stem(sub.file);
     xlsx::Sheet* ws = nullptr;
     lxw_row_t row = 0;
     for (std::size_t k = 0; k < sub.rows.size() || !ws; ++k) {
