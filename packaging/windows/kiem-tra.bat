@@ -16,8 +16,8 @@ tonghop.exe check --plan "%KE_HOACH%" %NAM_TUY_CHON% %SO_NHAN_TUY_CHON% --report
 set "MA=%ERRORLEVEL%"
 echo.
 if "%MA%"=="0" echo Không có lỗi. Sổ gửi lại đơn vị: ket-qua\kiem-tra.xlsx
-if "%MA%"=="1" echo Có lỗi (xem ở trên). Sổ gửi lại đơn vị, ô có lỗi được tô màu: ket-qua\kiem-tra.xlsx
-if "%MA%"=="3" echo Có tệp không đọc được (xem ở trên). Sổ gửi lại đơn vị: ket-qua\kiem-tra.xlsx
+if "%MA%"=="1" echo Có lỗi: xem ở trên. Sổ gửi lại đơn vị, ô có lỗi được tô màu: ket-qua\kiem-tra.xlsx
+if "%MA%"=="3" echo Có tệp không đọc được: xem ở trên. Sổ gửi lại đơn vị: ket-qua\kiem-tra.xlsx
 :xong
 echo.
 if not defined TONGHOP_KHONG_DUNG pause

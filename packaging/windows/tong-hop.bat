@@ -16,9 +16,9 @@ tonghop.exe consolidate --plan "%KE_HOACH%" %NAM_TUY_CHON% %SO_NHAN_TUY_CHON% -o
 set "MA=%ERRORLEVEL%"
 echo.
 if "%MA%"=="0" echo Đã ghi sổ tổng hợp: ket-qua\tong-hop.xlsx
-if "%MA%"=="1" echo Đã ghi sổ tổng hợp: ket-qua\tong-hop.xlsx (có lỗi trong báo cáo, xem ở trên và trang "Lỗi kiểm tra").
-if "%MA%"=="3" echo Đã ghi sổ tổng hợp: ket-qua\tong-hop.xlsx (có tệp không đọc được, xem ở trên).
-if "%MA%"=="4" echo Không ghi được sổ tổng hợp (xem ở trên).
+if "%MA%"=="1" echo Đã ghi sổ tổng hợp: ket-qua\tong-hop.xlsx - có lỗi trong báo cáo: xem ở trên và trang Lỗi kiểm tra.
+if "%MA%"=="3" echo Đã ghi sổ tổng hợp: ket-qua\tong-hop.xlsx - có tệp không đọc được: xem ở trên.
+if "%MA%"=="4" echo Không ghi được sổ tổng hợp: xem ở trên.
 :xong
 echo.
 if not defined TONGHOP_KHONG_DUNG pause

@@ -141,6 +141,12 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
       out.push_back(in);
       continue;
     }
+    // Joined with the separator the user typed: "bao-cao" gives "bao-cao/x.xlsx" on every
+    // platform; a folder typed with backslashes on Windows gives its files with backslashes
+    // (on Linux a backslash is a character of a name, never a separator).
+    bool backslash = fs::path::preferred_separator == '\\' && in.find('\\') != std::string::npos;
+    std::string prefix = in;
+    if (!prefix.empty() && prefix.back() != '/' && !(backslash && prefix.back() == '\\')) prefix += backslash ? '\\' : '/';
     std::vector<std::string> found;
     for (const auto& e : fs::directory_iterator(dir, ec)) {
       auto name = platform::utf8_of(e.path().filename());
@@ -149,7 +155,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
       auto ext = platform::utf8_of(e.path().extension());
       std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
       if (std::find(exts.begin(), exts.end(), ext) == exts.end()) continue;
-      found.push_back(platform::utf8_of(e.path()));
+      found.push_back(prefix + name);
     }
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
