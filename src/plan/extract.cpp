@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <regex>
+#include <set>
 
 #include "core/text.hpp"
 
@@ -1403,6 +1404,74 @@ void draft_text_tables(const DocxDocument& doc, DraftAnnex& out) {
   }
 }
 
+// Words of folded text, for telling whether a sentence already went into the draft.
+std::vector<std::string> folded_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : fold_key(s) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '%') {
+      w += c;
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  return out;
+}
+
+// The share of a's words found in b.
+double share_in(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty()) return 0;
+  std::multiset<std::string> pool(b.begin(), b.end());
+  std::size_t hit = 0;
+  for (const auto& w : a)
+    if (auto it = pool.find(w); it != pool.end()) ++hit, pool.erase(it);
+  return double(hit) / double(a.size());
+}
+
+// A sentence that commits to something measurable or datable: a target figure or status
+// ("đạt 100%", "không còn hộ nghèo") with a commitment cue, or a sentence that opens with
+// its own horizon ("Từ năm 2027, triển khai thường niên ...").
+bool committing_sentence(const std::string& low) {
+  static const std::regex cue(
+      R"((phấn đấu|hướng tới|mục tiêu|trở lên|ít nhất|tối thiểu|không còn|không để|đạt chuẩn|toàn dân|hằng năm|hàng năm|thường niên|đến năm \d{4}|từ năm \d{4}|vào năm \d{4}|\d\s*%))");
+  static const std::regex opens_with_horizon(R"(^(phấn đấu\s+)?(đến|từ|trong|vào)\s+năm\s+\d{4}\b)");
+  if (std::regex_search(low, opens_with_horizon)) return true;
+  return (has_target_figure(low) || has_status(low)) && std::regex_search(low, cue);
+}
+
+// The last safety net of the draft: a committing sentence of the body that no pass turned
+// into a row (or listed) goes to the review list, so that a target written in the middle
+// of a section's prose is never dropped. Headings are left out: they name, not commit.
+void review_loose_targets(const DocxDocument& doc, DraftAnnex& out) {
+  std::vector<std::vector<std::string>> drafted;
+  for (const auto& i : out.indicators) drafted.push_back(folded_words(i.source));
+  for (const auto& t : out.tasks) drafted.push_back(folded_words(t.source + " " + t.name));
+  for (const auto& v : out.review) drafted.push_back(folded_words(v.text));
+  for (std::size_t k = 0; k < doc.paragraphs.size(); ++k) {
+    const auto& p = doc.paragraphs[k];
+    if (p.heading || section_heading(p)) continue;
+    // A table flattened with its markup ("<p>- 100% ...</p>") holds one item per line.
+    std::vector<std::string> sentences;
+    for (const auto& line : cut(untag(p.text), "\n"))
+      for (auto& sentence : cut(line, ".")) sentences.push_back(trim(sentence, " \t-+*•"));
+    for (const auto& sentence : sentences) {
+      if (word_count(sentence) < 4) continue;
+      if (!committing_sentence(lowered(sentence))) continue;
+      auto words = folded_words(sentence);
+      bool done = false;
+      for (const auto& d : drafted) done = done || share_in(words, d) >= 0.7;
+      if (done) continue;
+      out.review.push_back({where_of(p, k), sentence,
+                            "câu có mục tiêu (con số, mốc thời gian) trong phần nội dung, chưa thành dòng của phụ lục: "
+                            "xem có cần đưa vào bảng chỉ tiêu không",
+                            "a sentence of the body with a target (a figure, a date) that is no row of the draft: "
+                            "see whether it belongs in the indicator table"});
+      drafted.push_back(std::move(words));
+    }
+  }
+}
+
 }  // namespace
 
 DraftAnnex draft_annex(const DocxDocument& doc) {
@@ -1415,6 +1484,7 @@ DraftAnnex draft_annex(const DocxDocument& doc) {
   draft_programmes(doc, consumed, out);
   draft_task_blocks(doc, consumed, out);
   draft_text_tables(doc, out);
+  review_loose_targets(doc, out);
   return out;
 }
 
