@@ -12,7 +12,10 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 what=${1:-all} n=${2:-2000} big_rows=${3:-1000000}
 peers_src="$root/../shared/bench-peers"
-[ -d "$peers_src" ] || peers_src=/work/shared/bench-peers
+[ -d "$peers_src" ] || { echo "bench-peers not found at $peers_src" >&2; exit 2; }
+# The peers' own libraries (the floor links minizip and pugixml; the pandas peer).
+TONGHOP_EXTRA_PACKAGES=(libminizip-dev libpugixml-dev python3-pandas)
+source "$root/scripts/deps.sh"
 "$root/scripts/build.sh" >/dev/null
 work="$root/build/bench-data"
 peers="$root/build/bench-peers"
