@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <optional>
 #include <regex>
-#include <set>
 
 #include "core/text.hpp"
 
@@ -1404,7 +1403,7 @@ void draft_text_tables(const DocxDocument& doc, DraftAnnex& out) {
   }
 }
 
-// Words of folded text, for telling whether a sentence already went into the draft.
+// Words of folded text, sorted, for telling whether a sentence already went into the draft.
 std::vector<std::string> folded_words(const std::string& s) {
   std::vector<std::string> out;
   std::string w;
@@ -1416,16 +1415,19 @@ std::vector<std::string> folded_words(const std::string& s) {
       w.clear();
     }
   }
+  std::sort(out.begin(), out.end());
   return out;
 }
 
-// The share of a's words found in b.
+// The share of a's words found in b (both sorted; a word counts as often as both hold it).
 double share_in(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty()) return 0;
-  std::multiset<std::string> pool(b.begin(), b.end());
   std::size_t hit = 0;
-  for (const auto& w : a)
-    if (auto it = pool.find(w); it != pool.end()) ++hit, pool.erase(it);
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else ++hit, ++i, ++j;
+  }
   return double(hit) / double(a.size());
 }
 
