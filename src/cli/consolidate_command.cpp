@@ -106,10 +106,12 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
     }
     previous = std::move(prev.previous);
   }
-  auto report = check_submissions(plan.plan, run.files, run.options, *run.context);
-  const ExitCode outcome = exit_code(report);
-  std::size_t errors = report.count(Severity::Error), warnings = report.count(Severity::Warning),
-              files = report.files.size();
+  // Streamed: each file's result waits on disk, read back as the workbook is written.
+  StreamedCheck check(plan.plan, run.files, run.options, *run.context);
+  StreamedCheck::Totals totals;
+  auto year = consolidate(plan.plan, check, previous ? &*previous : nullptr, &totals);
+  const ExitCode outcome = exit_code(totals.unreadable, totals.errors > 0);
+  std::size_t errors = totals.errors, warnings = totals.warnings, files = check.size();
   if (strict && errors) {
     io.err << (vi ? "tonghop consolidate: các báo cáo có " : "tonghop consolidate: the reports have ") << errors
            << (vi ? " lỗi; --strict: không ghi sổ tổng hợp (xem tonghop check).\n"
@@ -117,7 +119,6 @@ int consolidate_command(const std::vector<std::string>& args, Streams io) {
     return int(outcome);
   }
   try {
-    auto year = consolidate(plan.plan, std::move(report), previous ? &*previous : nullptr);
     for (const auto& n : write_consolidated(out, plan.plan, year, *layout, WriteOptions::for_year(run.options.period.year)))
       io.err << (vi ? "cảnh báo: " : "warning: ") << n.text(!vi) << "\n";
   } catch (const std::exception& e) {

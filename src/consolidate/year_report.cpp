@@ -47,83 +47,65 @@ Outcome outcome(const IndicatorLine& l) {
   return Outcome::NoData;
 }
 
-YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* previous) {
-  YearReport y;
-  y.period = check.period;
-  for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
-    IndicatorLine line;
-    line.index = i;
-    line.plan_value = plan_figure(plan.indicators[i]);
-    line.trend = needs_previous(plan.indicators[i].judged_target(), plan.indicators[i].unit_of_measure);
-    if (previous)
-      if (auto it = previous->values.find(i); it != previous->values.end()) line.previous = it->second;
-    y.indicators.push_back(line);
+namespace {
+
+// The year report built one file at a time, in the order of the files: the first counted
+// row of an item gives its value, units gather their files and counts.
+class YearBuilder {
+ public:
+  YearBuilder(const Plan& plan, const Period& period, const PreviousYear* previous)
+      : plan_(plan), previous_(previous) {
+    y_.period = period;
+    for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
+      IndicatorLine line;
+      line.index = i;
+      line.plan_value = plan_figure(plan.indicators[i]);
+      line.trend = needs_previous(plan.indicators[i].judged_target(), plan.indicators[i].unit_of_measure);
+      if (previous)
+        if (auto it = previous->values.find(i); it != previous->values.end()) line.previous = it->second;
+      y_.indicators.push_back(line);
+    }
+    for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
+      TaskLine line;
+      line.index = i;
+      y_.tasks.push_back(line);
+    }
+    // Units: expected ones first, in the plan's order.
+    for (const auto& u : plan.units) {
+      at_[u.name] = y_.units.size();
+      y_.units.push_back(UnitLine{u.name, {}, {}, false, false, 0, 0, 0});
+    }
   }
-  for (std::size_t i = 0; i < plan.tasks.size(); ++i) {
-    TaskLine line;
-    line.index = i;
-    y.tasks.push_back(line);
-  }
-  // The first counted row for an item is its value (conflicts are reported by the check).
-  for (const auto& f : check.files)
+
+  void file(const FileResult& f) {
+    // The first counted row for an item is its value (conflicts are reported by the check).
     for (const auto& r : f.rows) {
       if (!r.item || !r.counts) continue;
-      SourceRef src{f.path, r.sheet, cell_ref(r.row, r.col), r.row, r.col};
       if (r.kind == ItemKind::Indicator) {
-        auto& line = y.indicators[*r.item];
+        auto& line = y_.indicators[*r.item];
         if (!line.source.file.empty() || r.actual.kind == Value::Kind::Empty) continue;
         if (r.actual.kind == Value::Kind::Number) line.actual = r.actual.number;
         line.actual_text = r.actual.raw;
         line.actual_shown = r.actual.shown;
         line.assessment = r.assessment;
-        line.source = src;
+        line.source = SourceRef{f.path, r.sheet, cell_ref(r.row, r.col), r.row, r.col};
         line.note = r.note;
       } else {
-        auto& line = y.tasks[*r.item];
+        auto& line = y_.tasks[*r.item];
         if (!line.source.file.empty() || r.actual.kind != Value::Kind::Status) continue;
         line.status = r.actual.status;
         line.status_text = r.actual.raw;
         line.result = r.result;
         line.note = r.note;
-        line.source = src;
+        line.source = SourceRef{f.path, r.sheet, cell_ref(r.row, r.col), r.row, r.col};
       }
     }
-  // Trends: judged against last year's value, or said plainly that it is missing.
-  const std::string last_year = std::to_string(y.period.year - 1);
-  std::vector<Issue> trend_issues;
-  for (auto& line : y.indicators) {
-    if (!line.trend) continue;
-    std::string remark;
-    if (!line.previous)
-      remark = previous ? "Không có số liệu năm " + last_year + " trong " +
-                              platform::file_name(previous->file) + " để so sánh"
-                        : "Cần số liệu năm " + last_year + " để đánh giá (chạy lại với --previous)";
-    else if (line.actual) {
-      const auto& ind = plan.indicators[line.index];
-      line.assessment = assess_trend(ind.judged_target(), *line.actual, *line.previous);
-      if (line.assessment == Assessment::NotMet)
-        trend_issues.push_back(make_issue_at(
-            IssueCode::TargetNotMet, line.source.file, line.source.sheet, line.source.row, line.source.col, ind.code,
-            {{"name", ind.name},
-             {"value", Text(line.actual_shown.vi + " (năm " + last_year + ": " + number_text(*line.previous).vi + ")",
-                            line.actual_shown.en + " (" + last_year + ": " + number_text(*line.previous).en + ")")},
-             {"target", ind.judged_target().raw}}));
+    if (f.unit.empty()) return;
+    if (!at_.count(f.unit)) {
+      at_[f.unit] = y_.units.size();
+      y_.units.push_back(UnitLine{f.unit, {}, {}, false, false, 0, 0, 0});
     }
-    if (!remark.empty()) line.note += (line.note.empty() ? "" : "; ") + remark;
-  }
-  // Units: expected ones first, in the plan's order.
-  std::map<std::string, std::size_t> at;
-  for (const auto& u : plan.units) {
-    at[u.name] = y.units.size();
-    y.units.push_back(UnitLine{u.name, {}, {}, false, false, 0, 0, 0});
-  }
-  for (const auto& f : check.files) {
-    if (f.unit.empty()) continue;
-    if (!at.count(f.unit)) {
-      at[f.unit] = y.units.size();
-      y.units.push_back(UnitLine{f.unit, {}, {}, false, false, 0, 0, 0});
-    }
-    auto& u = y.units[at[f.unit]];
+    auto& u = y_.units[at_[f.unit]];
     u.files.push_back(platform::file_name(f.path));
     for (const auto& i : f.issues) {
       u.errors += i.severity == Severity::Error;
@@ -135,27 +117,103 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
       if (f.received) u.received = serial_to_iso(*f.received).substr(0, 10);
     }
   }
-  for (const auto& s : check.submitted) y.units[at[s]].sent = true;
+
+  // Trends judged, units marked sent, key figures; the trends' issues go to `trend_issues`.
+  YearReport finish(const std::vector<std::string>& submitted, std::vector<Issue>& trend_issues) {
+    auto& y = y_;
+    // Trends: judged against last year's value, or said plainly that it is missing.
+    const std::string last_year = std::to_string(y.period.year - 1);
+    for (auto& line : y.indicators) {
+      if (!line.trend) continue;
+      std::string remark;
+      if (!line.previous)
+        remark = previous_ ? "Không có số liệu năm " + last_year + " trong " +
+                                 platform::file_name(previous_->file) + " để so sánh"
+                           : "Cần số liệu năm " + last_year + " để đánh giá (chạy lại với --previous)";
+      else if (line.actual) {
+        const auto& ind = plan_.indicators[line.index];
+        line.assessment = assess_trend(ind.judged_target(), *line.actual, *line.previous);
+        if (line.assessment == Assessment::NotMet)
+          trend_issues.push_back(make_issue_at(
+              IssueCode::TargetNotMet, line.source.file, line.source.sheet, line.source.row, line.source.col, ind.code,
+              {{"name", ind.name},
+               {"value", Text(line.actual_shown.vi + " (năm " + last_year + ": " + number_text(*line.previous).vi + ")",
+                              line.actual_shown.en + " (" + last_year + ": " + number_text(*line.previous).en + ")")},
+               {"target", ind.judged_target().raw}}));
+      }
+      if (!remark.empty()) line.note += (line.note.empty() ? "" : "; ") + remark;
+    }
+    for (const auto& s : submitted) y.units[at_[s]].sent = true;
+    // Key figures.
+    auto& k = y.kpi;
+    k.indicators = y.indicators.size();
+    for (std::size_t i = 0; i < y.indicators.size(); ++i) {
+      const auto& group = plan_.indicators[y.indicators[i].index].group;
+      if (y.groups.empty() || group != y.groups.back().name) y.groups.push_back({group, i, 0, 0, 0, 0});
+      auto& g = y.groups.back();
+      ++g.count;
+      switch (outcome(y.indicators[i])) {
+        case Outcome::Met: ++g.met, ++k.indicators_met; break;
+        case Outcome::NotMet: ++g.not_met, ++k.indicators_not_met; break;
+        case Outcome::NoData: ++g.no_data, ++k.indicators_no_data; break;
+      }
+    }
+    k.tasks = y.tasks.size();
+    for (const auto& t : y.tasks) {
+      switch (t.status) {
+        case Status::Done: ++k.tasks_done; break;
+        case Status::InProgress: ++k.tasks_in_progress; break;
+        case Status::NotStarted: ++k.tasks_not_started; break;
+        case Status::Behind: ++k.tasks_behind; break;
+        default: ++k.tasks_no_data;
+      }
+    }
+    k.units_expected = plan_.units.size();
+    for (const auto& u : y.units) {
+      k.units_sent += u.sent;
+      k.units_on_time += u.sent && !u.late;
+    }
+    return std::move(y_);
+  }
+
+ private:
+  const Plan& plan_;
+  const PreviousYear* previous_;
+  YearReport y_;
+  std::map<std::string, std::size_t> at_;
+};
+
+}  // namespace
+
+RawSubmission raw_submission(const Plan& plan, const FileResult& f) {
+  RawSubmission sub{platform::file_name(f.path), f.unit, {}};
+  sub.rows.reserve(f.rows.size());
+  for (const auto& r : f.rows) {
+    RawRow raw;
+    raw.sheet = r.sheet;
+    raw.row = r.row + 1;
+    raw.written = r.written;
+    if (r.item) raw.code = plan.code_of(r.ref());
+    raw.value = r.actual.kind == Value::Kind::Number ? format_number(r.actual.number) : r.actual.raw;
+    if (!r.item) raw.verdict = "không khớp kế hoạch";
+    else if (!r.counts) raw.verdict = "không tính";
+    else raw.verdict = std::string(r.kind == ItemKind::Task ? to_string(r.actual.status) : to_string(r.assessment));
+    sub.rows.push_back(std::move(raw));
+  }
+  return sub;
+}
+
+YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* previous) {
+  YearBuilder build(plan, check.period, previous);
+  for (const auto& f : check.files) build.file(f);
+  std::vector<Issue> trend_issues;
+  YearReport y = build.finish(check.submitted, trend_issues);
   // The check's rows become the raw rows one file at a time, each file's released as it is
   // done: the two are never held whole at once (nothing below reads the rows).
   for (auto& f : check.files) {
     if (!f.readable) continue;
-    RawSubmission sub{platform::file_name(f.path), f.unit, {}};
-    sub.rows.reserve(f.rows.size());
-    for (auto& r : f.rows) {
-      RawRow raw;
-      raw.sheet = std::move(r.sheet);
-      raw.row = r.row + 1;
-      raw.written = std::move(r.written);
-      if (r.item) raw.code = plan.code_of(r.ref());
-      raw.value = r.actual.kind == Value::Kind::Number ? format_number(r.actual.number) : r.actual.raw;
-      if (!r.item) raw.verdict = "không khớp kế hoạch";
-      else if (!r.counts) raw.verdict = "không tính";
-      else raw.verdict = std::string(r.kind == ItemKind::Task ? to_string(r.actual.status) : to_string(r.assessment));
-      sub.rows.push_back(std::move(raw));
-    }
+    y.submissions.push_back(raw_submission(plan, f));
     std::vector<RowResult>().swap(f.rows);
-    y.submissions.push_back(std::move(sub));
   }
   // Moved, not copied: a big year has hundreds of thousands of them.
   for (auto& f : check.files)
@@ -163,36 +221,47 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
   y.issues.insert(y.issues.end(), std::make_move_iterator(check.issues.begin()),
                   std::make_move_iterator(check.issues.end()));
   y.issues.insert(y.issues.end(), trend_issues.begin(), trend_issues.end());
-  // Key figures.
-  auto& k = y.kpi;
-  k.indicators = y.indicators.size();
-  for (std::size_t i = 0; i < y.indicators.size(); ++i) {
-    const auto& group = plan.indicators[y.indicators[i].index].group;
-    if (y.groups.empty() || group != y.groups.back().name) y.groups.push_back({group, i, 0, 0, 0, 0});
-    auto& g = y.groups.back();
-    ++g.count;
-    switch (outcome(y.indicators[i])) {
-      case Outcome::Met: ++g.met, ++k.indicators_met; break;
-      case Outcome::NotMet: ++g.not_met, ++k.indicators_not_met; break;
-      case Outcome::NoData: ++g.no_data, ++k.indicators_no_data; break;
-    }
-  }
-  k.tasks = y.tasks.size();
-  for (const auto& t : y.tasks) {
-    switch (t.status) {
-      case Status::Done: ++k.tasks_done; break;
-      case Status::InProgress: ++k.tasks_in_progress; break;
-      case Status::NotStarted: ++k.tasks_not_started; break;
-      case Status::Behind: ++k.tasks_behind; break;
-      default: ++k.tasks_no_data;
-    }
-  }
-  k.units_expected = plan.units.size();
-  for (const auto& u : y.units) {
-    k.units_sent += u.sent;
-    k.units_on_time += u.sent && !u.late;
-  }
   return y;
+}
+
+YearReport consolidate(const Plan& plan, const StreamedCheck& check, const PreviousYear* previous,
+                       StreamedCheck::Totals* totals) {
+  YearBuilder build(plan, check.report.period, previous);
+  auto stream = std::make_shared<YearReport::Stream>();
+  stream->plan = &plan;
+  stream->check = &check;
+  auto counted = check.each([&](const FileResult& f) {
+    build.file(f);
+    stream->issues += f.issues.size();
+    stream->submissions += f.readable;
+  });
+  if (totals) *totals = counted;
+  std::vector<Issue> trend_issues;
+  YearReport y = build.finish(check.report.submitted, trend_issues);
+  stream->run_issues = check.report.issues;
+  stream->run_issues.insert(stream->run_issues.end(), trend_issues.begin(), trend_issues.end());
+  stream->issues += stream->run_issues.size();
+  y.stream = std::move(stream);
+  return y;
+}
+
+void YearReport::each_issues(const std::function<void(const std::vector<Issue>&)>& use) const {
+  if (!stream) {
+    use(issues);
+    return;
+  }
+  stream->check->each([&](const FileResult& f) { use(f.issues); });
+  use(stream->run_issues);
+}
+
+void YearReport::each_submission(const std::function<void(const RawSubmission&)>& use) const {
+  if (!stream) {
+    for (const auto& s : submissions) use(s);
+    return;
+  }
+  stream->check->each([&](const FileResult& f) {
+    if (f.readable) use(raw_submission(*stream->plan, f));
+  });
 }
 
 }  // namespace tonghop

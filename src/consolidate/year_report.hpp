@@ -6,6 +6,7 @@
 //   year.kpi.indicators_met;
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "plan/plan.hpp"
 #include "validate/check.hpp"
+#include "validate/driver.hpp"
 
 namespace tonghop {
 
@@ -102,10 +104,36 @@ struct YearReport {
   std::vector<Issue> issues;              // every issue of the check
   std::vector<RawSubmission> submissions; // every readable file, rows as read
   Kpi kpi;
+
+  // The two long lists, read one file at a time: from the vectors above, or (a streamed
+  // check) from the check's temporary store, so that the year is never held whole.
+  // Issues come in runs, each file's in the order of the files, then the run's own.
+  void each_issues(const std::function<void(const std::vector<Issue>&)>& use) const;
+  void each_submission(const std::function<void(const RawSubmission&)>& use) const;
+  std::size_t issue_count() const { return stream ? stream->issues : issues.size(); }
+  std::size_t submission_count() const { return stream ? stream->submissions : submissions.size(); }
+
+  // Set by the streamed consolidate: where the long lists are read back from.
+  struct Stream {
+    const Plan* plan;
+    const StreamedCheck* check;
+    std::vector<Issue> run_issues;  // completeness, receipts, trends
+    std::size_t issues = 0, submissions = 0;
+  };
+  std::shared_ptr<const Stream> stream;
 };
 
 // Takes the check by value: pass it with std::move when it is not needed afterwards (its
 // issues move into the year report).
 YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* previous = nullptr);
+
+// The same from a streamed check (tonghop consolidate): one pass over the files' results
+// here, the issues and raw rows read back again as the workbook is written. `check` must
+// outlive the year report. `totals`: what the check found in all (as StreamedCheck::each).
+YearReport consolidate(const Plan& plan, const StreamedCheck& check, const PreviousYear* previous = nullptr,
+                       StreamedCheck::Totals* totals = nullptr);
+
+// A readable file's rows as the raw-rows sheet shows them.
+RawSubmission raw_submission(const Plan& plan, const FileResult& f);
 
 }  // namespace tonghop

@@ -43,7 +43,7 @@ constexpr std::size_t kInMemoryRows = 5000;
 
 DetailSheets separate(ConsolidatedBook& b) {
   DetailSheets out;
-  for (const auto& sub : b.year.submissions) {
+  b.year.each_submission([&](const RawSubmission& sub) {
     b.book.constant_memory(sub.rows.size() > kInMemoryRows);
     std::string title = sub.file + (sub.unit.empty() ? "" : " - " + sub.unit);
     std::string stem = platform::file_stem(sub.file);
@@ -59,23 +59,24 @@ DetailSheets separate(ConsolidatedBook& b) {
       row_cells(b, *ws, row++, 0, sub.rows[k]);
       ++out.rows;
     }
-  }
+  });
   b.book.constant_memory(true);
   return out;
 }
 
 DetailSheets combined(ConsolidatedBook& b) {
-  std::string title = "Số liệu gốc của " + std::to_string(b.year.submissions.size()) + " tệp báo cáo";
+  std::string title = "Số liệu gốc của " + std::to_string(b.year.submission_count()) + " tệp báo cáo";
   ContinuedTable table(b, b.layout.submissions.sheet, lxw_col_t(2 + std::size(kHeads)), [&](xlsx::Sheet& ws) {
     return heads(b, ws, title, {{"Tệp", 30}, {"Đơn vị", 26}});
   });
-  for (const auto& sub : b.year.submissions)
+  b.year.each_submission([&](const RawSubmission& sub) {
     for (const auto& r : sub.rows) {
       auto [ws, row] = table.next();
       ws->text(row, 0, sub.file, b.body);
       ws->text(row, 1, sub.unit, b.body);
       row_cells(b, *ws, row, 2, r);
     }
+  });
   DetailSheets out;
   out.rows = table.rows();
   out.sheets = table.finish();
@@ -85,9 +86,9 @@ DetailSheets combined(ConsolidatedBook& b) {
 }  // namespace
 
 DetailSheets write_submissions(ConsolidatedBook& b) {
-  bool one_sheet = b.year.submissions.size() > b.layout.submissions.separate_sheets_up_to;
+  bool one_sheet = b.year.submission_count() > b.layout.submissions.separate_sheets_up_to;
   auto out = one_sheet ? combined(b) : separate(b);
-  out.items = b.year.submissions.size();
+  out.items = b.year.submission_count();
   return out;
 }
 

@@ -30,10 +30,16 @@ struct Run {
   Plan plan;
   CheckReport check;
   YearReport year;
+  CheckOptions opt;
+  std::vector<std::string> files;
 };
+const CheckContext& sample_context() {
+  static CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default(), {}};
+  return ctx;
+}
 const Run& sample_run() {
   static Run r = [] {
-    static CheckContext ctx{LabelRoles::load_default(), UnitRegistry::load_default(), NameMatcher::load_default(), {}};
+    const auto& ctx = sample_context();
     Run x;
     x.plan = build_plan(load_workbook(samples("ke-hoach/an-duong-2026-2030.xlsx")), ctx.roles, ctx.units).plan;
     CheckOptions opt;
@@ -48,6 +54,7 @@ const Run& sample_run() {
     std::sort(files.begin(), files.end());
     x.check = check_submissions(x.plan, files, opt, ctx);
     x.year = consolidate(x.plan, x.check);
+    x.opt = opt, x.files = files;
     return x;
   }();
   return r;
@@ -623,6 +630,66 @@ TEST(Consolidate, IssuesLongerThanASheetContinue) {
   // Errors first: the first line of the first sheet is an error.
   auto line = summary_line(wb, "Lỗi kiểm tra (2)");
   EXPECT_NE(line.find("trên " + std::to_string(parts.size()) + " trang"), std::string::npos) << line;
+}
+
+// tonghop consolidate streams: the check's results wait on disk and the issues and raw rows
+// are read back file by file as the workbook is written. The workbook is the same bytes as
+// the one written from the year held in memory, with one sheet per submission and with all
+// of them on one sheet.
+TEST(Consolidate, StreamedYearWritesTheWorkbookOfTheYearInMemory) {
+  const auto& r = sample_run();
+  StreamedCheck check(r.plan, r.files, r.opt, sample_context());
+  StreamedCheck::Totals totals;
+  auto year = consolidate(r.plan, check, nullptr, &totals);
+  EXPECT_TRUE(year.issues.empty());  // not held: read back
+  EXPECT_TRUE(year.submissions.empty());
+  EXPECT_EQ(year.issue_count(), r.year.issues.size());
+  EXPECT_EQ(year.submission_count(), r.year.submissions.size());
+  EXPECT_EQ(totals.errors, r.check.count(Severity::Error));
+  EXPECT_EQ(totals.warnings, r.check.count(Severity::Warning));
+  for (const auto& layout : {Layout::find("commune-yearly"), layout_with("rows_per_sheet = 40", "separate_sheets_up_to = 50",
+                                                                         "separate_sheets_up_to = 3")}) {
+    std::string held = dir() + "held.xlsx", streamed = dir() + "streamed.xlsx";
+    write_consolidated(held, r.plan, r.year, layout, WriteOptions::for_year(2026));
+    write_consolidated(streamed, r.plan, year, layout, WriteOptions::for_year(2026));
+    EXPECT_EQ(bytes(streamed), bytes(held)) << layout.rows_per_sheet;
+  }
+}
+
+// Warning and note lines wait until every error line is written (in a temporary file past a
+// few hundred KiB): errors first, then warnings, then notes, each in the check's order, none lost.
+TEST(Consolidate, ManyWarningLinesComeAfterTheErrorsInTheirOrder) {
+  const auto& r = sample_run();
+  YearReport year = r.year;
+  year.issues.clear();
+  const std::uint32_t warnings = 6000;
+  for (std::uint32_t k = 0; k < warnings; ++k) {  // distinct items: one line each, ~200 bytes
+    year.issues.push_back(make_issue_at(IssueCode::UnknownItem, "x.xlsx", "Biểu 01", 7 + k, 1, "code " + std::to_string(k),
+                                        {{"name", "Dòng thứ " + std::to_string(k) + " không có trong kế hoạch năm"}}));
+    if (k % 1000 == 999)
+      year.issues.push_back(make_issue_at(IssueCode::MissingValue, "y.xlsx", "Biểu 01", k, 5, "e" + std::to_string(k),
+                                          {{"name", "BHYT"}}));
+  }
+  std::string out = dir() + "warnings.xlsx";
+  write_consolidated(out, r.plan, year, Layout::find("commune-yearly"), WriteOptions::for_year(2026));
+  auto wb = load_workbook(out);
+  auto parts = sheets_named(wb, "Lỗi kiểm tra");
+  ASSERT_EQ(parts.size(), 1u);
+  std::uint32_t header = 0;
+  for (const auto& c : parts[0]->cells)
+    if (c.text == "Số lần") header = c.row;
+  ASSERT_GT(header, 0u);
+  auto cols = columns_of(*parts[0], &header);
+  std::vector<std::string> files;
+  for (const auto& c : parts[0]->cells)
+    if (c.row > header && c.col == cols.at("Tệp")) files.push_back(c.text);
+  ASSERT_EQ(files.size(), warnings + 6);
+  for (std::size_t k = 0; k < files.size(); ++k) EXPECT_EQ(files[k], k < 6 ? "y.xlsx" : "x.xlsx") << k;
+  // The warnings in their order: the last line is the last warning's row.
+  std::string last;
+  for (const auto& c : parts[0]->cells)
+    if (c.row == header + warnings + 6 && c.col == cols.at("Ô")) last = c.text;
+  EXPECT_EQ(last, cell_ref(7 + warnings - 1, 1));
 }
 
 // Past the layout's threshold the rows of all submissions are on one sheet with the file as a
