@@ -145,16 +145,8 @@ void write_text_end(std::ostream& os, const CheckReport& r, std::size_t files, s
 }
 
 // Worst first: unreadable, errors, warnings, ok (in the order of the files within each).
-void write_text(std::ostream& os, const Plan& plan, const CheckReport& r, Lang lang, bool explain) {
-  std::vector<const FileResult*> files;
-  for (const auto& f : r.files) files.push_back(&f);
-  std::stable_sort(files.begin(), files.end(), [&](auto* a, auto* b) { return a->status() > b->status(); });
-  for (const auto* f : files) write_file_text(os, plan, *f, lang, explain);
-  write_text_end(os, r, r.files.size(), r.count(Severity::Error), r.count(Severity::Warning), lang);
-}
-
-// The same for a streamed check: each file's block goes to a temporary file of its status,
-// and the four are copied out worst first.
+// Each file's block goes to a temporary file of its status, and the four are copied out
+// worst first.
 StreamedCheck::Totals write_text(std::ostream& os, const Plan& plan, const StreamedCheck& check, Lang lang,
                                  bool explain) {
   auto dir = platform::make_temp_dir("tonghop-text");
@@ -192,11 +184,15 @@ StreamedCheck::Totals write_text(std::ostream& os, const Plan& plan, const Strea
 
 }  // namespace
 
-// The units' files as the check saw them (kept by it), written with the problems marked.
-std::vector<WriteNote> write_report(const std::string& out, const CheckReport& report, Lang lang) {
-  std::vector<ReportedFile> files;
-  for (const auto& f : report.files) files.push_back({f.path, f.unit, f.workbook.get(), f.issues});
-  return write_check_report(out, files, report.issues, lang);
+// The units' files as the check saw them (kept by it, read back one at a time), written
+// with the problems marked.
+std::vector<WriteNote> write_report(const std::string& out, const StreamedCheck& check, Lang lang) {
+  return write_check_report(
+      out,
+      [&](const std::function<void(const ReportedFile&)>& use) {
+        check.each([&](const FileResult& f) { use({f.path, f.unit, f.workbook.get(), f.issues}); });
+      },
+      check.report.issues, lang);
 }
 
 int check_command(const std::vector<std::string>& args, Streams io) {
@@ -231,26 +227,20 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   }
   PlanResult plan;
   if (int code = load_plan(run, opt, io.err, plan)) return code;
-  if (report_path.empty()) {
-    // Streamed: each file's result waits on disk until the output is written.
-    StreamedCheck check(plan.plan, run.files, run.options, *run.context);
-    StreamedCheck::Totals totals;
-    if (opt.format == OutputFormat::Json) {
-      CheckJsonWriter json(io.out, plan.plan, check.report.period, lang);
-      totals = check.each([&](const FileResult& f) { json.file(f); });
-      json.finish(check.report, check.size(), totals.errors, totals.warnings);
-    } else {
-      totals = write_text(io.out, plan.plan, check, lang, explain);
-    }
-    return int(exit_code(totals.unreadable, totals.errors > 0));
+  // Streamed: each file's result waits on disk until the output is written (with --report,
+  // its workbook too: the copies are written one file at a time).
+  StreamedCheck check(plan.plan, run.files, run.options, *run.context);
+  StreamedCheck::Totals totals;
+  if (opt.format == OutputFormat::Json) {
+    CheckJsonWriter json(io.out, plan.plan, check.report.period, lang);
+    totals = check.each([&](const FileResult& f) { json.file(f); });
+    json.finish(check.report, check.size(), totals.errors, totals.warnings);
+  } else {
+    totals = write_text(io.out, plan.plan, check, lang, explain);
   }
-  // --report needs every file's workbook at the end: held in memory.
-  auto report = check_submissions(plan.plan, run.files, run.options, *run.context);
-  if (opt.format == OutputFormat::Json) write_check_json(io.out, plan.plan, report, lang);
-  else write_text(io.out, plan.plan, report, lang, explain);
-  {
+  if (!report_path.empty()) {
     try {
-      for (const auto& n : write_report(report_path, report, lang))
+      for (const auto& n : write_report(report_path, check, lang))
         io.err << (lang == Lang::Vi ? "cảnh báo: " : "warning: ") << n.text(lang == Lang::En) << "\n";
     } catch (const std::exception& e) {
       io.err << (lang == Lang::Vi ? "tonghop check: không ghi được " : "tonghop check: cannot write ") << report_path
@@ -260,7 +250,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
     if (opt.format != OutputFormat::Json)
       io.out << (lang == Lang::Vi ? "Đã ghi sổ gửi lại đơn vị: " : "Workbook for the units written: ") << report_path << "\n";
   }
-  return int(exit_code(report));
+  return int(exit_code(totals.unreadable, totals.errors > 0));
 }
 
 }  // namespace tonghop::cli

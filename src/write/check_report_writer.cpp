@@ -13,6 +13,7 @@
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "write/atomic.hpp"
+#include "write/record_store.hpp"
 #include "write/xlsx.hpp"
 #include "core/platform.hpp"
 
@@ -40,13 +41,17 @@ std::string display_value(const StoredCell& c) {
 
 class ReportWriter {
  public:
-  ReportWriter(xlsx::Book& book, const std::vector<ReportedFile>& files, const std::vector<Issue>& general, Lang lang,
-               std::uint32_t rows_per_sheet)
-      : book_(book), files_(files), general_(general), lang_(lang), rows_per_sheet_(rows_per_sheet) {}
+  ReportWriter(xlsx::Book& book, Lang lang, std::uint32_t rows_per_sheet)
+      : book_(book), lang_(lang), rows_per_sheet_(rows_per_sheet) {}
 
-  void write() {
+  // Each file's copies as it comes; its summary lines wait until every copy is written.
+  void write(const EachReportedFile& each_file, const std::vector<Issue>& general) {
     auto& summary = book_.add_sheet(vi() ? "Tóm tắt" : "Summary");
-    for (const auto& f : files_) copies(f);
+    each_file([&](const ReportedFile& f) {
+      copies(f);
+      for (const auto& i : f.issues) line(f.path, f.unit, i);
+    });
+    for (const auto& i : general) line(i.where.file, "", i);
     summary_sheet(summary);
   }
 
@@ -178,60 +183,75 @@ class ReportWriter {
     };
     start(*ws);
     lxw_row_t row = header + 1;
-    auto line = [&](const std::string& file, const std::string& unit, const Issue& i) {
-      if (row >= rows_per_sheet_) {
+    // Each line holds at most one link: a sheet's lines stop at the links it may hold.
+    const lxw_row_t last = std::min<lxw_row_t>(rows_per_sheet_, header + 1 + LXW_MAX_NUMBER_URLS);
+    lines_.each([&](const std::vector<std::string>& l) {
+      const auto& [file, unit, sheet, target, cell, severity, code, message, hint] =
+          std::tie(l.at(0), l.at(1), l.at(2), l.at(3), l.at(4), l.at(5), l.at(6), l.at(7), l.at(8));
+      if (row >= last) {
         finish(*ws, row);
         ws = &book_.add_sheet_like(first.name());
         start(*ws);
         row = header + 1;
       }
-      std::string message = i.message(lang_), hint = i.hint(lang_);
-      ws->text(row, 0, platform::file_name(file), body);
+      int r = severity.at(0) - '0';
+      ws->text(row, 0, file, body);
       ws->text(row, 1, unit, body);
-      ws->text(row, 2, i.where.sheet, body);
-      auto it = copied_.find({file, i.where.sheet});
-      std::string cell = i.cell().empty() && i.where.row ? cell_ref(*i.where.row, 0) : i.cell();
-      if (it != copied_.end() && !cell.empty()) ws->internal_link(row, 3, "'" + it->second + "'!" + cell, cell, link);
+      ws->text(row, 2, sheet, body);
+      if (!target.empty()) ws->internal_link(row, 3, target, cell, link);
       else ws->text(row, 3, cell, body);
-      ws->text(row, 4, severity_word(i.severity), style(rank(i.severity)));
-      ws->text(row, 5, std::string(to_string(i.code)), body);
+      ws->text(row, 4, severity_word(r == 0 ? Severity::Error : r == 1 ? Severity::Warning : Severity::Info),
+               style(r));
+      ws->text(row, 5, code, body);
       ws->text(row, 6, message, body);
       ws->text(row, 7, hint, body);
       // Viewers that do not fit wrapped rows get a height from the longest text.
       std::size_t lines = 1;
-      for (auto [text, width] : {std::pair{unit, widths[1]}, std::pair{message, widths[6]}, std::pair{hint, widths[7]}})
-        lines = std::max(lines, xlsx::wrapped_lines(text, width));
+      for (auto [text, width] : {std::pair{&unit, widths[1]}, std::pair{&message, widths[6]}, std::pair{&hint, widths[7]}})
+        lines = std::max(lines, xlsx::wrapped_lines(*text, width));
       if (lines > 1) ws->row(row, xlsx::row_height(lines));
       ++row;
-    };
-    for (const auto& f : files_)
-      for (const auto& i : f.issues) line(f.path, f.unit, i);
-    for (const auto& i : general_) line(i.where.file, "", i);
+    });
     finish(*ws, row);
   }
 
+  // One line of the summary, kept until the copies are all written: the copy's cell to link.
+  void line(const std::string& file, const std::string& unit, const Issue& i) {
+    auto it = copied_.find({file, i.where.sheet});
+    std::string cell = i.cell().empty() && i.where.row ? cell_ref(*i.where.row, 0) : i.cell();
+    std::string target = it != copied_.end() && !cell.empty() ? "'" + it->second + "'!" + cell : "";
+    lines_.add({platform::file_name(file), unit, i.where.sheet, target, cell, std::to_string(rank(i.severity)),
+                std::string(to_string(i.code)), i.message(lang_), i.hint(lang_)});
+  }
+
   xlsx::Book& book_;
-  const std::vector<ReportedFile>& files_;
-  const std::vector<Issue>& general_;
   Lang lang_;
   std::uint32_t rows_per_sheet_;
   std::map<std::pair<std::string, std::string>, std::string> copied_;  // (file, sheet) -> copy
+  RecordStore lines_;  // the summary's lines
 };
 
 }  // namespace
 
-std::vector<WriteNote> write_check_report(const std::string& out, const std::vector<ReportedFile>& files,
+std::vector<WriteNote> write_check_report(const std::string& out, const EachReportedFile& each_file,
                                           const std::vector<Issue>& general, Lang lang, std::uint32_t rows_per_sheet) {
   std::vector<WriteNote> notes;
   write_atomically(out, [&](const std::string& tmp) {
     // The time of writing, or SOURCE_DATE_EPOCH for reproducible bytes (as the consolidated workbook).
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
     xlsx::Book book(tmp, {.created = epoch ? std::time_t(std::strtoll(epoch, nullptr, 10)) : 0, .title = "tonghop check"});
-    ReportWriter(book, files, general, lang, std::clamp<std::uint32_t>(rows_per_sheet, 10, xlsx::kMaxRows)).write();
+    ReportWriter(book, lang, std::clamp<std::uint32_t>(rows_per_sheet, 10, xlsx::kMaxRows)).write(each_file, general);
     book.close();
     notes = book.notes();
   });
   return notes;
+}
+
+std::vector<WriteNote> write_check_report(const std::string& out, const std::vector<ReportedFile>& files,
+                                          const std::vector<Issue>& general, Lang lang, std::uint32_t rows_per_sheet) {
+  return write_check_report(
+      out, [&](const std::function<void(const ReportedFile&)>& use) { for (const auto& f : files) use(f); }, general, lang,
+      rows_per_sheet);
 }
 
 }  // namespace tonghop

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,18 @@ struct ReportedFile {
 // Written to a temporary file beside out and renamed (throws WriteError). Returns what had
 // to be changed for Excel (cells cut to its limit), for the user to see. A summary longer
 // than rows_per_sheet (Excel's 1,048,576) continues on "Tóm tắt (2)".
+// A summary sheet also holds at most 65,530 links (libxlsxwriter's and Excel's limit): past
+// that many lines it continues too.
 std::vector<WriteNote> write_check_report(const std::string& out, const std::vector<ReportedFile>& files,
+                                          const std::vector<Issue>& general, Lang lang,
+                                          std::uint32_t rows_per_sheet = 1048576);
+
+// The same with the files given one at a time (`each_file` calls its argument once per file,
+// in order; each file's workbook is needed only during that call): tonghop check --report
+// on a streamed check. The summary's lines wait in a temporary store until every copy is
+// written, so only one file's workbook and problems are held at a time.
+using EachReportedFile = std::function<void(const std::function<void(const ReportedFile&)>&)>;
+std::vector<WriteNote> write_check_report(const std::string& out, const EachReportedFile& each_file,
                                           const std::vector<Issue>& general, Lang lang,
                                           std::uint32_t rows_per_sheet = 1048576);
 

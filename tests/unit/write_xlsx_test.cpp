@@ -260,7 +260,7 @@ TEST(Xlsx, CheckReportSummaryContinues) {
   for (std::uint32_t k = 0; k < 100; ++k)
     general.push_back(make_issue_at(IssueCode::UnknownItem, "x.xlsx", "Biểu 01", 7 + k, 1, "", {{"name", "Dòng"}}));
   std::string out = dir() + "long-summary.xlsx";
-  write_check_report(out, {}, general, Lang::Vi, 30);
+  write_check_report(out, std::vector<ReportedFile>{}, general, Lang::Vi, 30);
   auto wb = load_workbook(out);
   EXPECT_EQ(sheet_names(wb), (std::vector<std::string>{"Tóm tắt", "Tóm tắt (2)", "Tóm tắt (3)", "Tóm tắt (4)"}));
   std::size_t listed = 0;
@@ -270,4 +270,43 @@ TEST(Xlsx, CheckReportSummaryContinues) {
       EXPECT_LT(c.row, 30u);
     }
   EXPECT_EQ(listed, general.size());
+}
+
+// check --report on a big folder: a sheet holds at most 65,530 links (every summary line
+// links to its cell in the copy), so past that many lines the summary continues on
+// "Tóm tắt (2)" instead of failing; every problem is listed. The file comes one at a time.
+TEST(Xlsx, CheckReportSummaryContinuesPastTheLinksASheetHolds) {
+  Workbook book;
+  Sheet s;
+  s.info.name = "Biểu 01";
+  StoredCell x;
+  x.row = 0, x.col = 0, x.type = CellType::Text, x.text = "BÁO CÁO";
+  s.cells.push_back(x);
+  book.sheets.push_back(s);
+  std::vector<Issue> general;
+  const std::uint32_t lines = LXW_MAX_NUMBER_URLS + 20;
+  for (std::uint32_t k = 0; k < lines; ++k)
+    general.push_back(make_issue_at(IssueCode::UnknownItem, "bao-cao.xlsx", "Biểu 01", 7 + k, 1, "", {{"name", "Dòng"}}));
+  std::string out = dir() + "many-links.xlsx";
+  std::size_t files = 0;
+  write_check_report(
+      out,
+      [&](const std::function<void(const ReportedFile&)>& use) {
+        use({"bao-cao.xlsx", "Công an", &book, {}});
+        ++files;
+      },
+      general, Lang::Vi);
+  EXPECT_EQ(files, 1u);
+  ReadLimits limits;
+  ZipArchive zip(out, limits);
+  auto links = [&](const std::string& part) {
+    auto xml = zip.read_all(part);
+    std::size_t n = 0;
+    for (auto at = xml.find("<hyperlink "); at != std::string::npos; at = xml.find("<hyperlink ", at + 1)) ++n;
+    return n;
+  };
+  auto wb = load_workbook(out);
+  EXPECT_EQ(sheet_names(wb), (std::vector<std::string>{"Tóm tắt", "bao-cao", "Tóm tắt (2)"}));
+  EXPECT_EQ(links("xl/worksheets/sheet1.xml"), std::size_t(LXW_MAX_NUMBER_URLS));
+  EXPECT_EQ(links("xl/worksheets/sheet3.xml"), 20u);
 }
