@@ -168,8 +168,17 @@ InputError reading_failed(const std::string& path, const platform::ChildResult& 
     return failed(path, Text("đọc quá " + std::to_string(limits.read_seconds) + " giây; --limit read-seconds=N để cho thêm thời gian",
                              "reading took over " + std::to_string(limits.read_seconds) +
                                  " seconds; --limit read-seconds=N allows more"));
-  if (run.status == Status::Signalled)
-    return failed(path, Text("tiến trình đọc bị dừng bởi " + run.signal, "the reading process was stopped by " + run.signal));
+  if (run.status == Status::Signalled) {
+    // The signal's name alone means nothing to the office: say what happened and what to do,
+    // and keep the name in brackets for whoever investigates.
+    const bool memory = run.signal == "SIGSEGV" || run.signal == "SIGBUS" || run.signal == "SIGKILL";
+    const std::string vi = memory ? "trình đọc gặp lỗi truy cập bộ nhớ hoặc vượt giới hạn bộ nhớ"
+                                  : "trình đọc gặp lỗi và bị dừng";
+    const std::string en = memory ? "the reader failed accessing memory or went over the memory limit"
+                                  : "the reader failed and was stopped";
+    return failed(path, Text(vi + " (" + run.signal + ") khi đọc tệp này; tệp có thể bị hỏng: hãy mở bằng Excel, lưu lại (Save As .xlsx) rồi gửi lại",
+                             en + " (" + run.signal + ") while reading this file; the file may be damaged: open it in Excel, save it again (Save As .xlsx) and send it again"));
+  }
   return failed(path, Text("tiến trình đọc kết thúc bất thường", "the reading process ended abnormally"));
 }
 

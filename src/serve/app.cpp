@@ -173,7 +173,7 @@ std::optional<App::Caller> App::caller(const Request& req) const {
     token = parse_query(target.substr(q + 1))["token"];
   if (token.empty()) return std::nullopt;
   for (const auto& l : links)
-    if (l.token.size() == token.size() && l.token == token) return Caller{l.unit.empty(), l.unit};
+    if (same_secret(l.token, token)) return Caller{l.unit.empty(), l.unit};
   return std::nullopt;
 }
 

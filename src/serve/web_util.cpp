@@ -152,4 +152,13 @@ std::optional<std::vector<FormPart>> parse_multipart(std::string_view body, std:
   }
 }
 
+bool same_secret(std::string_view expected, std::string_view given) {
+  if (expected.size() != given.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < expected.size(); ++i) diff |= static_cast<unsigned char>(expected[i] ^ given[i]);
+  // volatile: the compiler may not turn the loop back into an early-exit comparison.
+  volatile unsigned char result = diff;
+  return result == 0;
+}
+
 }  // namespace tonghop::serve

@@ -29,4 +29,9 @@ struct FormPart {
 // or the body is malformed.
 std::optional<std::vector<FormPart>> parse_multipart(std::string_view body, std::string_view content_type);
 
+// Whether a secret (an access token) equals the expected one, in a time that depends on
+// their lengths only, so a caller cannot find a token byte by byte by timing the answers.
+//   same_secret(link.token, token_from_request)
+bool same_secret(std::string_view expected, std::string_view given);
+
 }  // namespace tonghop::serve

@@ -75,6 +75,20 @@ TEST(WebUtil, FileNamesNeverLeaveTheirFolder) {
   EXPECT_EQ(sanitise_file_name("\xff\xfe.xlsx"), "__.xlsx");
 }
 
+TEST(WebUtil, SecretsCompareWholeAndExact) {
+  const std::string token = "3f9a0c6e1b2d4f58a7c9e0b1d2f3a4b5";
+  EXPECT_TRUE(same_secret(token, token));
+  EXPECT_FALSE(same_secret(token, token.substr(0, 31)));
+  EXPECT_FALSE(same_secret(token, token + "0"));
+  EXPECT_FALSE(same_secret(token, ""));
+  EXPECT_TRUE(same_secret("", ""));
+  for (std::size_t i = 0; i < token.size(); ++i) {  // a difference at any place is seen
+    auto other = token;
+    other[i] = other[i] == 'a' ? 'b' : 'a';
+    EXPECT_FALSE(same_secret(token, other)) << i;
+  }
+}
+
 TEST(Isolation, CrashTimeoutAndOutputEndTheChildNotTheCaller) {
   IsolationLimits lim;
   lim.seconds = 2;

@@ -132,7 +132,7 @@ std::map<std::string, std::uint32_t> columns_of(const Sheet& s, std::uint32_t* h
 
 std::string expected_assessment(const StoredCell* actual, const StoredCell* previous, const std::string& target_text,
                                 const std::string& unit) {
-  if (!actual || actual->text.empty() && actual->type != CellType::Number) return "Chưa có số liệu";
+  if (!actual || (actual->text.empty() && actual->type != CellType::Number)) return "Chưa có số liệu";
   auto t = parse_target(target_text);
   Assessment a = Assessment::Unknown;
   if (needs_previous(t, unit)) {
@@ -233,7 +233,9 @@ void expect_cached_values_right(const Workbook& wb) {
         EXPECT_EQ(n.number, statuses[c.text]) << c.text;
         counted += n.number;
       }
-      if (c.text == "Chưa có báo cáo tiến độ") EXPECT_EQ(n.number, named - counted);
+      if (c.text == "Chưa có báo cáo tiến độ") {
+        EXPECT_EQ(n.number, named - counted);
+      }
     }
   EXPECT_EQ(b("B13"), statuses["Hoàn thành"]);
 }
@@ -435,7 +437,9 @@ TEST(Consolidate, TheWorkbookReadsBackAsTheCommunesSubmission) {
   }
   EXPECT_GE(values, 15u);
   for (const auto& line : r.year.tasks)
-    if (line.status != Status::None) EXPECT_EQ(tasks[line.index]->actual.status, line.status);
+    if (line.status != Status::None) {
+      EXPECT_EQ(tasks[line.index]->actual.status, line.status);
+    }
   // Nothing but the gaps of the year itself: no unknown rows, no misassigned items.
   for (const auto& i : f.issues) {
     EXPECT_NE(i.code, IssueCode::UnknownItem) << i.message(Lang::En);
@@ -715,7 +719,9 @@ TEST(Consolidate, ManySubmissionsShareOneSheet) {
   }
   EXPECT_EQ(rows, expected);
   EXPECT_EQ(files_seen, files_expected);
-  if (expected > 57) EXPECT_GT(parts.size(), 1u);
+  if (expected > 57) {
+    EXPECT_GT(parts.size(), 1u);
+  }
   // The filter over the table.
   ReadLimits limits;
   ZipArchive zip(out, limits);
