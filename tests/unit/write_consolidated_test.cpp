@@ -110,7 +110,9 @@ TEST(Consolidate, CountsPerIndicatorGroup) {
     }
     EXPECT_EQ(g.met, m) << g.name;
     EXPECT_EQ(g.not_met, n) << g.name;
-    if (&g != &y.groups.front()) EXPECT_NE(g.name, (&g - 1)->name);
+    if (&g != &y.groups.front()) {
+      EXPECT_NE(g.name, (&g - 1)->name);
+    }
     next += g.count, met += g.met, not_met += g.not_met, no_data += g.no_data;
   }
   EXPECT_EQ(next, y.indicators.size());
