@@ -42,8 +42,9 @@ struct PlanItems {
   std::unique_ptr<ItemIndex> indicators, tasks;  // word weights over each list's own names
   KeyIndex keys;  // the rows of tonghop's own forms
   PlanItems(const Plan& plan, const NameMatcher& m);
-  // Rows written alike in several files (the plan's names copied into every unit's report)
-  // are ranked once: code and written name -> ItemIndex::rank over both lists (one thread).
+  // Rows written alike (the plan's names copied into every unit's report, a name repeated
+  // down a long table) are scored once: '\x1f' + written name -> ItemIndex::scores over
+  // both lists, in candidate order; each row's code lifts them (row_match.cpp). One thread.
   mutable std::unordered_map<std::string, std::vector<ItemIndex::Scored>> ranked;
   mutable std::unordered_map<std::string, std::string> evidence;  // written + item -> words (--explain)
 };

@@ -418,6 +418,12 @@ double ItemIndex::score(const PreparedName& row, std::size_t ci, MatchEvidence* 
 }
 
 std::vector<ItemIndex::Scored> ItemIndex::rank(const std::string& code, const PreparedName& row, double floor) const {
+  auto out = scores(row, floor);
+  lift_by_code(code, out, floor, [&](std::size_t c) -> const std::string& { return candidates_[c].code; });
+  return out;
+}
+
+std::vector<ItemIndex::Scored> ItemIndex::scores(const PreparedName& row, double floor) const {
   // Only candidates sharing an informative word (or an initial, or a word one letter off) can
   // reach the floor: a row of generic words alone matches nothing.
   thread_local std::vector<char> seen;
@@ -444,12 +450,8 @@ std::vector<ItemIndex::Scored> ItemIndex::rank(const std::string& code, const Pr
   for (std::size_t i = 0; i < candidates_.size(); ++i) {
     if (!seen[i]) continue;
     double s = score(row, i);
-    bool by_code = !code.empty() && code == candidates_[i].code;
-    // The same code lifts a fair name match; units' own numbering cannot lift a poor one.
-    if (by_code && s >= 0.5) s = std::min(1.0, s + 0.08);
-    if (s >= floor) out.push_back({i, s, by_code});
+    if (s >= floor || (s >= kCodeLiftFrom && std::min(1.0, s + kCodeLift) >= floor)) out.push_back({i, s, false});
   }
-  std::stable_sort(out.begin(), out.end(), [](const Scored& x, const Scored& y) { return x.score > y.score; });
   return out;
 }
 

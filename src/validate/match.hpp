@@ -20,6 +20,7 @@
 //     numbers differ ("mức độ 1" / "mức độ 2") are different items.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -123,6 +124,14 @@ class ItemIndex {
   };
   // Every candidate scoring at least `floor`, best first (the row's code lifts a fair match).
   std::vector<Scored> rank(const std::string& code, const PreparedName& row, double floor = 0.3) const;
+  // The same in two steps, so that a name's scores serve every row written with it whatever
+  // its code: every candidate the name alone brings within reach of `floor` (a lift may
+  // still take it there), in candidate order, by_code false; then lift_by_code.
+  std::vector<Scored> scores(const PreparedName& row, double floor = 0.3) const;
+  // The row's code lifts a fair match of the candidate with that code; below `floor` out;
+  // best first, ties in candidate order. `code_of(cand)` gives a candidate's code.
+  template <class CodeOf>
+  static void lift_by_code(const std::string& code, std::vector<Scored>& scored, double floor, CodeOf code_of);
 
   // The best candidate for one row on its own (no competition with other rows).
   MatchResult match(const std::string& code, const PreparedName& row) const;
@@ -142,6 +151,21 @@ class ItemIndex {
   std::unordered_map<int, std::vector<std::uint32_t>> postings_;
   std::unordered_map<char, std::vector<std::uint32_t>> by_initial_;
 };
+
+// The same code lifts a fair name match; units' own numbering cannot lift a poor one.
+inline constexpr double kCodeLift = 0.08, kCodeLiftFrom = 0.5;
+
+template <class CodeOf>
+void ItemIndex::lift_by_code(const std::string& code, std::vector<Scored>& scored, double floor, CodeOf code_of) {
+  std::size_t kept = 0;
+  for (auto s : scored) {
+    s.by_code = !code.empty() && code == code_of(s.cand);
+    if (s.by_code && s.score >= kCodeLiftFrom) s.score = std::min(1.0, s.score + kCodeLift);
+    if (s.score >= floor) scored[kept++] = s;
+  }
+  scored.resize(kept);
+  std::stable_sort(scored.begin(), scored.end(), [](const Scored& x, const Scored& y) { return x.score > y.score; });
+}
 
 // One row against a list of candidates (a convenience over ItemIndex for small lists).
 MatchResult match_row(const NameMatcher& m, const std::string& code, const std::string& name,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/text.hpp"
 #include "validate/assign.hpp"
@@ -23,15 +25,23 @@ struct Both {
   }
   const ItemIndex& index_of(std::size_t c) const { return c < n_ind() ? *items.indicators : *items.tasks; }
   std::size_t local(std::size_t c) const { return c < n_ind() ? c : c - n_ind(); }
-  std::vector<ItemIndex::Scored> rank(const std::string& code, const PreparedName& p) const {
-    auto out = items.indicators->rank(code, p);
-    for (auto s : items.tasks->rank(code, p)) {
+  const std::string& code_of(std::size_t c) const { return index_of(c).candidates()[local(c)].code; }
+  // Both lists' scores of a name alone, in candidate order (indicators first).
+  std::vector<ItemIndex::Scored> scores(const PreparedName& p) const {
+    auto out = items.indicators->scores(p);
+    for (auto s : items.tasks->scores(p)) {
       s.cand += n_ind();
       out.push_back(s);
     }
-    std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.score > y.score; });
     return out;
   }
+  // The ranking of a row: its name's scores lifted by its code, best first (ties in
+  // candidate order, as ItemIndex::rank over each list then merged).
+  std::vector<ItemIndex::Scored> ranked(const std::string& code, std::vector<ItemIndex::Scored> scored) const {
+    ItemIndex::lift_by_code(code, scored, 0.3, [&](std::size_t c) -> const std::string& { return code_of(c); });
+    return scored;
+  }
+  std::vector<ItemIndex::Scored> rank(const std::string& code, const PreparedName& p) const { return ranked(code, scores(p)); }
 };
 
 }  // namespace
@@ -56,6 +66,8 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
     return std::nullopt;
   };
   std::vector<char> taught(rows.size(), 0);
+  std::string cache_key;
+  std::unordered_map<std::string_view, std::string> folded_of;  // by cache key (nodes never move)
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (aliases && aliases->is_not_item(rows[i].written)) {
       ranked[i] = {{}, fold_key(rows[i].written)};
@@ -69,11 +81,14 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
           taught[i] = 1;
           continue;
         }
-    std::string cache_key = rows[i].code + '\x1f' + rows[i].written;
+    // A name's scores do not depend on the row's code (it only lifts): cached by name, so
+    // that rows numbered apart but written alike are scored once.
+    cache_key.assign(1, '\x1f').append(rows[i].written);
     auto cached = items.ranked.find(cache_key);
-    if (cached == items.ranked.end())
-      cached = items.ranked.emplace(cache_key, both.rank(rows[i].code, m.prepare(rows[i].written))).first;
-    ranked[i] = {cached->second, fold_key(rows[i].written)};
+    if (cached == items.ranked.end()) cached = items.ranked.emplace(cache_key, both.scores(m.prepare(rows[i].written))).first;
+    auto& folded = folded_of[cached->first];
+    if (folded.empty()) folded = fold_key(rows[i].written);
+    ranked[i] = {both.ranked(rows[i].code, cached->second), folded};
     double best = ranked[i].ranked.empty() ? 0 : ranked[i].ranked[0].score;
     if (best >= kMatchThreshold) continue;
     // Written relative to the rows above: "Trong đó: khu vực nông thôn", "mức độ 3".
