@@ -247,11 +247,16 @@ std::string fold_key(std::string_view s) {
   i = 0;
   while (i < base.size()) {
     utf8proc_int32_t cp;
-    auto k = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(base.data() + i),
-                              utf8proc_ssize_t(base.size() - i), &cp);
-    if (k <= 0) {
-      ++i;
-      continue;
+    utf8proc_ssize_t k = 1;
+    if ((unsigned char)base[i] < 0x80) {  // most of a Vietnamese text once its marks are folded
+      cp = (unsigned char)base[i];
+    } else {
+      k = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(base.data() + i),
+                           utf8proc_ssize_t(base.size() - i), &cp);
+      if (k <= 0) {
+        ++i;
+        continue;
+      }
     }
     i += std::size_t(k);
     if (cp == 0x0111 || cp == 0x0110) cp = 'd';  // đ has no decomposition
@@ -271,7 +276,8 @@ std::string fold_key(std::string_view s) {
     }
     if (space && !out.empty() && out.back() != '-' && out.back() != '/') out += ' ';
     space = false;
-    append_utf8(out, char32_t(cp));
+    if (cp < 0x80) out += char(cp);
+    else append_utf8(out, char32_t(cp));
   }
   return out;
 }

@@ -228,7 +228,8 @@ std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::ui
                             std::uint32_t c0, std::uint32_t c1) {
   Band b{first, first + height - 1, {}, 0, {}};
   for (std::uint32_t r = b.first; r <= b.last; ++r)
-    if (distinct_cells(v, r, c0, c1) < 2 || has_number(v, r, c0, c1) || starts_with_item_code(v, r, c0, c1))
+    // (The figure first: it needs no display text, and data rows, most of a sheet, have one.)
+    if (has_number(v, r, c0, c1) || distinct_cells(v, r, c0, c1) < 2 || starts_with_item_code(v, r, c0, c1))
       return std::nullopt;
   std::set<Role> found;
   std::uint32_t width = c1 - c0 + 1;

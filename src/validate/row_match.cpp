@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/text.hpp"
 #include "validate/assign.hpp"
@@ -66,29 +67,41 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
     return std::nullopt;
   };
   std::vector<char> taught(rows.size(), 0);
+  // What the office taught, by folded name (as AliasStore::item_for and is_not_item), folded
+  // once here rather than every entry for every row.
+  std::unordered_map<std::string, const std::string*> taught_target;  // the first entry wins
+  std::unordered_set<std::string> taught_not_item;
+  if (aliases)
+    for (const auto& e : aliases->entries()) {
+      if (e.kind == Alias::Kind::NotItem) taught_not_item.insert(fold_key(e.written));
+      else if (e.kind == Alias::Kind::Item) taught_target.emplace(fold_key(e.written), &e.target);
+    }
+  // Each written name folded once (a long table repeats its names).
+  std::unordered_map<std::string_view, std::string> folded_of;
+  auto folded = [&](std::size_t i) -> const std::string& {
+    auto [it, fresh] = folded_of.try_emplace(rows[i].written);
+    if (fresh) it->second = fold_key(rows[i].written);
+    return it->second;
+  };
   std::string cache_key;
-  std::unordered_map<std::string_view, std::string> folded_of;  // by cache key (nodes never move)
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (aliases && aliases->is_not_item(rows[i].written)) {
-      ranked[i] = {{}, fold_key(rows[i].written)};
+    if (!taught_not_item.empty() && taught_not_item.count(folded(i))) {
+      ranked[i] = {{}, folded(i)};
       taught[i] = 2;
       continue;
     }
-    if (aliases)
-      if (auto target = aliases->item_for(rows[i].written))
-        if (auto c = taught_item(*target)) {
-          ranked[i] = {{{*c, 1.0, false}}, fold_key(rows[i].written)};
-          taught[i] = 1;
-          continue;
-        }
+    if (auto t = taught_target.empty() ? taught_target.end() : taught_target.find(folded(i)); t != taught_target.end())
+      if (auto c = taught_item(*t->second)) {
+        ranked[i] = {{{*c, 1.0, false}}, folded(i)};
+        taught[i] = 1;
+        continue;
+      }
     // A name's scores do not depend on the row's code (it only lifts): cached by name, so
     // that rows numbered apart but written alike are scored once.
     cache_key.assign(1, '\x1f').append(rows[i].written);
     auto cached = items.ranked.find(cache_key);
     if (cached == items.ranked.end()) cached = items.ranked.emplace(cache_key, both.scores(m.prepare(rows[i].written))).first;
-    auto& folded = folded_of[cached->first];
-    if (folded.empty()) folded = fold_key(rows[i].written);
-    ranked[i] = {both.ranked(rows[i].code, cached->second), folded};
+    ranked[i] = {both.ranked(rows[i].code, cached->second), folded(i)};
     double best = ranked[i].ranked.empty() ? 0 : ranked[i].ranked[0].score;
     if (best >= kMatchThreshold) continue;
     // Written relative to the rows above: "Trong đó: khu vực nông thôn", "mức độ 3".

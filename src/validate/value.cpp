@@ -118,14 +118,21 @@ bool only_progress_words(const Words& w, std::size_t from) {
 }  // namespace
 
 StatusReading read_status(std::string_view text) {
+  // The heads' words, folded once (read_status runs for every text cell of a report).
+  static const std::vector<std::vector<std::string>> heads = [] {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& h : kHeads) out.push_back(Words(h.words).folded);
+    return out;
+  }();
   StatusReading out;
   Words w(text);
   std::size_t best = 0;
-  for (const auto& h : kHeads) {
-    Words hw(h.words);
-    if (hw.folded.size() <= best || hw.folded.size() > w.folded.size()) continue;
-    if (h.alone && hw.folded.size() != w.folded.size()) continue;
-    if (std::equal(hw.folded.begin(), hw.folded.end(), w.folded.begin())) best = hw.folded.size(), out.status = h.status;
+  for (std::size_t k = 0; k < std::size(kHeads); ++k) {
+    const auto& h = kHeads[k];
+    const auto& hw = heads[k];
+    if (hw.size() <= best || hw.size() > w.folded.size()) continue;
+    if (h.alone && hw.size() != w.folded.size()) continue;
+    if (std::equal(hw.begin(), hw.end(), w.folded.begin())) best = hw.size(), out.status = h.status;
   }
   if (out.status == Status::None) return out;
   out.progress = percent_in(w, best);
