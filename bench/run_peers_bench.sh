@@ -7,6 +7,8 @@
 #       read + match), tonghop consolidate.
 # Each run is one whole process under /usr/bin/time (wall, CPU = user + system, peak RSS of
 # the largest process). The machine is shared: ratios are of runs made minutes apart here.
+# TONGHOP_BASELINE=path/to/older/tonghop measures that binary's consolidate and check too
+# (before/after figures from one run).
 #   bench/run_peers_bench.sh [g1|g5|all] [REPORTS] [BIG_ROWS]     (default all 2000 1000000)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,6 +56,10 @@ measure exceljs node "$peers/peers/consolidate_exceljs.js" "$plan" "$work/g1-exc
 measure pandas-openpyxl /usr/bin/python3 "$peers/peers/consolidate_pandas.py" "$plan" "$work/g1-pandas.xlsx" "$reports"
 measure tonghop-consolidate-n256 bash -c "ulimit -n 256 && exec \"$tonghop\" consolidate --plan \"$plan\" --year 2026 -o \"$work/g1-n256.xlsx\" \"$reports\""
 measure tonghop-check-json "$tonghop" check --plan "$plan" --year 2026 --format json "$reports"
+if [ -n "${TONGHOP_BASELINE:-}" ]; then
+  measure baseline-consolidate "$TONGHOP_BASELINE" consolidate --plan "$plan" --year 2026 -o "$work/g1-baseline.xlsx" "$reports"
+  measure baseline-check-json "$TONGHOP_BASELINE" check --plan "$plan" --year 2026 --format json "$reports"
+fi
 measure floor-cells "$peers/build/xlsxfloor" cells "$reports"/*.xlsx
 fi
 if [ "$what" != g1 ]; then
@@ -70,4 +76,8 @@ echo "G1 pandas / tonghop:            $(r pandas-openpyxl tonghop-consolidate 2)
 echo "G1 exceljs / tonghop:           $(r exceljs tonghop-consolidate 2)x ($(r exceljs tonghop-consolidate 3)x)  goal >= 2x"
 echo "G1 tonghop / floor:             $(r tonghop-consolidate floor-consolidate 2)x ($(r tonghop-consolidate floor-consolidate 3)x)  goal <= 3x"
 echo "check / floor cells ($n):      $(r tonghop-check-json floor-cells 2)x ($(r tonghop-check-json floor-cells 3)x)"
+if [ -n "${TONGHOP_BASELINE:-}" ]; then
+  echo "G1 tonghop / baseline:          $(r tonghop-consolidate baseline-consolidate 2)x ($(r tonghop-consolidate baseline-consolidate 3)x), peak $(r tonghop-consolidate baseline-consolidate 4)x"
+  echo "check tonghop / baseline:       $(r tonghop-check-json baseline-check-json 2)x ($(r tonghop-check-json baseline-check-json 3)x)"
+fi
 echo "G5 check / floor cells:         $(r big-tonghop-check big-floor-cells 2)x ($(r big-tonghop-check big-floor-cells 3)x)  goal <= 4x"

@@ -4,6 +4,7 @@
 # against the reader alone on the same files in the same run. Per count: wall and CPU time
 # per report, and the peak memory of the largest process (/usr/bin/time -v's maximum
 # resident set). Time per report and peak memory should stay flat as the count grows.
+# TONGHOP_BASELINE=path/to/older/tonghop adds that binary's consolidate (before/after).
 #   bench/run_scale_bench.sh [COUNT...]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,12 +25,16 @@ for n in "${counts[@]}"; do
     "$root/build/bench/make_bench_reports" "$dir.tmp" "$n" >/dev/null
     mv "$dir.tmp" "$dir"
   fi
-  for run in reader check-j1 check-j2 consolidate-j2; do
+  runs=(reader check-j1 check-j2 consolidate-j2)
+  [ -n "${TONGHOP_BASELINE:-}" ] && runs+=(baseline-consolidate-j2)
+  for run in "${runs[@]}"; do
     case $run in
       reader) cmd=("$root/build/bench/bench_read" "$dir") ;;
       check-j1) cmd=("$root/build/tonghop" check --plan "$plan" --year 2026 --format json --jobs 1 "$dir") ;;
       check-j2) cmd=("$root/build/tonghop" check --plan "$plan" --year 2026 --format json --jobs 2 "$dir") ;;
       consolidate-j2) cmd=("$root/build/tonghop" consolidate --plan "$plan" --year 2026 --jobs 2 -o "$work/scale-$n.xlsx" "$dir") ;;
+      baseline-consolidate-j2)
+        cmd=("$TONGHOP_BASELINE" consolidate --plan "$plan" --year 2026 --jobs 2 -o "$work/scale-base-$n.xlsx" "$dir") ;;
     esac
     [ "$run" = reader ] && cmd=("$root/build/bench/bench_read" "$dir"/*.xlsx)
     read -r t c m < <(measure "${cmd[@]}")

@@ -101,14 +101,20 @@ void close_channel(int fd);
 bool write_channel(int fd, std::string_view bytes);  // all of them; false when the other end is gone
 bool read_channel(int fd, char* to, std::size_t n);  // exactly n bytes
 bool read_channel_to_end(int fd, std::string& out);  // until the other end closes
-// Which of fds have something to read (or were closed); waits until one has. Empty on error.
-std::vector<bool> wait_readable(const std::vector<int>& fds);
+// Which of fds have something to read (or were closed); waits until one has, or at most
+// timeout_ms (then all false; -1: no limit). Empty on error.
+std::vector<bool> wait_readable(const std::vector<int>& fds, int timeout_ms = -1);
 struct ProcessEnd {
   bool signalled = false;
-  std::string signal;  // the system's description ("Segmentation fault") when signalled
-  int exit_code = -1;  // when it exited
+  std::string signal;       // the system's description ("Segmentation fault") when signalled
+  std::string signal_name;  // "SIGSEGV", as ChildResult::signal
+  int exit_code = -1;       // when it exited
 };
 ProcessEnd wait_process(long pid);
+void kill_process(long pid);  // at once (SIGKILL)
+// This process's address space limited to memory_bytes (as run_in_child's child) until the
+// returned function is called, which lifts it again.
+std::function<void()> limit_address_space(std::uint64_t memory_bytes);
 
 // A path from UTF-8 (every path in tonghop is UTF-8 text): std::filesystem::path(std::string)
 // reads the narrow string in the ANSI code page on Windows, which mangles Vietnamese names

@@ -231,10 +231,10 @@ bool read_channel_to_end(int fd, std::string& out) {
   }
 }
 
-std::vector<bool> wait_readable(const std::vector<int>& fds) {
+std::vector<bool> wait_readable(const std::vector<int>& fds, int timeout_ms) {
   std::vector<pollfd> polls;
   for (int fd : fds) polls.push_back({fd, POLLIN, 0});
-  while (::poll(polls.data(), polls.size(), -1) < 0)
+  while (::poll(polls.data(), polls.size(), timeout_ms) < 0)
     if (errno != EINTR) return {};
   std::vector<bool> out;
   for (const auto& p : polls) out.push_back(p.revents != 0);
@@ -246,10 +246,14 @@ ProcessEnd wait_process(long pid) {
   int status = 0;
   while (::waitpid(pid_t(pid), &status, 0) < 0)
     if (errno != EINTR) return end;
-  if (WIFSIGNALED(status)) end.signalled = true, end.signal = strsignal(WTERMSIG(status));
-  else if (WIFEXITED(status)) end.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status))
+    end.signalled = true, end.signal = strsignal(WTERMSIG(status)), end.signal_name = signal_name(WTERMSIG(status));
+  else if (WIFEXITED(status))
+    end.exit_code = WEXITSTATUS(status);
   return end;
 }
+
+void kill_process(long pid) { ::kill(pid_t(pid), SIGKILL); }
 
 namespace {
 
@@ -279,6 +283,11 @@ ChildResult run_in_child(const std::function<std::string()>& work, std::uint64_t
   bool in_first_step = false;
   return run_in_child_steps([&](const std::function<void()>&) { return work(); }, seconds, memory_bytes,
                             in_first_step);
+}
+
+std::function<void()> limit_address_space(std::uint64_t memory_bytes) {
+  auto before = limit_memory_soft(memory_bytes);
+  return [before] { ::setrlimit(RLIMIT_AS, &before); };
 }
 
 ChildResult run_in_child_steps(const std::function<std::string(const std::function<void()>& first_step_done)>& work,

@@ -230,8 +230,12 @@ void close_channel(int) {}
 bool write_channel(int, std::string_view) { return false; }
 bool read_channel(int, char*, std::size_t) { return false; }
 bool read_channel_to_end(int, std::string&) { return false; }
-std::vector<bool> wait_readable(const std::vector<int>&) { return {}; }
+std::vector<bool> wait_readable(const std::vector<int>&, int) { return {}; }
 ProcessEnd wait_process(long) { return {}; }
+void kill_process(long) {}
+std::function<void()> limit_address_space(std::uint64_t) {
+  return [] {};
+}
 
 ChildResult run_in_child(const std::function<std::string()>&, std::uint64_t, std::uint64_t) {
   return {};  // Unavailable: the caller reads in this process

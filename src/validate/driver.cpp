@@ -1,6 +1,7 @@
 #include "validate/driver.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <functional>
@@ -239,103 +240,89 @@ FileResult check_failed(const std::string& path, const std::string& why) {
   return fr;
 }
 
-// Rankings of rows written only in words known before the workers were forked (the plan's
-// words): they come out the same in any process, as they depend on no word first seen in a
-// file, so a file's process hands its new ones to its worker for the files after it, as one
-// process used to keep them for the whole run. Rankings involving other words stay in the
-// file's process: their word ids, and so the order their weights are summed in, depend on
-// what that file held.
-class SharedRankings {
+// What checking a file leaves behind in the plan's caches, put back after each file so that
+// the next file starts from the state every file starts from (a file's result depends on
+// that file alone, whichever process checked which files before it): the words first seen
+// in the file forgotten (their ids, and so the order weights are summed in, would differ),
+// and the rankings that involve them. Rankings of rows written only in words known before
+// (the plan's words) come out the same in any process: they stay, for the files after it.
+class FileState {
  public:
-  SharedRankings(const PlanItems& items, const NameMatcher& m)
-      : items_(items), m_(m), first_new_word_(m.id("\x01")) {  // a sentinel no text folds to
+  FileState(const PlanItems& items, const NameMatcher& m)
+      : items_(items), m_(m), first_new_word_(m.id("\x01")),  // a sentinel no text folds to
+        words_(m.word_count()), evidence_(items.evidence) {
     for (const auto& entry : items_.ranked) known_.insert(entry.first);
   }
 
-  // In a file's process, after its check: the new rankings of known words only.
-  std::string fresh() const {
-    ByteWriter w;
-    if (items_.ranked.size() == known_.size()) return {};
-    for (const auto& [key, ranked] : items_.ranked) {
-      if (known_.count(key)) continue;
-      auto p = m_.prepare(std::string_view(key).substr(key.find('\x1f') + 1));
-      bool known_words = std::all_of(p.seq.begin(), p.seq.end(), [&](int id) { return id < first_new_word_; }) &&
-                         std::all_of(p.numbers.begin(), p.numbers.end(), [&](int id) { return id < first_new_word_; });
-      if (!known_words) continue;
-      w.str(key);
-      w.pod<std::uint64_t>(ranked.size());
-      for (const auto& r : ranked) w.pod(r.cand), w.pod(r.score), w.pod(r.by_code);
-    }
-    return std::move(w.out);
-  }
-  // In the worker: kept for the next files.
-  void take(std::string_view bytes) {
-    ByteReader r(bytes);
-    while (r.left()) {
-      auto key = r.str();
-      std::vector<ItemIndex::Scored> ranked(r.pod<std::uint64_t>());
-      for (auto& x : ranked) x.cand = r.pod<std::size_t>(), x.score = r.pod<double>(), x.by_code = r.pod<bool>();
-      auto [it, added] = items_.ranked.emplace(std::move(key), std::move(ranked));
-      if (added) known_.insert(it->first);
-    }
+  // After a file's check, in the process that checked it.
+  void restore() {
+    if (items_.ranked.size() != known_.size())
+      for (auto it = items_.ranked.begin(); it != items_.ranked.end();) {
+        if (known_.count(it->first)) {
+          ++it;
+          continue;
+        }
+        auto p = m_.prepare(std::string_view(it->first).substr(it->first.find('\x1f') + 1));
+        auto known_word = [&](int id) { return id < first_new_word_; };
+        if (std::all_of(p.seq.begin(), p.seq.end(), known_word) &&
+            std::all_of(p.numbers.begin(), p.numbers.end(), known_word)) {
+          known_.insert(it->first);
+          ++it;
+        } else {
+          it = items_.ranked.erase(it);
+        }
+      }
+    if (items_.evidence.size() != evidence_.size()) items_.evidence = evidence_;
+    m_.forget_words_from(words_);
+    for (const auto* index : {items_.indicators.get(), items_.tasks.get()})
+      if (index) index->forget_words_from(words_);
   }
 
  private:
   const PlanItems& items_;
   const NameMatcher& m_;
   int first_new_word_;
-  // The keys of items_.ranked in the worker (nodes never move); a file's process inherits them.
+  std::size_t words_;
+  std::unordered_map<std::string, std::string> evidence_;
+  // The keys of items_.ranked kept (nodes never move).
   std::unordered_set<std::string_view> known_;
 };
 
-// How a file is checked: read and checked (read_here as for check_file), or refused with
-// the issue of a reading that did not come back.
+// How a file is checked: read and checked (read_here: called once the file is read, for the
+// read limits to be lifted), or refused with the issue of a reading that did not come back;
+// then the caches put back (FileState::restore).
 struct FileChecker {
   std::function<FileResult(const std::string& path, const std::function<void()>& read_here)> check;
   std::function<FileResult(const std::string& path, Issue refused)> refuse;
+  std::function<void()> restore;
 };
 
-// The check of every file runs in a process of its own, forked from a worker that was
-// itself forked before the first file: each file starts from the same state (the plan's
-// items and their caches as they were), so a file's result never depends on which files
-// were checked before it or beside it, and --jobs N gives the bytes of --jobs 1. The
-// workers stay small, so a fork costs the same for the 10th and the 30,000th file (the
-// parent's memory grows with the results; forking from it grew with every file).
+// Files are checked by a few long-lived worker processes (--jobs), forked before the first
+// file, each checking file after file as the parent hands them out, its caches put back after
+// each (FileState), so that --jobs N gives the bytes of --jobs 1. While a worker reads a file
+// its address space is limited (ReadLimits::read_memory) and the parent holds it to the
+// deadline (read_seconds): a reader that crashes, hangs or runs away ends that worker only,
+// the file is refused as the isolated reader refuses it, and a new worker takes its place.
 //
-// Parent -> worker: a file's index (uint64). Worker -> parent: index, status ('R' result,
-// 'F' failed), length, bytes.
+// Parent -> worker: a file's index (uint64). Worker -> parent: 'D' once the file is read,
+// then 'R' (result) or 'F' (failed), length (uint64), bytes.
 class CheckWorkers {
  public:
-  CheckWorkers(unsigned n, const std::vector<std::string>& files,
-               const FileChecker& check, const ReadLimits& limits, SharedRankings& shared) {
-    for (unsigned i = 0; i < n; ++i) {
-      int fds[2];  // [0] the parent's end, [1] the worker's
-      if (!platform::make_channel(fds)) break;  // none on Windows: the files are checked here
-      long pid = platform::fork_process();
-      if (pid < 0) {
-        platform::close_channel(fds[0]), platform::close_channel(fds[1]);
-        break;
-      }
-      if (pid == 0) {
-        platform::close_channel(fds[0]);
-        for (const auto& w : workers_) platform::close_channel(w.fd);  // the siblings' ends
-        serve(fds[1], files, check, limits, shared);
-      }
-      platform::close_channel(fds[1]);
-      workers_.push_back({pid, fds[0]});
-    }
+  CheckWorkers(unsigned n, const std::vector<std::string>& files, const FileChecker& check, const ReadLimits& limits)
+      : files_(files), check_(check), limits_(limits) {
+    for (unsigned i = 0; i < n; ++i)
+      if (!spawn()) break;  // none on Windows: the files are checked here
   }
   CheckWorkers(const CheckWorkers&) = delete;
   CheckWorkers& operator=(const CheckWorkers&) = delete;
   ~CheckWorkers() {
     for (auto& w : workers_) stop(w);
   }
-  std::size_t size() const { return workers_.size(); }
 
   // Every file checked, `done(result, bytes)` called in the order of the files; bytes is the
-  // result's serialised form when it came from a process, "" otherwise.
-  void run(const std::vector<std::string>& files, const FileChecker& check,
-           const std::function<void(FileResult, std::string)>& done) {
+  // result's serialised form when it came from a worker, "" otherwise.
+  void run(const std::function<void(FileResult, std::string)>& done) {
+    const auto& files = files_;
     // Results that came in before an earlier file's: a few, as many as the workers.
     std::map<std::size_t, std::pair<FileResult, std::string>> ready;
     std::size_t next = 0, emitted = 0;
@@ -343,54 +330,94 @@ class CheckWorkers {
       for (auto it = ready.begin(); it != ready.end() && it->first == emitted; it = ready.erase(it), ++emitted)
         done(std::move(it->second.first), std::move(it->second.second));
     };
-    // A worker that stopped: the file it had is refused, the others go to the rest.
-    auto lose = [&](Worker& w) {
-      if (w.working) ready[w.busy].first = check_failed(files[w.busy], "worker");
-      stop(w);
-    };
     auto give = [&](Worker& w) {
-      if (next >= files.size()) return;
+      if (next >= files.size() || w.pid <= 0) return;
       std::uint64_t i = next;
       if (!write_channel(w.fd, {reinterpret_cast<const char*>(&i), sizeof i})) {
-        lose(w);
+        stop(w);
         return;
       }
-      w.busy = i, w.working = true;
+      w.busy = i, w.working = true, w.read = false;
+      w.deadline = Clock::now() + std::chrono::seconds(limits_.read_seconds);
       ++next;
+    };
+    // A worker that stopped (or was stopped) with a file: the file is refused as a reading
+    // or a check that did not come back, and a new worker takes the others.
+    auto lose = [&](Worker& w, bool timed_out) {
+      bool working = w.working;
+      std::size_t i = w.busy;
+      if (timed_out) platform::kill_process(w.pid);
+      auto end = stop(w);
+      if (working) {
+        using Status = platform::ChildResult::Status;
+        platform::ChildResult run;
+        run.status = timed_out ? Status::TimedOut : end.signalled ? Status::Signalled : Status::Failed;
+        run.signal = end.signal_name;
+        if (w.read) {
+          ready[i].first = check_failed(files[i], end.signalled ? end.signal_name : "worker");
+        } else {
+          ready[i].first = check_.refuse(files[i], reading_failed(files[i], run, limits_).issue());
+          check_.restore();  // refused here
+        }
+      }
+      if (respawn(w)) give(w);
     };
     for (auto& w : workers_) give(w);
     while (emitted < files.size()) {
       std::vector<int> fds;
       std::vector<Worker*> who;
+      auto now = Clock::now();
+      auto wait = Clock::duration::max();
       for (auto& w : workers_)
-        if (w.working) fds.push_back(w.fd), who.push_back(&w);
+        if (w.working) {
+          fds.push_back(w.fd), who.push_back(&w);
+          if (!w.read) wait = std::min(wait, w.deadline - now);
+        }
       if (fds.empty()) {
-        // No worker left (they could not be started or all stopped): the rest here.
-        for (; next < files.size(); ++next) ready[next].first = check.check(files[next], {});
+        // No worker left (they could not be started): the rest here.
+        for (; next < files.size(); ++next) {
+          ready[next].first = check_.check(files[next], {});
+          check_.restore();
+        }
         emit();
         break;
       }
-      auto readable = platform::wait_readable(fds);
+      int timeout = wait == Clock::duration::max()
+                        ? -1
+                        : int(std::clamp<long long>(
+                              std::chrono::duration_cast<std::chrono::milliseconds>(wait).count() + 1, 0, 1000));
+      auto readable = platform::wait_readable(fds, timeout);
       if (readable.empty()) {
-        for (auto* w : who) lose(*w);
+        for (auto* w : who) lose(*w, false);
         continue;
       }
       for (std::size_t k = 0; k < fds.size(); ++k) {
-        if (!readable[k]) continue;
         Worker& w = *who[k];
-        std::uint64_t index = 0, length = 0;
+        if (!readable[k]) {
+          if (!w.read && Clock::now() >= w.deadline) lose(w, true);
+          continue;
+        }
         char status = 0;
+        if (!read_channel(w.fd, &status, 1)) {
+          lose(w, false);
+          continue;
+        }
+        if (status == 'D') {
+          w.read = true;
+          continue;
+        }
+        std::uint64_t length = 0;
         std::string bytes;
-        bool ok = read_channel(w.fd, reinterpret_cast<char*>(&index), sizeof index) && read_channel(w.fd, &status, 1) &&
-                  read_channel(w.fd, reinterpret_cast<char*>(&length), sizeof length) && index == w.busy;
+        bool ok = (status == 'R' || status == 'F') && read_channel(w.fd, reinterpret_cast<char*>(&length), sizeof length);
         if (ok) {
           bytes.resize(length);
           ok = read_channel(w.fd, bytes.data(), length);
         }
         if (!ok) {
-          lose(w);
+          lose(w, false);
           continue;
         }
+        std::size_t index = w.busy;
         w.working = false;
         if (status == 'R') {
           try {
@@ -408,74 +435,86 @@ class CheckWorkers {
   }
 
  private:
+  using Clock = std::chrono::steady_clock;
   struct Worker {
-    long pid;
-    int fd;
-    std::uint64_t busy = 0;
-    bool working = false;
+    long pid = 0;
+    int fd = -1;
+    std::size_t busy = 0;
+    bool working = false, read = false;
+    Clock::time_point deadline;
   };
 
-  static void stop(Worker& w) {
-    if (w.pid <= 0) return;
-    platform::close_channel(w.fd);
-    platform::wait_process(w.pid);
-    w.pid = 0, w.working = false;
+  // A worker forked from this process: its caches as they are here, before any file.
+  bool spawn() {
+    Worker w;
+    if (!start(w)) return false;
+    workers_.push_back(w);
+    return true;
+  }
+  bool respawn(Worker& w) { return start(w); }
+  bool start(Worker& w) {
+    int fds[2];  // [0] the parent's end, [1] the worker's
+    if (!platform::make_channel(fds)) return false;
+    long pid = platform::fork_process();
+    if (pid < 0) {
+      platform::close_channel(fds[0]), platform::close_channel(fds[1]);
+      return false;
+    }
+    if (pid == 0) {
+      platform::close_channel(fds[0]);
+      for (const auto& other : workers_)
+        if (other.pid > 0) platform::close_channel(other.fd);  // the siblings' ends
+      serve(fds[1]);
+    }
+    platform::close_channel(fds[1]);
+    w = Worker{};
+    w.pid = pid, w.fd = fds[0];
+    return true;
   }
 
-  // The worker: one forked child per file, its result relayed to the parent.
-  [[noreturn]] static void serve(int fd, const std::vector<std::string>& files, const FileChecker& check,
-                                 const ReadLimits& limits, SharedRankings& shared) {
+  static platform::ProcessEnd stop(Worker& w) {
+    platform::ProcessEnd end;
+    if (w.pid <= 0) return end;
+    platform::close_channel(w.fd);
+    end = platform::wait_process(w.pid);
+    w.pid = 0, w.working = false;
+    return end;
+  }
+
+  // The worker: file after file, each read under the read limits, checked, its result sent.
+  [[noreturn]] void serve(int fd) {
     std::uint64_t i = 0;
-    while (read_channel(fd, reinterpret_cast<char*>(&i), sizeof i) && i < files.size()) {
-      bool reading = false;
-      // To the worker: 'R', the result's length, the result, the new shared rankings; or 'F'
-      // and why the check failed.
-      auto run = platform::run_in_child_steps(
-          [&](const std::function<void()>& read_done) {
-            ByteWriter w;
-            try {
-              w.pod('R');
-              w.str(serialise_file_result(check.check(files[i], read_done)));
-              w.out += shared.fresh();
-            } catch (const std::bad_alloc&) {
-              w.out = "Fout of memory";
-            } catch (const std::exception& e) {
-              w.out = std::string("F") + e.what();
-            }
-            return std::move(w.out);
-          },
-          limits.read_seconds, limits.read_memory, reading);
-      using Status = platform::ChildResult::Status;
-      char status = 'F';
+    while (read_channel(fd, reinterpret_cast<char*>(&i), sizeof i) && i < files_.size()) {
+      auto lift = platform::limit_address_space(limits_.read_memory);
+      bool read = false, sent = true;
+      auto read_done = [&] {
+        if (read) return;
+        read = true;
+        lift();
+        sent = write_channel(fd, "D");
+      };
+      char status = 'R';
       std::string bytes;
-      if (run.status == Status::Done && run.bytes[0] == 'R') {
-        try {
-          ByteReader r(std::string_view(run.bytes).substr(1));
-          bytes = r.str();
-          shared.take(std::string_view(run.bytes).substr(run.bytes.size() - r.left()));
-          status = 'R';
-        } catch (const std::exception& e) {
-          bytes = e.what();
-        }
-      } else if (run.status == Status::Done) {
-        bytes = run.bytes.substr(1);
-      } else if (reading && run.status != Status::Unavailable) {
-        // Stopped while it read the file: refused as the isolated reader refuses it.
-        bytes = serialise_file_result(check.refuse(files[i], reading_failed(files[i], run, limits).issue()));
-        status = 'R';
-      } else if (run.status == Status::Signalled) {
-        bytes = run.signal;
-      } else {
-        bytes = run.status == Status::Unavailable ? "fork" : "exit";
+      try {
+        bytes = serialise_file_result(check_.check(files_[i], read_done));
+      } catch (const std::bad_alloc&) {
+        status = 'F', bytes = "out of memory";
+      } catch (const std::exception& e) {
+        status = 'F', bytes = e.what();
       }
+      read_done();
+      check_.restore();
       std::uint64_t length = bytes.size();
-      if (!write_channel(fd, {reinterpret_cast<const char*>(&i), sizeof i}) || !write_channel(fd, {&status, 1}) ||
+      if (!sent || !write_channel(fd, {&status, 1}) ||
           !write_channel(fd, {reinterpret_cast<const char*>(&length), sizeof length}) || !write_channel(fd, bytes))
         break;
     }
     platform::exit_now(0);
   }
 
+  const std::vector<std::string>& files_;
+  const FileChecker& check_;
+  const ReadLimits& limits_;
   std::vector<Worker> workers_;
 };
 
@@ -502,17 +541,18 @@ void check_each(const Plan& plan, const std::vector<std::string>& files, const C
         names.push_back({with_code ? plan.code_of({kind, i}) : "", plan.name_of({kind, i})});
     match_rows(plan, items, ctx.matcher, names, "");
   }
-  SharedRankings shared(items, ctx.matcher);
+  FileState state(items, ctx.matcher);
   FileChecker check{
       [&](const std::string& path, const std::function<void()>& read_here) {
         return check_file(path, plan, items, opt, ctx, read_here);
       },
       [&](const std::string& path, Issue refused) {
         return check_loaded(path, LoadedSubmission{nullptr, {std::move(refused)}}, plan, items, opt, ctx);
-      }};
+      },
+      [&] { state.restore(); }};
   CheckWorkers workers(unsigned(std::clamp<std::size_t>(opt.jobs, 1, std::max<std::size_t>(files.size(), 1))), files,
-                       check, opt.limits, shared);
-  workers.run(files, check, done);
+                       check, opt.limits);
+  workers.run(done);
 }
 
 double deadline_of(const CheckOptions& opt) { return opt.deadline ? *opt.deadline : default_deadline(opt.period.year); }

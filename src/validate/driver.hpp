@@ -47,8 +47,8 @@ struct CheckOptions {
   std::optional<double> deadline;               // default: 3 December of the year
   ReadLimits limits;
   bool keep_workbooks = false;                  // FileResult::workbook (check --report)
-  // Files checked at once (--jobs), each in a process of its own; any number gives the
-  // same result, in the order of the files.
+  // Files checked at once (--jobs), by as many worker processes; any number gives the same
+  // result, in the order of the files.
   std::size_t jobs = 1;
 };
 
@@ -61,8 +61,8 @@ struct LoadedSubmission {
   std::shared_ptr<Workbook> workbook;  // null when unreadable
   std::vector<Issue> issues;
 };
-// `read_here`: the caller is already a child process of its own for this file (read limits
-// applied by platform::run_in_child_steps): read in this process, then call it.
+// `read_here`: the caller already reads under the read limits (a checking worker): read in
+// this process, then call it (the limits are lifted).
 LoadedSubmission load_submission(const std::string& path, const ReadLimits& limits,
                                  const std::function<void()>& read_here = {});
 
@@ -71,8 +71,8 @@ LoadedSubmission load_submission(const std::string& path, const ReadLimits& limi
 SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt, bool readable,
                                std::vector<Issue>& notes);
 
-// One file read, dated and checked here, in this process (what each file's process runs;
-// read_here as for load_submission).
+// One file read, dated and checked here, in this process (what a checking worker runs for
+// each file; read_here as for load_submission).
 FileResult check_file(const std::string& path, const Plan& plan, const PlanItems& items, const CheckOptions& opt,
                       const CheckContext& ctx, const std::function<void()>& read_here = {});
 
@@ -80,8 +80,9 @@ FileResult check_file(const std::string& path, const Plan& plan, const PlanItems
 std::string serialise_file_result(const FileResult& f);
 FileResult deserialise_file_result(std::string_view bytes);
 
-// Every file read and checked in a process of its own (opt.jobs at once, forked before the
-// first file, so that a file's result depends on that file alone), then completeness.
+// Every file read and checked by opt.jobs worker processes (forked before the first file;
+// what a file leaves in the plan's caches is put back after it, so that a file's result
+// depends on that file alone), then completeness.
 CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
                               const CheckContext& ctx);
 

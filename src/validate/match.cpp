@@ -198,6 +198,13 @@ int NameMatcher::id(const std::string& word) const {
   return it->second;
 }
 
+void NameMatcher::forget_words_from(std::size_t count) const {
+  while (names_->size() > count) {
+    ids_->erase(names_->back());
+    names_->pop_back();
+  }
+}
+
 PreparedName NameMatcher::prepare(std::string_view name) const {
   PreparedName p;
   for (const auto& t : tokens(name))

@@ -55,6 +55,11 @@ class NameMatcher {
   const std::string& word(int id) const { return (*names_)[std::size_t(id)]; }
   bool weak(const std::string& word) const { return weak_.count(word) != 0; }
   int id(const std::string& word) const;
+  // Words known so far, and forgetting the ones added since (a long-lived checking process
+  // puts the ids back as they were after each file, so the next file numbers its new
+  // words as a fresh process would).
+  std::size_t word_count() const { return names_->size(); }
+  void forget_words_from(std::size_t count) const;
 
  private:
   struct Token {
@@ -138,6 +143,10 @@ class ItemIndex {
   MatchResult match(const std::string& code, std::string_view name) const { return match(code, m_->prepare(name)); }
 
   double weight(int word) const;
+  // Cached weights of word ids from `count` on dropped (NameMatcher::forget_words_from).
+  void forget_words_from(std::size_t count) const {
+    if (weight_cache_.size() > count) weight_cache_.resize(count);
+  }
 
  private:
   struct Overlap;

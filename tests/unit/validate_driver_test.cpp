@@ -137,9 +137,9 @@ TEST(CheckDriver, StreamedCheckGivesTheReportOfTheCheckInMemory) {
     EXPECT_NE(held.find(std::string("\"") + code + "\""), std::string::npos) << code;
 }
 
-// Each file's process reads the file itself, under the read limits until it has read it: a
-// reader that crashes or hangs there refuses that file as the isolated reader would (the same
-// message), and the other files are checked.
+// A worker reads each file itself, under the read limits until it has read it: a reader that
+// crashes or hangs there refuses that file as the isolated reader would (the same message),
+// a new worker takes the place of the lost one, and the other files are checked.
 TEST(CheckDriver, AReaderCrashOrHangInAFilesProcessRefusesThatFileOnly) {
   auto files = inputs();
   const std::string victim = files.front();
@@ -163,5 +163,48 @@ TEST(CheckDriver, AReaderCrashOrHangInAFilesProcessRefusesThatFileOnly) {
       ::setenv("TONGHOP_TEST_READER_FAULT", (fault + fs::path(victim).filename().string()).c_str(), 1);
     }
     ::unsetenv("TONGHOP_TEST_READER_FAULT");
+  }
+}
+
+// The workers check file after file in one process: the words a file brings are forgotten
+// after it, so the next file numbers its own new words as a fresh process would, and a
+// forgotten word's cached weight is not taken for the different word that gets its id.
+TEST(CheckDriver, WordsFirstSeenInAFileAreForgottenAfterIt) {
+  auto m = NameMatcher::load_default();
+  ItemIndex index(m, {Candidate{0, "1", "Tỷ lệ hộ nghèo", {}}});
+  const auto before = m.word_count();
+  int unseen = m.id("zzqx");
+  EXPECT_EQ(std::size_t(unseen), before);
+  double unseen_weight = index.weight(unseen);
+  m.forget_words_from(before);
+  index.forget_words_from(before);
+  EXPECT_EQ(m.word_count(), before);
+  int weak = m.id("thoi");  // a weak word: weighs less than an unseen one
+  EXPECT_EQ(weak, unseen);
+  EXPECT_EQ(m.word(weak), "thoi");
+  EXPECT_LT(index.weight(weak), unseen_weight);
+  EXPECT_EQ(m.id("zzqx"), unseen + 1);
+}
+
+// A file's rows are matched and scored the same (to the last bit) whether the worker checks
+// it first or after every other file.
+TEST(CheckDriver, AFileCheckedAfterOthersIsCheckedAsAlone) {
+  CheckOptions opt;
+  opt.period = {2026, PeriodKind::Year};
+  opt.jobs = 1;
+  auto files = inputs();
+  auto all = check_submissions(plan(), files, opt, ctx());
+  ASSERT_EQ(all.files.size(), files.size());
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    auto alone = check_submissions(plan(), {files[k]}, opt, ctx());
+    const auto& a = alone.files.at(0).rows;
+    const auto& b = all.files[k].rows;
+    ASSERT_EQ(a.size(), b.size()) << files[k];
+    for (std::size_t r = 0; r < a.size(); ++r) {
+      EXPECT_EQ(a[r].item, b[r].item) << files[k] << " row " << a[r].row;
+      EXPECT_EQ(a[r].score, b[r].score) << files[k] << " row " << a[r].row;
+      EXPECT_EQ(a[r].closest, b[r].closest) << files[k] << " row " << a[r].row;
+      EXPECT_EQ(a[r].runner_up_score, b[r].runner_up_score) << files[k] << " row " << a[r].row;
+    }
   }
 }
