@@ -36,7 +36,9 @@ for n in "${counts[@]}"; do
       baseline-consolidate-j2)
         cmd=("$TONGHOP_BASELINE" consolidate --plan "$plan" --year 2026 --jobs 2 -o "$work/scale-base-$n.xlsx" "$dir") ;;
     esac
-    [ "$run" = reader ] && cmd=("$root/build/bench/bench_read" "$dir"/*.xlsx)
+    # The files through xargs: 32,000 paths pass the system's argument limit.
+    [ "$run" = reader ] &&
+      cmd=(bash -c 'find "$1" -name "*.xlsx" -print0 | sort -z | xargs -0 "$0"' "$root/build/bench/bench_read" "$dir")
     read -r t c m < <(measure "${cmd[@]}")
     awk -v n="$n" -v r="$run" -v t="$t" -v c="$c" -v m="$m" \
       'BEGIN { printf "%7d  %-22s %10.2f %10.2f %12.2f %12.2f %8d\n", n, r, t, c, 1000 * t / n, 1000 * c / n, m / 1024 }'
