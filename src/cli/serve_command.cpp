@@ -1,8 +1,5 @@
 // tonghop serve: the office's web page (upload, results, units, history, consolidation,
 // plan) on this machine, with its JSON API.
-#include <signal.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cctype>
 #include <filesystem>
@@ -11,6 +8,7 @@
 #include "cli/check_args.hpp"
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
+#include "core/platform.hpp"
 #include "serve/app.hpp"
 #include "serve/http_server.hpp"
 #include "serve/job.hpp"
@@ -60,7 +58,7 @@ constexpr std::string_view kUsageEn =
 
 std::atomic<serve::HttpServer*> running{nullptr};
 
-void on_signal(int) {
+void on_stop() {
   if (auto* s = running.load()) s->stop();
 }
 
@@ -140,14 +138,15 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
     cfg.period.kind = *kind;
     cfg.limits = opt.limits;
     if (vm.count("units")) cfg.units_file = vm["units"].as<std::string>();
-    if (vm.count("aliases")) cfg.aliases_file = fs::absolute(vm["aliases"].as<std::string>()).string();
+    if (vm.count("aliases")) cfg.aliases_file = platform::utf8_of(fs::absolute(platform::path_from_utf8(vm["aliases"].as<std::string>())));
     if (vm.count("deadline")) {
       auto d = parse_receipt_date(vm["deadline"].as<std::string>());
       if (!d) throw UsageError{Text("--deadline: không hiểu ngày (dùng 2026-12-03 hoặc 03/12/2026)", "--deadline: the date is not understood (use 2026-12-03 or 03/12/2026)")};
       cfg.deadline = *d + 0.99999;
     }
     data = vm.count("data") ? vm["data"].as<std::string>()
-                            : (fs::absolute(cfg.plan_path).parent_path() / "tonghop-data").string();
+                            : platform::utf8_of(fs::absolute(platform::path_from_utf8(cfg.plan_path)).parent_path() /
+                                                "tonghop-data");
     auto listen = vm["listen"].as<std::string>();
     auto colon = listen.rfind(':');
     int p = -1;
@@ -185,7 +184,7 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
   std::unique_ptr<serve::Store> store;
   std::unique_ptr<serve::Office> office;
   try {
-    store = std::make_unique<serve::Store>(data);
+    store = std::make_unique<serve::Store>(platform::path_from_utf8(data));
   } catch (const std::exception& e) {
     io.err << (vi ? "tonghop serve: không mở được kho dữ liệu " : "tonghop serve: cannot open the store ") << data
            << ": " << e.what() << "\n";
@@ -216,14 +215,13 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
     return int(ExitCode::Ok);
   }
   std::shared_ptr<boost::asio::ssl::context> tls_context;
-  char hostname[256] = {};
-  if (::gethostname(hostname, sizeof hostname - 1) != 0) hostname[0] = 0;
+  std::string hostname = platform::host_name();
   if (tls) {
     std::vector<std::string> names{"localhost", "127.0.0.1"};
     if (host != "0.0.0.0" && host != "127.0.0.1") names.push_back(host);
-    if (hostname[0]) names.emplace_back(hostname);
+    if (!hostname.empty()) names.push_back(hostname);
     try {
-      auto files = serve::ensure_tls_files((fs::path(data) / "tls").string(), names);
+      auto files = serve::ensure_tls_files(platform::utf8_of(platform::path_from_utf8(data) / "tls"), names);
       tls_context = serve::make_tls_context(files);
       io.out << (vi ? "HTTPS: chứng chỉ của văn phòng " : "HTTPS: the office's certificate ") << files.ca_cert
              << (vi ? " (cài vào các máy của văn phòng một lần: cai-chung-chi.bat cùng thư mục)\n"
@@ -245,25 +243,21 @@ int serve_command(const std::vector<std::string>& args, Streams io) {
     return int(ExitCode::Usage);
   }
   app.set_port(server->port());
-  ::signal(SIGPIPE, SIG_IGN);
   running = server.get();
-  struct sigaction sa {};
-  sa.sa_handler = on_signal;
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
+  platform::on_stop_request(on_stop);
   base = (tls ? "https://" : "http://") + (host == "0.0.0.0" ? std::string("ĐỊA_CHỈ_MÁY") : host) + ":" +
          std::to_string(server->port());
   if (tls) {
     // The shared-folder catalog for Excel: the PCs reach this machine by its name (the
     // certificate holds it) when it listens on every address.
-    std::string machine = hostname[0] ? hostname : "localhost";
+    std::string machine = hostname.empty() ? "localhost" : hostname;
     auto pane_base = "https://" + (host == "0.0.0.0" ? machine : host) + ":" + std::to_string(server->port());
     std::string upper = machine;
     for (auto& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
     auto share = addin_share.empty() ? "\\\\" + upper + "\\tonghop" : addin_share;
     try {
-      auto files = serve::write_addin_catalog((fs::path(data) / "excel-addin").string(), pane_base, share,
-                                              (fs::path(data) / "tls").string());
+      auto files = serve::write_addin_catalog(platform::utf8_of(platform::path_from_utf8(data) / "excel-addin"), pane_base, share,
+                                              platform::utf8_of(platform::path_from_utf8(data) / "tls"));
       io.out << (vi ? "Phần bổ trợ Excel: " : "Excel add-in: ") << files.guide
              << (vi ? " (cách cài; tệp .reg và thư mục catalog cùng chỗ)\n" : " (how to install; the .reg and the catalog folder beside it)\n");
     } catch (const std::exception& e) {

@@ -75,6 +75,58 @@ struct ProgramResult {
 ProgramResult run_program(const std::vector<std::string>& argv,
                           const std::vector<std::pair<std::string, std::string>>& env, unsigned seconds);
 
+// Runs a program (argv[0] its path) with no console input, its standard output captured,
+// its errors on this process's and nothing else of this process inherited (a client's
+// socket never lives on in it), for at most `seconds`, ended as soon as it wrote more than
+// output_bytes. memory_bytes (0: none) bounds its memory from outside where the system
+// can (Windows: its job object); on POSIX the program bounds itself (limit_this_process).
+// Everything it started ends with it on Windows (the job object); on POSIX its own.
+struct CapturedRun {
+  enum class Status { NotStarted, Exited, Crashed, TimedOut, TooMuchOutput };
+  Status status = Status::NotStarted;
+  int exit_code = -1;  // Exited
+  int signal = 0;      // Crashed on POSIX: the signal that ended it
+  std::string crash;   // Crashed: "signal 11", "exception 0xc0000005"
+  std::string output;  // Exited, Crashed: what it wrote
+};
+CapturedRun run_captured(const std::vector<std::string>& argv, double seconds, std::size_t output_bytes,
+                         std::uint64_t memory_bytes);
+
+// A child bounds itself before it works on an untrusted file: address space, CPU seconds,
+// no core file (setrlimit). Nothing on Windows, where run_captured's job object does it.
+void limit_this_process(std::uint64_t memory_bytes, std::uint64_t cpu_seconds);
+
+// This program's own path (UTF-8), to start a copy of the same build; "tonghop" if unknown.
+std::string executable_path();
+
+// This machine's network name; empty when it cannot be told.
+std::string host_name();
+
+// From now on a stop request (Ctrl+C, SIGTERM; on Windows Ctrl+C, Ctrl+Break and closing the
+// console) calls `stop` (it must return at once) instead of ending the process; a peer
+// that closed its connection is an error to the writer, not a signal that ends the process.
+void on_stop_request(void (*stop)());
+
+// n bytes from the system's random source (/dev/urandom, BCryptGenRandom). Throws
+// std::runtime_error when there is none.
+std::string random_bytes(std::size_t n);
+
+// Creates `path` (it must not exist) with `bytes`, on the disk when this returns; throws
+// std::runtime_error naming the path and the system's reason.
+void write_new_file_synced(const std::string& path, std::string_view bytes);
+// A file's data, or a folder's entries (POSIX; NTFS journals them itself), on the disk.
+// Throws std::runtime_error naming the path.
+void sync_path(const std::string& path);
+
+// Local broken-down time (localtime_r, localtime_s).
+std::tm local_tm(std::time_t t);
+
+// A connected socket (its native handle): each receive and send fails after `seconds`
+// without progress.
+void set_socket_timeouts(std::uintptr_t socket, unsigned seconds);
+// Whether a socket (a listening one: a connection waits) is readable within milliseconds.
+bool socket_readable(std::uintptr_t socket, int milliseconds);
+
 // Runs work in a child process (a copy of this one) with at most `memory_bytes` of
 // address space, for at most `seconds`: a crash, hang or runaway allocation ends only the
 // child. What work returns comes back in bytes.

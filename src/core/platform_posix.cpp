@@ -1,8 +1,10 @@
 // Linux (and other POSIX systems): glibc and POSIX calls.
 #ifndef _WIN32
 #include <fcntl.h>
+#include <limits.h>
 #include <malloc.h>
 #include <poll.h>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -16,6 +18,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <stdexcept>
 #include <string_view>
 #include <thread>
 
@@ -357,6 +360,184 @@ ChildResult run_in_child_steps(const std::function<std::string(const std::functi
   else
     result.status = ChildResult::Status::Done;
   return result;
+}
+
+CapturedRun run_captured(const std::vector<std::string>& argv, double seconds, std::size_t output_bytes,
+                         std::uint64_t) {
+  CapturedRun r;
+  if (argv.empty()) return r;
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return r;
+  // posix_spawn (clone + exec) is safe from a threaded process, unlike fork + work.
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+  // Sockets and the database stay with the caller.
+  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    ::close(fds[0]), ::close(fds[1]);
+    return r;
+  }
+  ::close(fds[1]);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::int64_t(seconds * 1000));
+  bool killed = false;
+  char buf[65536];
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      ::kill(pid, SIGKILL);
+      r.status = CapturedRun::Status::TimedOut;
+      killed = true;
+      break;
+    }
+    pollfd p{fds[0], POLLIN, 0};
+    int n = ::poll(&p, 1, int(left.count()));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) continue;
+    ssize_t got = ::read(fds[0], buf, sizeof buf);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    r.output.append(buf, std::size_t(got));
+    if (r.output.size() > output_bytes) {
+      ::kill(pid, SIGKILL);
+      r.status = CapturedRun::Status::TooMuchOutput;
+      killed = true;
+      break;
+    }
+  }
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (killed) {
+    r.output.clear();
+    return r;
+  }
+  if (WIFSIGNALED(status)) {
+    r.status = CapturedRun::Status::Crashed;
+    r.signal = WTERMSIG(status);
+    r.crash = "signal " + std::to_string(r.signal);
+  } else {
+    r.status = CapturedRun::Status::Exited;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  return r;
+}
+
+void limit_this_process(std::uint64_t memory_bytes, std::uint64_t cpu_seconds) {
+  // AddressSanitizer reserves terabytes of shadow address space: no RLIMIT_AS under it.
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr bool asan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  constexpr bool asan = true;
+#else
+  constexpr bool asan = false;
+#endif
+#else
+  constexpr bool asan = false;
+#endif
+  if (!asan) {
+    rlimit mem{rlim_t(memory_bytes), rlim_t(memory_bytes)};
+    setrlimit(RLIMIT_AS, &mem);
+  }
+  rlimit cpu_limit{rlim_t(cpu_seconds), rlim_t(cpu_seconds) + 1};
+  setrlimit(RLIMIT_CPU, &cpu_limit);
+  rlimit no_core{0, 0};
+  setrlimit(RLIMIT_CORE, &no_core);
+}
+
+std::string executable_path() {
+  char buf[PATH_MAX];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return "tonghop";
+  return std::string(buf, std::size_t(n));
+}
+
+std::string host_name() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof name - 1) != 0) return {};
+  return name;
+}
+
+namespace {
+void (*g_stop)() = nullptr;
+void call_stop(int) {
+  if (g_stop) g_stop();
+}
+}  // namespace
+
+void on_stop_request(void (*stop)()) {
+  g_stop = stop;
+  ::signal(SIGPIPE, SIG_IGN);
+  struct sigaction sa {};
+  sa.sa_handler = call_stop;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+std::string random_bytes(std::size_t n) {
+  std::string raw(n, '\0');
+  int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::read(fd, raw.data(), n) != ssize_t(n)) {
+    if (fd >= 0) ::close(fd);
+    throw std::runtime_error("/dev/urandom cannot be read");
+  }
+  ::close(fd);
+  return raw;
+}
+
+void write_new_file_synced(const std::string& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error("create " + path + ": " + std::strerror(errno));
+  while (!bytes.empty()) {
+    ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      std::string why = std::strerror(errno);
+      ::close(fd);
+      throw std::runtime_error("write " + path + ": " + why);
+    }
+    bytes.remove_prefix(std::size_t(n));
+  }
+  if (::fsync(fd) != 0) {
+    std::string why = std::strerror(errno);
+    ::close(fd);
+    throw std::runtime_error("fsync " + path + ": " + why);
+  }
+  ::close(fd);
+}
+
+void sync_path(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error("open " + path + ": " + std::strerror(errno));
+  int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) throw std::runtime_error("fsync " + path + ": " + std::strerror(errno));
+}
+
+std::tm local_tm(std::time_t t) {
+  std::tm out{};
+  localtime_r(&t, &out);
+  return out;
+}
+
+void set_socket_timeouts(std::uintptr_t socket, unsigned seconds) {
+  timeval tv{long(seconds), 0};
+  ::setsockopt(int(socket), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  ::setsockopt(int(socket), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+}
+
+bool socket_readable(std::uintptr_t socket, int milliseconds) {
+  pollfd p{int(socket), POLLIN, 0};
+  return ::poll(&p, 1, milliseconds) > 0;
 }
 
 }  // namespace tonghop::platform

@@ -1,15 +1,21 @@
 // Windows (mingw-w64): Win32 and the Microsoft C runtime. Paths are UTF-8 everywhere in
 // tonghop and become UTF-16 here, so Vietnamese file names reach the file system intact.
 #ifdef _WIN32
+#include <winsock2.h>  // before windows.h, which would bring the old winsock.h
 #include <windows.h>
+#include <bcrypt.h>
 #include <process.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <cwchar>
 #include <filesystem>
+#include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "core/platform.hpp"
 
@@ -215,11 +221,223 @@ ProgramResult run_program(const std::vector<std::string>& argv,
 }
 
 std::string executable_dir() {
+  auto self = executable_path();
+  if (self == "tonghop") return {};
+  return utf8_of(path_from_utf8(self).parent_path());
+}
+
+std::string executable_path() {
   std::wstring buf(32768, L'\0');
   DWORD n = GetModuleFileNameW(nullptr, buf.data(), DWORD(buf.size()));
-  if (n == 0 || n >= buf.size()) return {};
+  if (n == 0 || n >= buf.size()) return "tonghop";
   buf.resize(n);
-  return utf8_of(std::filesystem::path(buf).parent_path());
+  return narrow(buf);
+}
+
+namespace {
+
+// Closes a handle when it goes out of scope (none: null or INVALID_HANDLE_VALUE).
+struct Handle {
+  HANDLE h = nullptr;
+  Handle() = default;
+  explicit Handle(HANDLE v) : h(v) {}
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  ~Handle() { close(); }
+  void close() {
+    if (h && h != INVALID_HANDLE_VALUE) CloseHandle(h);
+    h = nullptr;
+  }
+  explicit operator bool() const { return h && h != INVALID_HANDLE_VALUE; }
+};
+
+// The null device, inheritable, for a child's standard input or errors.
+HANDLE inheritable_nul(DWORD access) {
+  SECURITY_ATTRIBUTES inherit{sizeof inherit, nullptr, TRUE};
+  return CreateFileW(L"NUL", access, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0, nullptr);
+}
+
+}  // namespace
+
+CapturedRun run_captured(const std::vector<std::string>& argv, double seconds, std::size_t output_bytes,
+                         std::uint64_t memory_bytes) {
+  CapturedRun r;
+  if (argv.empty()) return r;
+  SECURITY_ATTRIBUTES inherit{sizeof inherit, nullptr, TRUE};
+  Handle read_end, write_end;
+  if (!CreatePipe(&read_end.h, &write_end.h, &inherit, 0)) return r;
+  SetHandleInformation(read_end.h, HANDLE_FLAG_INHERIT, 0);
+  Handle in(inheritable_nul(GENERIC_READ)), err;
+  HANDLE own_err = GetStdHandle(STD_ERROR_HANDLE);
+  if (!own_err || own_err == INVALID_HANDLE_VALUE ||
+      !DuplicateHandle(GetCurrentProcess(), own_err, GetCurrentProcess(), &err.h, 0, TRUE, DUPLICATE_SAME_ACCESS))
+    err.h = inheritable_nul(GENERIC_WRITE);
+  if (!in || !err) return r;
+  // Only these three handles reach the child: never a client's socket or the database.
+  HANDLE handles[3] = {in.h, write_end.h, err.h};
+  SIZE_T size = 0;
+  InitializeProcThreadAttributeList(nullptr, 1, 0, &size);
+  std::vector<char> attr_buf(size);
+  auto attrs = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(attr_buf.data());
+  bool listed = size > 0 && InitializeProcThreadAttributeList(attrs, 1, 0, &size) &&
+                UpdateProcThreadAttribute(attrs, 0, PROC_THREAD_ATTRIBUTE_HANDLE_LIST, handles, sizeof handles, nullptr,
+                                          nullptr);
+  STARTUPINFOEXW si{};
+  si.StartupInfo.cb = sizeof si;
+  si.StartupInfo.dwFlags = STARTF_USESTDHANDLES;
+  si.StartupInfo.hStdInput = in.h;
+  si.StartupInfo.hStdOutput = write_end.h;
+  si.StartupInfo.hStdError = err.h;
+  if (listed) si.lpAttributeList = attrs;
+  // A job object: the memory limit, no crash dialog waiting for a click (the process just
+  // ends), and everything the child started ends with it.
+  Handle job(CreateJobObjectW(nullptr, nullptr));
+  if (job) {
+    JOBOBJECT_EXTENDED_LIMIT_INFORMATION info{};
+    info.BasicLimitInformation.LimitFlags =
+        JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
+    if (memory_bytes) {
+      info.BasicLimitInformation.LimitFlags |= JOB_OBJECT_LIMIT_PROCESS_MEMORY;
+      info.ProcessMemoryLimit = SIZE_T(memory_bytes);
+    }
+    if (!SetInformationJobObject(job.h, JobObjectExtendedLimitInformation, &info, sizeof info)) {
+      info.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+      SetInformationJobObject(job.h, JobObjectExtendedLimitInformation, &info, sizeof info);
+    }
+  }
+  std::wstring cmd;
+  for (const auto& a : argv) cmd += (cmd.empty() ? L"" : L" ") + quote(wide(a));
+  std::wstring program = wide(argv[0]);
+  // A child of a console program shares its console (no window of its own); without one,
+  // no new console window either.
+  DWORD flags = CREATE_SUSPENDED | (listed ? EXTENDED_STARTUPINFO_PRESENT : 0) |
+                (GetConsoleWindow() ? 0 : CREATE_NO_WINDOW);
+  PROCESS_INFORMATION pi{};
+  BOOL started = CreateProcessW(program.c_str(), cmd.data(), nullptr, nullptr, TRUE, flags, nullptr, nullptr,
+                                &si.StartupInfo, &pi);
+  if (listed) DeleteProcThreadAttributeList(attrs);
+  // The child holds its own copies now: our write end closed, its exit ends the reads.
+  write_end.close();
+  in.close();
+  err.close();
+  if (!started) return r;
+  Handle process(pi.hProcess), thread(pi.hThread);
+  if (job) AssignProcessToJobObject(job.h, process.h);
+  ResumeThread(thread.h);
+  auto kill = [&] {
+    if (!job || !TerminateJobObject(job.h, 1)) TerminateProcess(process.h, 1);
+  };
+  bool too_much = false;
+  std::thread reader([&] {
+    char buf[65536];
+    DWORD got = 0;
+    while (ReadFile(read_end.h, buf, sizeof buf, &got, nullptr) && got > 0) {
+      if (too_much) continue;  // drained until the child is gone
+      r.output.append(buf, got);
+      if (r.output.size() > output_bytes) {
+        too_much = true;
+        kill();
+      }
+    }
+  });
+  double ms = seconds * 1000;
+  bool timed_out = WaitForSingleObject(process.h, ms >= double(INFINITE - 1) ? INFINITE - 1 : DWORD(ms)) == WAIT_TIMEOUT;
+  if (timed_out) kill();
+  WaitForSingleObject(process.h, INFINITE);
+  kill();  // anything it left behind (the pipe's last writer among them)
+  reader.join();
+  DWORD code = 1;
+  GetExitCodeProcess(process.h, &code);
+  if (timed_out || too_much) {
+    r.status = timed_out ? CapturedRun::Status::TimedOut : CapturedRun::Status::TooMuchOutput;
+    r.output.clear();
+  } else if ((code & 0xC0000000u) == 0xC0000000u) {  // an NTSTATUS error: an exception ended it
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "0x%08lx", static_cast<unsigned long>(code));
+    r.status = CapturedRun::Status::Crashed;
+    r.crash = std::string("exception ") + hex;
+  } else {
+    r.status = CapturedRun::Status::Exited;
+    r.exit_code = int(code);
+  }
+  return r;
+}
+
+void limit_this_process(std::uint64_t, std::uint64_t) {
+  // The parent's job object bounds memory and ends the child on a crash; no dialog either
+  // way (a console program with nobody to click it away).
+  SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX | SEM_NOOPENFILEERRORBOX);
+}
+
+std::string host_name() {
+  wchar_t name[256];
+  DWORD n = sizeof name / sizeof name[0];
+  if (!GetComputerNameExW(ComputerNameDnsHostname, name, &n)) return {};
+  return narrow(std::wstring(name, n));
+}
+
+namespace {
+void (*g_stop)() = nullptr;
+BOOL WINAPI call_stop(DWORD event) {
+  if (event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT && event != CTRL_CLOSE_EVENT) return FALSE;
+  if (g_stop) g_stop();
+  return TRUE;
+}
+}  // namespace
+
+void on_stop_request(void (*stop)()) {
+  g_stop = stop;
+  SetConsoleCtrlHandler(call_stop, TRUE);
+}
+
+std::string random_bytes(std::size_t n) {
+  std::string raw(n, '\0');
+  if (!BCRYPT_SUCCESS(BCryptGenRandom(nullptr, reinterpret_cast<PUCHAR>(raw.data()), ULONG(n),
+                                      BCRYPT_USE_SYSTEM_PREFERRED_RNG)))
+    throw std::runtime_error("BCryptGenRandom failed: no random source");
+  return raw;
+}
+
+void write_new_file_synced(const std::string& path, std::string_view bytes) {
+  Handle f(CreateFileW(wide(path).c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr));
+  if (!f) throw std::runtime_error("create " + path + ": " + system_message(GetLastError()));
+  while (!bytes.empty()) {
+    DWORD chunk = DWORD(std::min<std::size_t>(bytes.size(), 1u << 30)), wrote = 0;
+    if (!WriteFile(f.h, bytes.data(), chunk, &wrote, nullptr) || wrote == 0)
+      throw std::runtime_error("write " + path + ": " + system_message(GetLastError()));
+    bytes.remove_prefix(wrote);
+  }
+  if (!FlushFileBuffers(f.h)) throw std::runtime_error("flush " + path + ": " + system_message(GetLastError()));
+}
+
+void sync_path(const std::string& path) {
+  auto w = wide(path);
+  DWORD attrs = GetFileAttributesW(w.c_str());
+  if (attrs == INVALID_FILE_ATTRIBUTES) throw std::runtime_error("open " + path + ": " + system_message(GetLastError()));
+  if (attrs & FILE_ATTRIBUTE_DIRECTORY) return;  // NTFS journals a folder's entries itself
+  Handle f(CreateFileW(w.c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                       OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr));
+  if (!f || !FlushFileBuffers(f.h)) throw std::runtime_error("flush " + path + ": " + system_message(GetLastError()));
+}
+
+std::tm local_tm(std::time_t t) {
+  std::tm out{};
+  localtime_s(&out, &t);
+  return out;
+}
+
+void set_socket_timeouts(std::uintptr_t socket, unsigned seconds) {
+  DWORD ms = DWORD(seconds) * 1000;
+  setsockopt(SOCKET(socket), SOL_SOCKET, SO_RCVTIMEO, reinterpret_cast<const char*>(&ms), sizeof ms);
+  setsockopt(SOCKET(socket), SOL_SOCKET, SO_SNDTIMEO, reinterpret_cast<const char*>(&ms), sizeof ms);
+}
+
+bool socket_readable(std::uintptr_t socket, int milliseconds) {
+  fd_set set;
+  FD_ZERO(&set);
+  FD_SET(SOCKET(socket), &set);
+  timeval tv{milliseconds / 1000, (milliseconds % 1000) * 1000};
+  return select(0, &set, nullptr, nullptr, &tv) > 0;
 }
 
 // No fork on Windows: no channel is ever made, so the rest is never reached.

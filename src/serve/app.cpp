@@ -6,6 +6,7 @@
 
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
+#include "core/platform.hpp"
 #include "serve/assets.hpp"
 #include "serve/catalog.hpp"
 #include "serve/job.hpp"
@@ -341,10 +342,10 @@ std::string App::accept_one(const std::string& raw_name, std::string_view bytes,
     return os.str();
   }
   auto staged = store_.stage(bytes, name);
-  StoredFile f{0, staged.file.string(), name, who.office ? "" : who.unit, "", now_iso()};
+  StoredFile f{0, platform::utf8_of(staged.file), name, who.office ? "" : who.unit, "", now_iso()};
   auto corrections = store_.corrections();
   auto work = store_.work_dir();
-  auto result = run_job({Job::Kind::Check, Lang::Vi, work.string(), "", {f}, corrections});
+  auto result = run_job({Job::Kind::Check, Lang::Vi, platform::utf8_of(work), "", {f}, corrections});
   std::error_code ec;
   fs::remove_all(work, ec);
   std::optional<FileVerdict> verdict;
@@ -438,10 +439,10 @@ Response App::check_only(const Request& req, const Caller& who) {
     return error(req, http::status::unprocessable_entity, "empty-file", "Tệp rỗng, không có nội dung.",
                  "The file is empty.");
   auto staged = store_.stage(files[0].second, name);
-  StoredFile f{0, staged.file.string(), name, who.office ? "" : who.unit, "", now_iso()};
+  StoredFile f{0, platform::utf8_of(staged.file), name, who.office ? "" : who.unit, "", now_iso()};
   auto corrections = store_.corrections();
   auto work = store_.work_dir();
-  auto result = run_job({Job::Kind::Check, Lang::Vi, work.string(), "", {f}, corrections});
+  auto result = run_job({Job::Kind::Check, Lang::Vi, platform::utf8_of(work), "", {f}, corrections});
   std::error_code ec;
   fs::remove_all(work, ec);
   store_.discard(staged);
@@ -487,7 +488,7 @@ Response App::upload(const Request& req, const Caller& who) {
 }
 
 IsolatedResult App::run_job(Job job) {
-  auto file = (fs::path(job.work) / "job.tsv").string();
+  auto file = platform::utf8_of(platform::path_from_utf8(job.work) / "job.tsv");
   try {
     write_job_file(file, {office_.config(), config_.isolation, std::move(job)});
   } catch (const std::exception&) {
@@ -508,14 +509,14 @@ Response App::form(const Request& req, const Caller& who, std::string unit) {
                  "Kế hoạch không giao chỉ tiêu hay nhiệm vụ nào cho đơn vị '" + unit + "'.",
                  "The plan assigns no indicator or task to the unit '" + unit + "'.");
   auto work = store_.work_dir();
-  auto out = (work / "bieu-mau.xlsx").string();
+  auto out = platform::utf8_of(work / "bieu-mau.xlsx");
   Job job;
   job.kind = Job::Kind::Form;
-  job.work = work.string();
+  job.work = platform::utf8_of(work);
   job.out_path = out;
   job.unit = unit;
   auto r = run_job(std::move(job));
-  std::string bytes = r.ok() ? read_file(out) : "";
+  std::string bytes = r.ok() ? read_file(platform::path_from_utf8(out)) : "";
   std::error_code ec;
   fs::remove_all(work, ec);
   if (!r.ok() || bytes.empty())
@@ -528,7 +529,7 @@ Response App::form(const Request& req, const Caller& who, std::string unit) {
 }
 
 StoredFile App::stored(const Submission& s) {
-  return {s.id, store_.original_path(s.sha256).string(), s.original_name, s.unit_chosen, s.period_chosen,
+  return {s.id, platform::utf8_of(store_.original_path(s.sha256)), s.original_name, s.unit_chosen, s.period_chosen,
           s.received_at};
 }
 
@@ -588,7 +589,7 @@ Response App::submission(const Request& req, std::int64_t id, const std::string&
     auto a = stored(*older), b = stored(*s);
     auto corrections = store_.corrections();
     auto work = store_.work_dir();
-    auto r = run_job({Job::Kind::Diff, en ? Lang::En : Lang::Vi, work.string(), "", {a, b}, corrections});
+    auto r = run_job({Job::Kind::Diff, en ? Lang::En : Lang::Vi, platform::utf8_of(work), "", {a, b}, corrections});
     std::error_code ec;
     fs::remove_all(work, ec);
     if (!r.ok())
@@ -600,9 +601,9 @@ Response App::submission(const Request& req, std::int64_t id, const std::string&
     auto f = stored(*s);
     auto corrections = store_.corrections();
     auto work = store_.work_dir();
-    auto out = (work / "bao-cao-sua-loi.xlsx").string();
-    auto r = run_job({Job::Kind::Annotated, en ? Lang::En : Lang::Vi, work.string(), out, {f}, corrections});
-    std::string bytes = r.ok() ? read_file(out) : "";
+    auto out = platform::utf8_of(work / "bao-cao-sua-loi.xlsx");
+    auto r = run_job({Job::Kind::Annotated, en ? Lang::En : Lang::Vi, platform::utf8_of(work), out, {f}, corrections});
+    std::string bytes = r.ok() ? read_file(platform::path_from_utf8(out)) : "";
     std::error_code ec;
     fs::remove_all(work, ec);
     if (!r.ok() || bytes.empty())
@@ -610,7 +611,7 @@ Response App::submission(const Request& req, std::int64_t id, const std::string&
                    "Không lập được sổ gửi lại đơn vị: " + r.describe(), "The annotated workbook failed: " + r.describe());
     auto res = make_response(req.version(), http::status::ok,
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(bytes));
-    auto stem = fs::path(s->original_name).stem().string();
+    auto stem = platform::file_stem(s->original_name);
     res.set(http::field::content_disposition, attachment((en ? "corrections-" : "sua-loi-") + stem + ".xlsx"));
     return res;
   }
@@ -642,7 +643,7 @@ Response App::recheck(const Request& req, std::int64_t id) {
   auto f = stored(s);
   auto corrections = store_.corrections();
   auto work = store_.work_dir();
-  auto r = run_job({Job::Kind::Check, Lang::Vi, work.string(), "", {f}, corrections});
+  auto r = run_job({Job::Kind::Check, Lang::Vi, platform::utf8_of(work), "", {f}, corrections});
   std::error_code ec;
   fs::remove_all(work, ec);
   if (!r.ok())
@@ -669,7 +670,7 @@ void App::recheck_all_current() {
     if (s.superseded_by) continue;
     auto f = stored(s);
     auto work = store_.work_dir();
-    auto r = run_job({Job::Kind::Check, Lang::Vi, work.string(), "", {f}, corrections});
+    auto r = run_job({Job::Kind::Check, Lang::Vi, platform::utf8_of(work), "", {f}, corrections});
     std::error_code ec;
     fs::remove_all(work, ec);
     if (!r.ok()) continue;
@@ -696,7 +697,7 @@ Response App::units(const Request& req) {
   auto current = current_files();
   auto corrections = store_.corrections();
   auto work = store_.work_dir();
-  auto r = run_job({Job::Kind::Dashboard, lang == "en" ? Lang::En : Lang::Vi, work.string(), "", current, corrections});
+  auto r = run_job({Job::Kind::Dashboard, lang == "en" ? Lang::En : Lang::Vi, platform::utf8_of(work), "", current, corrections});
   std::error_code ec;
   fs::remove_all(work, ec);
   if (!r.ok())
@@ -717,9 +718,9 @@ Response App::consolidate(const Request& req) {
                    "No report has been received yet.");
     auto corrections = store_.corrections();
     auto work = store_.work_dir();
-    auto out = (work / "tong-hop.xlsx").string();
-    auto r = run_job({Job::Kind::Consolidate, Lang::Vi, work.string(), out, current, corrections});
-    std::string bytes = r.ok() ? read_file(out) : "";
+    auto out = platform::utf8_of(work / "tong-hop.xlsx");
+    auto r = run_job({Job::Kind::Consolidate, Lang::Vi, platform::utf8_of(work), out, current, corrections});
+    std::string bytes = r.ok() ? read_file(platform::path_from_utf8(out)) : "";
     std::error_code ec;
     fs::remove_all(work, ec);
     if (!r.ok() || bytes.empty())

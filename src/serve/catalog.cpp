@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/platform.hpp"
 #include "serve/assets.hpp"
 #include "serve/store.hpp"
 
@@ -25,20 +26,6 @@ std::string reg_string(const std::string& s) {
     out += c;
   }
   return out;
-}
-
-void write_aside(const fs::path& path, const std::string& bytes) {
-  auto tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << bytes;
-    out.close();
-    if (!out) throw std::runtime_error("không ghi được " + tmp.string() + " / cannot write " + tmp.string());
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) throw std::runtime_error("không ghi được " + path.string() + " / cannot write " + path.string() + ": " + ec.message());
 }
 
 bool is_guid(const std::string& s) {
@@ -136,15 +123,31 @@ std::string share_problem(const std::string& share, bool vi) {
               "without quotes; got: " + share;
 }
 
+void write_aside(const std::string& path, const std::string& bytes, bool owner_only) {
+  auto tmp = platform::path_from_utf8(path + ".tmp");
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (owner_only) {
+      std::error_code ec;
+      fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
+    }
+    out << bytes;
+    out.close();
+    if (!out) throw std::runtime_error("không ghi được " + path + ".tmp / cannot write " + path + ".tmp");
+  }
+  auto r = platform::replace_file(path + ".tmp", path);
+  if (!r.ok) throw std::runtime_error("không ghi được " + path + " / cannot write " + path + ": " + r.message);
+}
+
 CatalogFiles write_addin_catalog(const std::string& dir, const std::string& base, const std::string& share,
                                  const std::string& tls_dir) {
   CatalogFiles f;
-  fs::path d(dir);
+  auto d = platform::path_from_utf8(dir);
   std::error_code ec;
   fs::create_directories(d / "catalog", ec);
-  if (ec) throw std::runtime_error("không tạo được thư mục " + (d / "catalog").string() + " / cannot make the folder " +
-                                   (d / "catalog").string() + ": " + ec.message());
-  f.folder = d.string();
+  if (ec) throw std::runtime_error("không tạo được thư mục " + platform::utf8_of(d / "catalog") + " / cannot make the folder " +
+                                   platform::utf8_of(d / "catalog") + ": " + ec.message());
+  f.folder = platform::utf8_of(d);
   // The same key on every start: a PC that ran an older .reg gets its entry updated, not a second one.
   auto id_file = d / "catalog-id";
   {
@@ -153,30 +156,30 @@ CatalogFiles write_addin_catalog(const std::string& dir, const std::string& base
   }
   if (!is_guid(f.guid)) {
     f.guid = new_guid();
-    write_aside(id_file, f.guid + "\n");
+    write_aside(platform::utf8_of(id_file), f.guid + "\n");
   }
   auto* a = find_asset("addin/manifest.xml");
   if (!a) throw std::runtime_error("the add-in's manifest is not in this build");
-  f.manifest = (d / "catalog" / "manifest.xml").string();
+  f.manifest = platform::utf8_of(d / "catalog" / "manifest.xml");
   write_aside(f.manifest, manifest_for_base(std::string(a->bytes), base));
-  f.reg = (d / "them-danh-muc-tin-cay.reg").string();
+  f.reg = platform::utf8_of(d / "them-danh-muc-tin-cay.reg");
   write_aside(f.reg, registry_file(f.guid, share));
-  f.guide = (d / "huong-dan-cai-dat.txt").string();
+  f.guide = platform::utf8_of(d / "huong-dan-cai-dat.txt");
   std::ostringstream g;
   g << "CÀI PHẦN BỔ TRỢ tonghop VÀO EXCEL (máy Windows của văn phòng; không cần quản trị Microsoft 365)\n\n"
     << "Ngăn kiểm tra: " << base << "/addin/\n"
     << "Thư mục danh mục (chia sẻ trên mạng, chỉ cho đọc): " << share << "\n"
-    << "   phải chứa tệp manifest.xml của thư mục " << (d / "catalog").string() << "\n\n"
+    << "   phải chứa tệp manifest.xml của thư mục " << platform::utf8_of(d / "catalog") << "\n\n"
     << "Một lần cho cả văn phòng:\n"
     << "0. Máy chủ phải nghe trên mạng của văn phòng (tonghop serve --tls --listen 0.0.0.0:8443): địa chỉ\n"
     << "   127.0.0.1 chỉ dùng được trên chính máy chủ.\n"
     << "1. Chia sẻ thư mục chứa manifest.xml với đúng đường dẫn " << share << ":\n"
-    << "   - máy chủ Linux có Samba: chia sẻ thư mục " << (d / "catalog").string() << ";\n"
+    << "   - máy chủ Linux có Samba: chia sẻ thư mục " << platform::utf8_of(d / "catalog") << ";\n"
     << "   - hoặc chép manifest.xml vào một thư mục chia sẻ trên máy Windows, rồi chạy lại\n"
     << "     tonghop serve --tls --addin-share \\\\TÊN_MÁY\\TÊN_THƯ_MỤC để tệp .reg ghi đúng đường dẫn đó.\n"
     << "   Máy chủ đổi địa chỉ hay cổng thì chép lại manifest.xml (tonghop ghi lại mỗi lần chạy).\n\n"
     << "Trên mỗi máy dùng Excel (Excel 2016, 2019, 2021 hoặc Microsoft 365 trên Windows):\n"
-    << "2. Cài chứng chỉ của văn phòng: chạy " << (fs::path(tls_dir) / "cai-chung-chi.bat").string()
+    << "2. Cài chứng chỉ của văn phòng: chạy " << platform::utf8_of(platform::path_from_utf8(tls_dir) / "cai-chung-chi.bat")
     << " (chép sang máy cùng với ca.crt), bấm Có/Yes khi Windows hỏi.\n"
     << "3. Nhấp đúp them-danh-muc-tin-cay.reg, bấm Có/Yes (chỉ ghi cho người dùng hiện tại, không cần quyền quản trị).\n"
     << "   Cách khác: Excel > Tệp > Tùy chọn > Trung tâm Tin cậy > Thiết đặt Trung tâm Tin cậy > Danh mục Phần bổ trợ\n"

@@ -33,6 +33,10 @@ struct CatalogFiles {
   std::string guid;      // kept in .../catalog-id, the same on every start
 };
 
+// Writes bytes to path (UTF-8) aside, then renamed over it: never seen half-written.
+// owner_only: readable by this user alone (a private key). Throws std::runtime_error naming it.
+void write_aside(const std::string& path, const std::string& bytes, bool owner_only = false);
+
 // Writes (each file aside, then renamed) the catalog for the pane at base
 // ("https://may-chu:8443") under dir, registered as share (\\MACHINE\FOLDER). tls_dir names
 // the certificate folder in the instructions. Throws std::runtime_error naming the file.

@@ -1,11 +1,10 @@
 #include "serve/http_server.hpp"
 
-#include <poll.h>
-#include <sys/socket.h>
-
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/beast/core.hpp>
 #include <thread>
+
+#include "core/platform.hpp"
 
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -40,8 +39,7 @@ HttpServer::~HttpServer() {
 void HttpServer::run() {
   while (!stopping_) {
     // Poll so that stop() is seen within a fifth of a second.
-    pollfd p{acceptor_.native_handle(), POLLIN, 0};
-    if (::poll(&p, 1, 200) <= 0) continue;
+    if (!platform::socket_readable(std::uintptr_t(acceptor_.native_handle()), 200)) continue;
     boost::system::error_code ec;
     tcp::socket socket(io_);
     acceptor_.accept(socket, ec);
@@ -75,9 +73,7 @@ void HttpServer::run() {
 }
 
 void HttpServer::serve(tcp::socket socket) {
-  timeval tv{long(limits_.receive_timeout.count()), 0};
-  ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  platform::set_socket_timeouts(std::uintptr_t(socket.native_handle()), unsigned(limits_.receive_timeout.count()));
   boost::system::error_code ec;
   std::string peer = socket.remote_endpoint(ec).address().to_string();
   if (!tls_) return session(socket, socket, peer);
@@ -105,8 +101,7 @@ void HttpServer::session(Stream& stream, tcp::socket& socket, const std::string&
     // Lingering close: read (and drop) what the client is still sending for a moment, so
     // that closing with unread data does not reset the connection before it reads the answer.
     socket.shutdown(tcp::socket::shutdown_send, ignored);
-    timeval brief{1, 0};
-    ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &brief, sizeof brief);
+    platform::set_socket_timeouts(std::uintptr_t(socket.native_handle()), 1);
     char sink[65536];
     auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
     while (std::chrono::steady_clock::now() < until) {

@@ -1,21 +1,10 @@
 #include "serve/isolate.hpp"
 
-#include <fcntl.h>
-#include <limits.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
-#include <sstream>
 
-extern char** environ;
+#include "core/platform.hpp"
 
 namespace tonghop::serve {
 namespace {
@@ -48,7 +37,7 @@ std::string IsolatedResult::describe() const {
   switch (outcome) {
     case Outcome::Ok: return "ok";
     case Outcome::Failed: return "exit code " + std::to_string(exit_code);
-    case Outcome::Crashed: return "killed by signal " + std::to_string(signal);
+    case Outcome::Crashed: return signal ? "killed by signal " + std::to_string(signal) : "crashed (" + crash + ")";
     case Outcome::TimedOut: return "ran out of time";
     case Outcome::TooMuchOutput: return "answer too large";
     case Outcome::Busy: return "no free worker";
@@ -57,35 +46,10 @@ std::string IsolatedResult::describe() const {
 }
 
 void apply_child_limits(const IsolationLimits& limits) {
-  // AddressSanitizer reserves terabytes of shadow address space: no RLIMIT_AS under it.
-#if defined(__SANITIZE_ADDRESS__)
-  constexpr bool asan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  constexpr bool asan = true;
-#else
-  constexpr bool asan = false;
-#endif
-#else
-  constexpr bool asan = false;
-#endif
-  if (!asan) {
-    rlimit mem{limits.memory_bytes, limits.memory_bytes};
-    setrlimit(RLIMIT_AS, &mem);
-  }
-  rlim_t cpu = rlim_t(limits.seconds) + 1;
-  rlimit cpu_limit{cpu, cpu + 1};
-  setrlimit(RLIMIT_CPU, &cpu_limit);
-  rlimit no_core{0, 0};
-  setrlimit(RLIMIT_CORE, &no_core);
+  platform::limit_this_process(limits.memory_bytes, std::uint64_t(limits.seconds) + 1);
 }
 
-std::string self_executable() {
-  char buf[PATH_MAX];
-  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return "tonghop";
-  return std::string(buf, std::size_t(n));
-}
+std::string self_executable() { return platform::executable_path(); }
 
 IsolatedResult run_isolated(const std::vector<std::string>& argv, const IsolationLimits& limits) {
   IsolatedResult r;
@@ -101,73 +65,28 @@ IsolatedResult run_isolated(const std::vector<std::string>& argv, const Isolatio
   struct Release {
     ~Release() { slots.release(); }
   } release;
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) {
-    r.outcome = IsolatedResult::Outcome::Failed;
-    r.exit_code = -1;
-    return r;
-  }
-  // posix_spawn (clone + exec) is safe from a threaded process, unlike fork + work.
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-  // Sockets and the database stay with the server (a client's connection must not live on
-  // in a child).
-  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  int rc = ::posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    ::close(fds[0]), ::close(fds[1]);
-    r.outcome = IsolatedResult::Outcome::Failed;
-    r.exit_code = -1;
-    return r;
-  }
-  ::close(fds[1]);
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::int64_t(limits.seconds * 1000));
-  bool killed = false;
-  char buf[65536];
-  for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
-      ::kill(pid, SIGKILL);
-      r.outcome = IsolatedResult::Outcome::TimedOut;
-      killed = true;
+  auto run = platform::run_captured(argv, limits.seconds, limits.output_bytes, limits.memory_bytes);
+  using Status = platform::CapturedRun::Status;
+  switch (run.status) {
+    case Status::NotStarted:
+      r.outcome = IsolatedResult::Outcome::Failed;
+      r.exit_code = -1;
       break;
-    }
-    pollfd p{fds[0], POLLIN, 0};
-    int n = ::poll(&p, 1, int(left.count()));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) continue;
-    ssize_t got = ::read(fds[0], buf, sizeof buf);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) break;
-    r.output.append(buf, std::size_t(got));
-    if (r.output.size() > limits.output_bytes) {
-      ::kill(pid, SIGKILL);
-      r.outcome = IsolatedResult::Outcome::TooMuchOutput;
-      killed = true;
+    case Status::TimedOut: r.outcome = IsolatedResult::Outcome::TimedOut; break;
+    case Status::TooMuchOutput: r.outcome = IsolatedResult::Outcome::TooMuchOutput; break;
+    case Status::Crashed:
+      r.outcome = IsolatedResult::Outcome::Crashed;
+      r.signal = run.signal;
+      r.crash = run.crash;
+      r.output = std::move(run.output);
       break;
-    }
-  }
-  ::close(fds[0]);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (killed) {
-    r.output.clear();
-    return r;
-  }
-  if (WIFSIGNALED(status)) {
-    r.outcome = IsolatedResult::Outcome::Crashed;
-    r.signal = WTERMSIG(status);
-  } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-    r.outcome = IsolatedResult::Outcome::Failed;
-    r.exit_code = WEXITSTATUS(status);
+    case Status::Exited:
+      r.output = std::move(run.output);
+      if (run.exit_code != 0) {
+        r.outcome = IsolatedResult::Outcome::Failed;
+        r.exit_code = run.exit_code;
+      }
+      break;
   }
   return r;
 }

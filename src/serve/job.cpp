@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/platform.hpp"
 #include "read/limits.hpp"
 #include "validate/period.hpp"
 
@@ -106,14 +107,14 @@ void write_job_file(const std::string& path, const JobFile& f) {
   for (const auto& r : j.corrections)
     line({"correction", std::to_string(r.id), r.kind, r.written, r.target_kind, r.target, r.created_at, r.created_by});
   line({"end"});
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  std::ofstream out(platform::path_from_utf8(path), std::ios::binary | std::ios::trunc);
   out << os.str();
   out.flush();
   if (!out) throw std::runtime_error("cannot write the job file " + path);
 }
 
 JobFile read_job_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(platform::path_from_utf8(path), std::ios::binary);
   if (!in) throw std::runtime_error("cannot open the job file " + path);
   JobFile f;
   std::string text;

@@ -13,6 +13,7 @@
 #include "core/date.hpp"
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
+#include "core/platform.hpp"
 #include "core/text.hpp"
 #include "plan/aliases.hpp"
 #include "plan/plan_json.hpp"
@@ -120,7 +121,7 @@ Office::Office(OfficeConfig config)
 
 std::string Office::plan_json(Lang lang) const {
   std::ostringstream os;
-  write_plan_json(os, fs::path(config_.plan_path).filename().string(), plan_, lang);
+  write_plan_json(os, platform::file_name(config_.plan_path), plan_, lang);
   return os.str();
 }
 

@@ -1,15 +1,14 @@
 #include "serve/store.hpp"
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <set>
 
+#include "core/platform.hpp"
 #include "serve/sha256.hpp"
 
 namespace fs = std::filesystem;
@@ -135,15 +134,6 @@ Submission read_submission(Stmt& q) {
   return s;
 }
 
-void write_all(int fd, std::string_view bytes, const fs::path& p) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw StoreError("write " + p.string() + ": " + std::strerror(errno));
-    bytes.remove_prefix(std::size_t(n));
-  }
-}
-
 bool is_hex(const std::string& s) {
   return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
@@ -151,32 +141,33 @@ bool is_hex(const std::string& s) {
 }  // namespace
 
 void sync_path(const fs::path& p) {
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw StoreError("open " + p.string() + ": " + std::strerror(errno));
-  int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) throw StoreError("fsync " + p.string() + ": " + std::strerror(errno));
+  try {
+    platform::sync_path(platform::utf8_of(p));
+  } catch (const std::runtime_error& e) {
+    throw StoreError(e.what());
+  }
 }
 
 std::string now_iso() {
   std::time_t t = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&t, &local);
+  std::tm local = platform::local_tm(t);
   char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &local);
-  std::string s = buf;  // +0700 -> +07:00
-  if (s.size() >= 5) s = s.substr(0, s.size() - 2) + ":" + s.substr(s.size() - 2);
-  return s;
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
+  // The offset from UTC as +07:00 (strftime's %z is a zone name on Windows).
+  long offset = long(platform::utc_seconds(local) - t) / 60;
+  int minutes = int(std::labs(offset) % (24 * 60));
+  char zone[8];
+  std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
+  return std::string(buf) + zone;
 }
 
 std::string random_hex(std::size_t n) {
-  std::string raw(n, '\0');
-  int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || ::read(fd, raw.data(), n) != ssize_t(n)) {
-    if (fd >= 0) ::close(fd);
-    throw StoreError("/dev/urandom cannot be read");
+  std::string raw;
+  try {
+    raw = platform::random_bytes(n);
+  } catch (const std::runtime_error& e) {
+    throw StoreError(e.what());
   }
-  ::close(fd);
   static const char* hex = "0123456789abcdef";
   std::string out;
   for (unsigned char c : raw) out += hex[c >> 4], out += hex[c & 15];
@@ -188,12 +179,12 @@ Store::Store(const fs::path& dir) : dir_(dir) {
   fs::create_directories(dir_ / "files", ec);
   fs::create_directories(dir_ / "tmp", ec);
   if (!fs::is_directory(dir_ / "files") || !fs::is_directory(dir_ / "tmp"))
-    throw StoreError("cannot create " + (dir_ / "files").string() + ": " + ec.message());
-  if (sqlite3_open_v2((dir_ / "tonghop.sqlite").c_str(), &db_,
+    throw StoreError("cannot create " + platform::utf8_of(dir_ / "files") + ": " + ec.message());
+  if (sqlite3_open_v2(platform::utf8_of(dir_ / "tonghop.sqlite").c_str(), &db_,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
     std::string m = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
-    throw StoreError("SQLite: " + (dir_ / "tonghop.sqlite").string() + ": " + m);
+    throw StoreError("SQLite: " + platform::utf8_of(dir_ / "tonghop.sqlite") + ": " + m);
   }
   sqlite3_busy_timeout(db_, 10000);
   exec("PRAGMA journal_mode=WAL");
@@ -246,7 +237,7 @@ void Store::sweep() {
   Stmt q(db_, "SELECT sha256 FROM submissions UNION SELECT sha256 FROM consolidations");
   while (q.step()) known.insert(q.text(0));
   for (const auto& e : fs::recursive_directory_iterator(dir_ / "files"))
-    if (e.is_regular_file() && !known.count(e.path().filename().string())) fs::remove(e.path());
+    if (e.is_regular_file() && !known.count(platform::utf8_of(e.path().filename()))) fs::remove(e.path());
 }
 
 fs::path Store::original_path(const std::string& sha) const {
@@ -266,16 +257,11 @@ Staged Store::stage(std::string_view bytes, const std::string& safe_name) {
   s.file = s.dir / safe_name;
   s.sha256 = sha256_hex(bytes);
   s.size = std::int64_t(bytes.size());
-  int fd = ::open(s.file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) throw StoreError("create " + s.file.string() + ": " + std::strerror(errno));
   try {
-    write_all(fd, bytes, s.file);
-    if (::fsync(fd) != 0) throw StoreError("fsync " + s.file.string() + ": " + std::strerror(errno));
-  } catch (...) {
-    ::close(fd);
-    throw;
+    platform::write_new_file_synced(platform::utf8_of(s.file), bytes);
+  } catch (const std::runtime_error& e) {
+    throw StoreError(e.what());
   }
-  ::close(fd);
   return s;
 }
 
@@ -288,8 +274,9 @@ void Store::keep(const Staged& s) {
   auto target = original_path(s.sha256);
   fs::create_directories(target.parent_path());
   // link() never replaces: an original already there (same bytes, same hash) stays.
-  if (::link(s.file.c_str(), target.c_str()) != 0 && errno != EEXIST)
-    throw StoreError("link " + target.string() + ": " + std::strerror(errno));
+  std::error_code ec;
+  fs::create_hard_link(s.file, target, ec);
+  if (ec && ec != std::errc::file_exists) throw StoreError("link " + platform::utf8_of(target) + ": " + ec.message());
   sync_path(target.parent_path());
   sync_path(dir_ / "files");
 }

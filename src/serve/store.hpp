@@ -119,9 +119,9 @@ class Store {
 
 // Now on the server clock, local time with its offset: "2026-11-29T17:41:02+07:00".
 std::string now_iso();
-// A random token of n bytes as hex, from /dev/urandom.
+// A random token of n bytes as hex, from the system's random source.
 std::string random_hex(std::size_t n);
-// fsync of a file or folder; throws StoreError.
+// fsync of a file or folder (platform::sync_path); throws StoreError.
 void sync_path(const std::filesystem::path& p);
 
 }  // namespace tonghop::serve
