@@ -2,6 +2,9 @@
 
 #include "core/cell.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace tonghop {
 namespace {
 
@@ -257,7 +260,7 @@ const Template& find_template(IssueCode code) {
   return kTemplates[0];
 }
 
-std::string fill(std::string_view tmpl, const std::map<std::string, Text>& params, Lang lang) {
+std::string fill(std::string_view tmpl, const IssueParams& params, Lang lang) {
   std::string out;
   out.reserve(tmpl.size() + 32);
   std::size_t i = 0;
@@ -265,7 +268,7 @@ std::string fill(std::string_view tmpl, const std::map<std::string, Text>& param
     if (tmpl[i] == '{') {
       auto close = tmpl.find('}', i);
       if (close != std::string_view::npos) {
-        auto it = params.find(std::string(tmpl.substr(i + 1, close - i - 1)));
+        auto it = params.find(tmpl.substr(i + 1, close - i - 1));
         if (it != params.end()) {
           out += it->second.in(lang);
           i = close + 1;
@@ -314,13 +317,40 @@ std::string Issue::cell() const {
   return cell_ref(*where.row, *where.col);
 }
 
-Issue make_issue(IssueCode code, Location where, std::map<std::string, Text> params) {
+IssueParams::IssueParams(std::initializer_list<value_type> list) : items_(list) {
+  std::stable_sort(items_.begin(), items_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  items_.erase(std::unique(items_.begin(), items_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+               items_.end());
+}
+
+IssueParams::iterator IssueParams::find(std::string_view name) {
+  auto it = std::lower_bound(items_.begin(), items_.end(), name, [](const auto& p, std::string_view n) { return p.first < n; });
+  return it != items_.end() && it->first == name ? it : items_.end();
+}
+
+IssueParams::const_iterator IssueParams::find(std::string_view name) const {
+  return const_cast<IssueParams*>(this)->find(name);
+}
+
+const Text& IssueParams::at(std::string_view name) const {
+  auto it = find(name);
+  if (it == end()) throw std::out_of_range("no issue parameter '" + std::string(name) + "'");
+  return it->second;
+}
+
+Text& IssueParams::operator[](std::string_view name) {
+  auto it = std::lower_bound(items_.begin(), items_.end(), name, [](const auto& p, std::string_view n) { return p.first < n; });
+  if (it != items_.end() && it->first == name) return it->second;
+  return items_.insert(it, {std::string(name), Text()})->second;
+}
+
+Issue make_issue(IssueCode code, Location where, IssueParams params) {
   return Issue{code, find_template(code).severity, std::move(where), std::move(params)};
 }
 
 Issue make_issue_at(IssueCode code, const std::string& file, const std::string& sheet,
                     std::optional<std::uint32_t> row, std::optional<std::uint32_t> col, const std::string& item,
-                    std::map<std::string, Text> params) {
+                    IssueParams params) {
   return make_issue(code, Location{file, sheet, row, col, item}, std::move(params));
 }
 

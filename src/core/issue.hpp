@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -94,6 +95,32 @@ struct Text {
   const std::string& in(Lang l) const { return l == Lang::Vi ? vi : en; }
 };
 
+// A message's parameters by name, in the order of their names (as a std::map iterates
+// them): one small vector, as an issue has a handful and a long report a million issues.
+class IssueParams {
+ public:
+  using value_type = std::pair<std::string, Text>;
+  using iterator = std::vector<value_type>::iterator;
+  using const_iterator = std::vector<value_type>::const_iterator;
+  IssueParams() = default;
+  IssueParams(std::initializer_list<value_type> list);  // the first of a name repeated wins
+  IssueParams(const std::map<std::string, Text>& m) : items_(m.begin(), m.end()) {}  // NOLINT: implicit
+  iterator begin() { return items_.begin(); }
+  iterator end() { return items_.end(); }
+  const_iterator begin() const { return items_.begin(); }
+  const_iterator end() const { return items_.end(); }
+  std::size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+  iterator find(std::string_view name);
+  const_iterator find(std::string_view name) const;
+  std::size_t count(std::string_view name) const { return find(name) != end() ? 1 : 0; }
+  const Text& at(std::string_view name) const;  // throws std::out_of_range
+  Text& operator[](std::string_view name);       // added in its place when missing
+
+ private:
+  std::vector<value_type> items_;
+};
+
 struct Location {
   std::string file;
   std::string sheet;
@@ -106,7 +133,7 @@ struct Issue {
   IssueCode code;
   Severity severity;
   Location where;
-  std::map<std::string, Text> params;
+  IssueParams params;
 
   IssueLevel level() const;
   std::string message(Lang lang) const;
@@ -115,11 +142,11 @@ struct Issue {
   std::string cell() const;
 };
 
-Issue make_issue(IssueCode code, Location where, std::map<std::string, Text> params = {});
+Issue make_issue(IssueCode code, Location where, IssueParams params = {});
 // The same for a place in a sheet: the usual case of the stages that check tables.
 Issue make_issue_at(IssueCode code, const std::string& file, const std::string& sheet,
                     std::optional<std::uint32_t> row, std::optional<std::uint32_t> col, const std::string& item,
-                    std::map<std::string, Text> params = {});
+                    IssueParams params = {});
 
 // An input that cannot be read at all. Readers throw it; commands turn it into a report
 // entry and exit code 3.

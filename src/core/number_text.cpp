@@ -50,9 +50,19 @@ std::string number_text(double value, const NumberStyle& style, Lang lang) {
   char buf[400];
   // Rounded on the 15 digits a spreadsheet shows, so 96.85 at one decimal is 96.9.
   auto g15 = [&](double v) { return std::string_view(buf, std::size_t(std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 15).ptr - buf)); };
-  auto shown = g15(x);
-  if (std::from_chars(shown.data(), shown.data() + shown.size(), x).ec == std::errc::result_out_of_range)
-    x = std::copysign(HUGE_VAL, x);  // as strtod: 15 digits of the largest doubles round past them
+  // A whole number of at most 15 digits is its own 15-digit rounding, and %.15g writes its
+  // digits: no round trip (counts and row numbers, most figures).
+  bool integral = std::fabs(x) < 1e15 && x == std::trunc(x);
+  auto integral_digits = [&] {
+    std::string out = std::signbit(x) ? "-" : "";
+    auto end = std::to_chars(buf, buf + sizeof buf, (long long)std::fabs(x)).ptr;
+    return out.append(buf, end);
+  };
+  if (!integral) {
+    auto shown = g15(x);
+    if (std::from_chars(shown.data(), shown.data() + shown.size(), x).ec == std::errc::result_out_of_range)
+      x = std::copysign(HUGE_VAL, x);  // as strtod: 15 digits of the largest doubles round past them
+  }
   std::string digits;
   if (style.decimals >= 0) {
     double scale = std::pow(10.0, style.decimals);
@@ -61,7 +71,7 @@ std::string number_text(double value, const NumberStyle& style, Lang lang) {
     if (ec == std::errc()) digits.assign(buf, end);
     else digits = "?";  // hundreds of decimals asked by a format: no figure shows so
   } else {
-    digits = g15(x);
+    digits = integral ? integral_digits() : std::string(g15(x));
     if (digits.find('e') == std::string::npos && digits.find('.') != std::string::npos) {
       while (digits.back() == '0') digits.pop_back();
       if (digits.back() == '.') digits.pop_back();

@@ -270,7 +270,7 @@ class Builder {
   }
 
   void issue(IssueCode code, const std::string& sheet, std::uint32_t row, std::optional<std::uint32_t> col,
-             const std::string& item, std::map<std::string, Text> params) {
+             const std::string& item, IssueParams params) {
     out_.issues.push_back(make_issue_at(code, book_.path, sheet, row, col, item, std::move(params)));
   }
 

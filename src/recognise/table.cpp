@@ -1,6 +1,7 @@
 #include "recognise/table.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -296,6 +297,7 @@ std::size_t roman_prefix(std::string_view k) {
                                           "xvii", "xiii", "viii", "xxxi", "xxii", "xxx", "xxv", "xix", "xiv",
                                           "xvi", "vii", "iii", "xii", "xxi", "xx", "xv", "xi", "ix", "iv",
                                           "vi", "ii", "x", "v", "i"};
+  if (k.empty() || (k[0] != 'i' && k[0] != 'v' && k[0] != 'x')) return 0;
   for (const char* n : kNumerals) {
     std::string_view nv(n);
     if (k.substr(0, nv.size()) == nv) return nv.size();
@@ -339,30 +341,85 @@ bool is_column_number(std::string_view k) {
   return k.size() == 1 && k[0] >= 'a' && k[0] <= 'z';
 }
 
-bool column_number_row(const SheetView& v, std::uint32_t row, const std::vector<Column>& cols) {
+// One row's display texts and folded texts, per column of the table, each computed once
+// however many of the row's tests look at it (read_rows). The strings keep their capacity
+// from row to row.
+class RowCells {
+ public:
+  RowCells(const SheetView& v, const std::vector<Column>& columns) : v_(v) {
+    for (const auto& c : columns) entries_.push_back({c.col, {}, {}, false, false});
+  }
+  void start(std::uint32_t row) {
+    row_ = row;
+    for (auto& e : entries_) e.has_text = e.has_folded = false;
+  }
+  std::uint32_t row() const { return row_; }
+  const SheetView& view() const { return v_; }
+  const std::string& text(std::uint32_t col) {
+    auto& e = at(col);
+    if (!e.has_text) e.text = v_.text(row_, col), e.has_text = true;
+    return e.text;
+  }
+  const std::string& folded(std::uint32_t col) {
+    auto& e = at(col);
+    if (!e.has_folded) e.folded = fold_key(text(col)), e.has_folded = true;
+    return e.folded;
+  }
+
+ private:
+  struct Entry {
+    std::uint32_t col;
+    std::string text, folded;
+    bool has_text, has_folded;
+  };
+  Entry& at(std::uint32_t col) {
+    for (auto& e : entries_)
+      if (e.col == col) return e;
+    entries_.push_back({col, {}, {}, false, false});  // not a column of the table: kept too
+    return entries_.back();
+  }
+  const SheetView& v_;
+  std::uint32_t row_ = 0;
+  std::deque<Entry> entries_;  // references stay valid as entries are added
+};
+
+bool column_number_row(RowCells& rc, const std::vector<Column>& cols) {
   std::size_t n = 0;
   for (const auto& c : cols) {
-    auto t = v.text(row, c.col);
-    if (t.empty()) continue;
-    if (!is_column_number(fold_key(t))) return false;
+    if (rc.text(c.col).empty()) continue;
+    if (!is_column_number(rc.folded(c.col))) return false;
     ++n;
   }
   return n >= 3;
 }
 
-bool repeated_header(const SheetView& v, std::uint32_t row, const Band& b) {
+// `folded(i)`: the folded text of the row's cell in the band's column i.
+template <class Folded>
+bool repeated_header(const SheetView& v, std::uint32_t row, const Band& b, Folded folded) {
   std::size_t same = 0, total = 0;
   for (std::size_t i = 0; i < b.columns.size(); ++i) {
     const auto* cell = v.cell(row, b.columns[i].col);
     // Header labels are text: a number or an empty cell cannot repeat one.
     if (!cell || cell->type != CellType::Text) continue;
-    auto t = fold_key(cell->text);
+    const std::string& t = folded(i);
     if (t.empty()) continue;
     ++total;
     const auto& label = b.folded[i];
     if (b.columns[i].label.find(" / ") == std::string::npos ? label == t : label.find(t) != std::string::npos) ++same;
   }
   return total >= 2 && same * 2 > total;
+}
+
+bool repeated_header(const SheetView& v, std::uint32_t row, const Band& b) {
+  std::string t;
+  return repeated_header(v, row, b, [&](std::size_t i) -> const std::string& {
+    return t = fold_key(v.cell(row, b.columns[i].col)->text);
+  });
+}
+// (The folded trimmed display text of a text cell is its folded text: folding drops the
+// white space around it.)
+bool repeated_header(RowCells& rc, const Band& b) {
+  return repeated_header(rc.view(), rc.row(), b, [&](std::size_t i) -> const std::string& { return rc.folded(b.columns[i].col); });
 }
 
 
@@ -462,22 +519,25 @@ void read_rows(const SheetView& v, const Sheet& sheet, const Band& b, std::uint3
     return Role::None;
   };
   auto report = [&](IssueCode code, std::uint32_t row, std::optional<std::uint32_t> col, const std::string& item,
-                    std::map<std::string, Text> params) {
+                    IssueParams params) {
     t.issues.push_back(make_issue_at(code, "", sheet.info.name, row, col, item, std::move(params)));
   };
   std::string group;
   int last_item = -1;   // the item sub-rows belong to
   int last_row = -1;    // the row (item or sub-row) continuation lines belong to
   std::string previous_code;
+  RowCells rc(v, t.columns);
+  std::vector<std::pair<std::uint32_t, std::string_view>> cells;  // into rc
   for (std::uint32_t r = b.last + 1; r <= end; ++r) {
+    rc.start(r);
     // What the row holds, per column: text, whether it continues a merge from above.
-    std::vector<std::pair<std::uint32_t, std::string>> cells;
+    cells.clear();
     bool number = false;
     for (const auto& c : t.columns) {
       const auto* m = v.merge_at(r, c.col);
       // Merged down from the row above: not this row's; merged from the left: counted once.
       if (m && (m->first_row < r || m->first_col < c.col)) continue;
-      auto txt = v.text(r, c.col);
+      const std::string& txt = rc.text(c.col);
       if (txt.empty()) continue;
       cells.emplace_back(c.col, txt);
       const auto* cell = v.cell(r, c.col);
@@ -490,27 +550,29 @@ void read_rows(const SheetView& v, const Sheet& sheet, const Band& b, std::uint3
       if (!cells.empty()) t.rows[std::size_t(last_row)].more_rows.push_back(r);
       continue;
     }
-    if (cells.empty() || column_number_row(v, r, t.columns) || repeated_header(v, r, b)) continue;
-    std::string code = code_col ? v.text(r, *code_col) : std::string();
-    std::string name = name_col ? v.text(r, *name_col) : std::string();
+    if (cells.empty() || column_number_row(rc, t.columns) || repeated_header(rc, b)) continue;
+    std::string code = code_col ? rc.text(*code_col) : std::string();
+    std::string name = name_col ? rc.text(*name_col) : std::string();
     // Merged group rows put the same text in the code and name cells.
+    bool name_is_code = false;
     if (code_col && name_col) {
       const auto* m = v.merge_at(r, *code_col);
-      if (m && m->last_col >= *name_col) name = code;
+      if (m && m->last_col >= *name_col) name = code, name_is_code = true;
     }
-    std::string kc = fold_key(code), kn = fold_key(name);
+    std::string kc = code_col ? rc.folded(*code_col) : std::string();
+    std::string kn = name_is_code ? kc : name_col ? rc.folded(*name_col) : std::string();
     // A total row ends the table: what follows is a footer (counts, signatures).
     if (kc.empty() && (kn == "tong so" || kn == "tong cong" || kn == "cong" || kn == "tong so nhiem vu" ||
                        kn == "tong so chi tieu" || kn == "tong so:" || kn == "tong cong:"))
       break;
     // So does a signature block or "Nơi nhận" (whatever column it stands in).
-    if (!is_item_code(kc) && std::any_of(cells.begin(), cells.end(), [](const auto& c) {
-          return signature_line(fold_key(c.second));
+    if (!is_item_code(kc) && std::any_of(cells.begin(), cells.end(), [&](const auto& c) {
+          return signature_line(rc.folded(c.first));
         }))
       break;
     // Page furniture: a running title, a lone page number.
     if (cells.size() == 1) {
-      auto k = fold_key(cells[0].second);
+      const std::string& k = rc.folded(cells[0].first);
       if (running_title(k)) continue;
       bool lone_number = all_digits(k) && k.size() <= 3;
       bool continues = lone_number && !previous_code.empty() && previous_code.find('.') == std::string::npos &&
@@ -531,7 +593,7 @@ void read_rows(const SheetView& v, const Sheet& sheet, const Band& b, std::uint3
           std::string above_name = item_text(v, t, above, name_col);
           char last = above_name.empty() ? '.' : above_name.back();
           bool sentence_over = last == '.' || last == ':' || last == ';' || last == '!' || last == '?';
-          name_goes_on = !bulleted(txt) && (starts_lower(txt) || (cells.size() == 1 && !sentence_over &&
+          name_goes_on = !bulleted(std::string(txt)) && (starts_lower(std::string(txt)) || (cells.size() == 1 && !sentence_over &&
                                                                    above.row + 1 + above.more_rows.size() == r));
         }
       if (only_words && (name_goes_on || name_empty)) {

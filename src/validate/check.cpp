@@ -69,7 +69,7 @@ PlanItems::PlanItems(const Plan& plan, const NameMatcher& m) : keys(plan) {
 }
 
 void FileCheck::issue(IssueCode code, const std::string& sheet, std::optional<std::uint32_t> row,
-                      std::optional<std::uint32_t> col, const std::string& item, std::map<std::string, Text> params) {
+                      std::optional<std::uint32_t> col, const std::string& item, IssueParams params) {
   out.issues.push_back(make_issue_at(code, out.path, sheet, row, col, item, std::move(params)));
 }
 

@@ -20,9 +20,17 @@ struct FileCheck {
   bool whole_commune = false;                  // the plan's own commune reports: every item is its own
   std::map<ItemRef, std::uint32_t> seen;  // item -> first row, across the file's tables
   const FormIdentity* form = nullptr;     // a form made by tonghop template
+  // An indicator's unit of measure and target folded, once per file rather than per row.
+  struct IndicatorKeys {
+    std::string unit, target;
+    bool percent = false;  // the unit is "%"
+    bool rate = false;     // a percentage whose name says it is a rate ("Tỷ lệ ...")
+  };
+  std::vector<std::optional<IndicatorKeys>> indicator_keys = {};
+  const IndicatorKeys& keys_of(std::size_t indicator);
 
   void issue(IssueCode code, const std::string& sheet, std::optional<std::uint32_t> row,
-             std::optional<std::uint32_t> col, const std::string& item, std::map<std::string, Text> params);
+             std::optional<std::uint32_t> col, const std::string& item, IssueParams params);
 };
 
 // identify.cpp: the unit (option, header, file name, commune) and the period.

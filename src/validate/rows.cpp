@@ -28,8 +28,8 @@ std::optional<std::uint32_t> pick_column(const Table& t, Role role, int year, co
 
 // Whether a figure is of the order the indicator's target and unit allow: a percentage
 // above 1 000 never is; otherwise within a factor of 20 of the target's figures.
-bool fits(double x, const Target& t, const std::string& unit_of_measure) {
-  if (fold_key(unit_of_measure) == "%" && std::fabs(x) > 1000) return false;
+bool fits(double x, const Target& t, bool percent_unit) {
+  if (percent_unit && std::fabs(x) > 1000) return false;
   double scale = std::max(std::fabs(t.low.value_or(0)), std::fabs(t.high.value_or(0)));
   if (scale == 0) return true;
   return std::fabs(x) >= scale / 20 && std::fabs(x) <= scale * 20;
@@ -38,13 +38,13 @@ bool fits(double x, const Target& t, const std::string& unit_of_measure) {
 // A rate typed as a fraction (0.978 for 97,8 %) in a cell not formatted as a percentage:
 // the target is a percentage of at least 5 and the figure at most 1.5, while the figure
 // times 100 is of the target's order.
-bool probable_fraction(const Value& a, const Target& t, const std::string& unit_of_measure) {
-  if (fold_key(unit_of_measure) != "%" || a.raw.find('%') != std::string::npos) return false;
+bool probable_fraction(const Value& a, const Target& t, bool percent_unit) {
+  if (!percent_unit || a.raw.find('%') != std::string::npos) return false;
   double target = t.low ? *t.low : t.high ? *t.high : 0;
   if (target < 5 || a.number <= 0 || a.number > 1.5) return false;
   switch (t.kind) {
     case TargetKind::AtLeast: case TargetKind::MoreThan: case TargetKind::Exact: case TargetKind::Range:
-    case TargetKind::About: case TargetKind::Level: return fits(a.number * 100, t, unit_of_measure);
+    case TargetKind::About: case TargetKind::Level: return fits(a.number * 100, t, percent_unit);
     default: return false;
   }
 }
@@ -73,6 +73,7 @@ void check_value(FileCheck& fc, RowResult& row, bool is_task, std::size_t index,
   }
   if (is_task) return;
   const auto& ind = fc.plan.indicators[index];
+  const auto& keys = fc.keys_of(index);
   if (a.kind == Value::Kind::Status && a.status != Status::Yes && a.status != Status::No) {
     fc.issue(IssueCode::TypeError, sheet, r, col, code,
           {{"value", a.raw}, {"expected", Text("một con số hay trạng thái đạt/không đạt", "a number or a met/not-met status")}});
@@ -83,20 +84,20 @@ void check_value(FileCheck& fc, RowResult& row, bool is_task, std::size_t index,
     // "14.500": 14 500 or 14,5. The reading that fits the indicator's unit and target is
     // taken; with none or both fitting, the Vietnamese reading, and no verdict when none fits.
     double other = a.raw.find(',') != std::string::npos ? a.number * 1000 : a.number / 1000;
-    bool fits_first = fits(a.number, target, ind.unit_of_measure), fits_other = fits(other, target, ind.unit_of_measure);
+    bool fits_first = fits(a.number, target, keys.percent), fits_other = fits(other, target, keys.percent);
     if (fits_other && !fits_first) std::swap(row.actual.number, other);
     fc.issue(IssueCode::AmbiguousNumber, sheet, r, col, code,
              {{"value", a.raw}, {"a", number_text(a.number)}, {"b", number_text(other)}});
     if (!fits_first && !fits_other) return;  // not assessable
   }
-  if (a.kind == Value::Kind::Number && probable_fraction(a, target, ind.unit_of_measure)) {
+  if (a.kind == Value::Kind::Number && probable_fraction(a, target, keys.percent)) {
     // 0.978 typed for a rate whose target is 97,5 %: a fraction, not a failure.
     fc.issue(IssueCode::ProbableFraction, sheet, r, col, code,
              {{"value", a.raw}, {"percent", number_text(a.number * 100)}});
     return;
   }
   if (a.kind == Value::Kind::Number) {
-    bool rate = fold_key(ind.unit_of_measure) == "%" && fold_key(ind.name).rfind("ty le", 0) == 0;
+    bool rate = keys.rate;
     if ((rate && (a.number < 0 || a.number > 100)) || (!rate && ind.unit_of_measure != "%" && a.number < 0))
       fc.issue(IssueCode::OutOfRange, sheet, r, col, code,
             {{"value", a.shown}, {"range", rate ? Text("0 - 100") : Text("≥ 0")}});
@@ -108,15 +109,15 @@ void check_value(FileCheck& fc, RowResult& row, bool is_task, std::size_t index,
           {{"name", ind.name}, {"value", a.shown}, {"target", target.raw}});
 }
 
-void check_plan_value(FileCheck& fc, RowResult& row, const Indicator& ind, const SheetView& v, const std::string& sheet,
+void check_plan_value(FileCheck& fc, RowResult& row, std::size_t index, const SheetView& v, const std::string& sheet,
                       std::uint32_t r, std::uint32_t col, const std::string& code) {
   auto written = v.text(r, col);
   if (written.empty()) return;
   auto pv = read_value(v.cell(r, col));
   if (pv.kind == Value::Kind::Number) row.plan_value = pv.number;
-  const Target& t = ind.judged_target();
+  const Target& t = fc.plan.indicators[index].judged_target();
   if (t.kind == TargetKind::Empty || t.kind == TargetKind::Unparsed) return;
-  if (fold_key(written) == fold_key(t.raw)) return;
+  if (fold_key(written) == fc.keys_of(index).target) return;
   auto wt = parse_target(written);
   bool same = wt.kind == t.kind && wt.low == t.low && wt.high == t.high;
   // A single figure inside the plan's range or bound is the yearly share of it: fine.
@@ -127,6 +128,18 @@ void check_plan_value(FileCheck& fc, RowResult& row, const Indicator& ind, const
 }
 
 }  // namespace
+
+const FileCheck::IndicatorKeys& FileCheck::keys_of(std::size_t indicator) {
+  if (indicator_keys.size() <= indicator) indicator_keys.resize(plan.indicators.size());
+  auto& k = indicator_keys[indicator];
+  if (!k) {
+    const auto& ind = plan.indicators[indicator];
+    k = IndicatorKeys{fold_key(ind.unit_of_measure), fold_key(ind.judged_target().raw), false, false};
+    k->percent = k->unit == "%";
+    k->rate = k->percent && fold_key(ind.name).rfind("ty le", 0) == 0;
+  }
+  return *k;
+}
 
 void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool counts) {
   SheetView v(book.sheets[t.sheet]);
@@ -172,6 +185,9 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     texts.push_back({r.code, std::move(written), parent, has_value});
   }
   auto matches = match_rows(fc.plan, fc.items, fc.ctx.matcher, texts, fc.out.unit, &fc.ctx.aliases);
+  // One result per row at most: reserved at once, rather than doubling (and copying) the
+  // results of a long table as they come.
+  fc.out.rows.reserve(fc.out.rows.size() + texts.size());
   // Headings, totals, prose and signatures: one info per block of them.
   std::size_t block_first = 0, block_count = 0;
   auto end_block = [&] {
@@ -183,7 +199,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
 
   for (std::size_t p = 0; p < texts.size(); ++p) {
     const auto& r = t.rows[at[p]];
-    auto m = matches[p];
+    auto m = std::move(matches[p]);
     if (m.kind == RowMatch::Kind::NotAnItem && !(key_col && fc.items.keys.find(v.text(r.row, *key_col)))) {
       if (block_count++ == 0) block_first = p;
       continue;
@@ -193,7 +209,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     row.sheet = sheet;
     row.row = r.row;
     row.counts = counts;
-    row.written = texts[p].written;
+    row.written = std::move(texts[p].written);  // (only the rows skipped as no item are read again)
     row.col = *name_col;
     // A form's row carries its item's key: the label may have been edited.
     // (tonghop's own key column is hidden on purpose: read it as it is.)
@@ -214,14 +230,14 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     row.runner_up = m.other.index;
     row.runner_up_score = std::round(m.other_score * 100) / 100;
     row.by_code = m.by_code;
-    row.evidence = m.evidence;
-    row.reading = m.reading;
+    row.evidence = std::move(m.evidence);
+    row.reading = std::move(m.reading);
     const std::string& code = r.code;
     if (m.kind == RowMatch::Kind::Unknown) {
       fc.issue(IssueCode::UnknownItem, sheet, r.row, name_col, code,
             {{"name", row.written}, {"score", number_text(row.score)}});
       row.counts = false;
-      fc.out.rows.push_back(row);
+      fc.out.rows.push_back(std::move(row));
       continue;
     }
     const ItemRef ref = m.item;
@@ -232,7 +248,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       fc.issue(IssueCode::AmbiguousMatch, sheet, r.row, name_col, code,
             {{"name", row.written}, {"first", item_name}, {"second", other}});
       row.counts = false;
-      fc.out.rows.push_back(row);
+      fc.out.rows.push_back(std::move(row));
       continue;
     }
     row.item = ref.index;
@@ -240,13 +256,13 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"first", std::to_string(t.rows[at[m.first]].row + 1)}});
       row.counts = false;
-      fc.out.rows.push_back(row);
+      fc.out.rows.push_back(std::move(row));
       continue;  // not counted, so not checked further
     } else if (auto it = fc.seen.find(ref); it != fc.seen.end()) {
       fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"first", std::to_string(it->second + 1)}});
       row.counts = false;
-      fc.out.rows.push_back(row);
+      fc.out.rows.push_back(std::move(row));
       continue;  // not counted, so not checked further
     } else {
       fc.seen[ref] = r.row;
@@ -274,10 +290,10 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       const auto& ind = fc.plan.indicators[ref.index];
       if (unit_col) {
         auto written = v.text(r.row, *unit_col);
-        if (!written.empty() && !ind.unit_of_measure.empty() && fold_key(written) != fold_key(ind.unit_of_measure))
+        if (!written.empty() && !ind.unit_of_measure.empty() && fold_key(written) != fc.keys_of(ref.index).unit)
           fc.issue(IssueCode::UnitMismatch, sheet, r.row, unit_col, item_code, {{"written", written}, {"plan", ind.unit_of_measure}});
       }
-      if (plan_col) check_plan_value(fc, row, ind, v, sheet, r.row, *plan_col, item_code);
+      if (plan_col) check_plan_value(fc, row, ref.index, v, sheet, r.row, *plan_col, item_code);
       if (ratio_col && row.plan_value && row.actual.kind == Value::Kind::Number && *row.plan_value != 0) {
         auto ratio = read_value(v.cell(r.row, *ratio_col));
         double computed = row.actual.number / *row.plan_value * 100;
@@ -287,7 +303,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
                 {{"written", ratio.shown}, {"computed", number_text(std::round(computed * 10) / 10)}});
       }
     }
-    fc.out.rows.push_back(row);
+    fc.out.rows.push_back(std::move(row));
   }
   end_block();
 }
