@@ -48,6 +48,24 @@ TEST(Issue, InputErrorCarriesTheIssue) {
   FAIL() << "no InputError";
 }
 
+TEST(Issue, ParametersAreKeptByNameInNameOrder) {
+  IssueParams p{{"name", "Tỷ lệ hộ nghèo"}, {"first", "12"}, {"name", "ignored: the first wins"}};
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p.begin()->first, "first");  // iterated as a std::map would
+  EXPECT_EQ(p.at("name").vi, "Tỷ lệ hộ nghèo");
+  EXPECT_EQ(p.count("unit"), 0u);
+  EXPECT_THROW(p.at("unit"), std::out_of_range);
+  p["code"] = Text("mã", "code");
+  p["name"] = "Hộ nghèo";
+  std::vector<std::string> names;
+  for (const auto& [k, v] : p) names.push_back(k);
+  EXPECT_EQ(names, (std::vector<std::string>{"code", "first", "name"}));
+  EXPECT_EQ(p.at("name").en, "Hộ nghèo");
+  auto i = make_issue(IssueCode::DuplicateRow, {}, p);
+  EXPECT_NE(i.message(Lang::Vi).find("Hộ nghèo"), std::string::npos);
+  EXPECT_NE(i.message(Lang::Vi).find("12"), std::string::npos);
+}
+
 TEST(Issue, EveryCodeHasItsOwnTemplateInBothLanguages) {
   std::set<std::string> names;
   for (int c = 0; c < int(IssueCode::EndOfCodes); ++c) {

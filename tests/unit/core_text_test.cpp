@@ -104,6 +104,19 @@ TEST(NumberText, AsTheSheetShowsIt) {
   EXPECT_EQ(number_text(12.5, number_style("0.0 \"ha\"", FormatClass::Other)).vi, "12,5");
 }
 
+// Whole numbers take a shorter path than the 15-digit rounding: the same text as printf's.
+TEST(NumberText, WholeNumbersAndTheEdgesOfFifteenDigits) {
+  EXPECT_EQ(number_text(123456789012345.0).en, "123456789012345");
+  EXPECT_EQ(number_text(1e15).en, "1e+15");
+  EXPECT_EQ(number_text(1234567890123456.0).en, "1.23456789012346e+15");
+  EXPECT_EQ(number_text(-0.0).en, "0");
+  EXPECT_EQ(number_text(-42.0).en, "-42");
+  EXPECT_EQ(number_text(7.0, number_style("0.00", FormatClass::Other)).vi, "7,00");
+  EXPECT_EQ(number_text(3.0, number_style("0%", FormatClass::Percent)).vi, "300%");
+  EXPECT_EQ(number_text(1e300).en, "1e+300");
+  EXPECT_EQ(number_text(123.456789012345678).en, "123.456789012346");
+}
+
 TEST(Text, SplitWordsOnSpacesTabsAndLineBreaks) {
   EXPECT_EQ(split_words(" Trong đó:  nông\tthôn\n(%) "),
             (std::vector<std::string>{"Trong", "đó:", "nông", "thôn", "(%)"}));

@@ -203,6 +203,31 @@ TEST(Relative, SubRowsReadWithTheRowAbove) {
   EXPECT_TRUE(relative_readings("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều quốc gia giai đoạn mới", "x y", "").empty());
 }
 
+// A name is scored once for every row written with it (a long report repeats its names
+// under running numbers): each row's own code still decides its lift.
+TEST(RowMatch, RowsWrittenAlikeKeepTheirOwnCode) {
+  Plan plan;
+  plan.indicators.resize(2);
+  plan.indicators[0].code = "6";
+  plan.indicators[0].name = "Tỷ lệ người dân tham gia bảo hiểm y tế";
+  plan.indicators[1].code = "7";
+  plan.indicators[1].name = "Tỷ lệ gia đình văn hóa";
+  PlanItems items(plan, m());
+  std::vector<RowText> rows = {{"12", "Tỷ lệ tham gia BHYT", -1, true}, {"6", "Tỷ lệ tham gia BHYT", -1, true},
+                               {"13", "Tỷ lệ tham gia BHYT", -1, true}};
+  auto got = match_rows(plan, items, m(), rows, "");
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_FALSE(got[0].by_code);
+  EXPECT_TRUE(got[1].by_code);
+  EXPECT_FALSE(got[2].by_code);
+  EXPECT_GT(got[1].score, got[0].score);  // lifted by its code alone
+  EXPECT_EQ(got[0].score, got[2].score);
+  // The row whose code agrees takes the item; the others repeat it.
+  EXPECT_EQ(got[1].kind, RowMatch::Kind::Matched);
+  EXPECT_EQ(got[0].kind, RowMatch::Kind::Duplicate);
+  EXPECT_EQ(got[2].kind, RowMatch::Kind::Duplicate);
+}
+
 TEST(RowMatch, ASubRowNamingOnlyWhatDiffersIsReadUnderItsParent) {
   Plan plan;
   plan.indicators.resize(3);
