@@ -16,9 +16,6 @@ namespace {
 constexpr std::uint32_t kTaskBit = 1u << 31;
 
 std::uint32_t item_id(ItemRef r) { return std::uint32_t(r.index) | (r.kind == ItemKind::Task ? kTaskBit : 0); }
-ItemRef item_of(std::uint32_t id) {
-  return {(id & kTaskBit) ? ItemKind::Task : ItemKind::Indicator, std::size_t(id & ~kTaskBit)};
-}
 
 // A readable file of a known unit for the period, not superseded by a newer one: the file
 // that speaks for its unit.
