@@ -8,10 +8,12 @@
 // until every error is written, so the year's issues are never held whole.
 #include <array>
 #include <memory>
+#include <utility>
 
 #include "consolidate/issue_groups.hpp"
 #include "core/platform.hpp"
 #include "write/consolidated_sheets.hpp"
+#include "write/pipeline.hpp"
 #include "write/record_store.hpp"
 
 namespace tonghop {
@@ -53,32 +55,49 @@ DetailSheets write_issues(ConsolidatedBook& b) {
     w->fit_row(row);
   };
   std::array<RecordStore, 2> later;  // warnings, notes
-  IssueLine line;
-  b.year.each_issues([&](const std::vector<Issue>& issues) {
-    for (const auto& g : group_issues(issues)) {
-      const Issue& i = *g.first;
-      line.file = platform::file_name(i.where.file);
-      line.sheet = i.where.sheet;
-      // Up to a few hundred references: more would only make the row unreadable.
-      line.cell = g.count > 1 ? cells_text(g, 400) : i.cell();
-      line.count = g.count;
-      line.severity = i.severity == Severity::Error ? "lỗi" : i.severity == Severity::Warning ? "cảnh báo" : "thông tin";
-      line.code = std::string(to_string(i.code));
-      line.message = i.message(Lang::Vi);
-      if (g.count > 1)
-        line.message += has_count ? " (và " + thousands_vi(g.count - 1) + " chỗ khác cùng loại)"
-                                  : " (" + thousands_vi(g.count) + " lần)";
-      if (int r = rank(i.severity))
-        later[std::size_t(r - 1)].add({line.file, line.sheet, line.cell, line.severity, line.code, line.message,
-                                       std::to_string(line.count)});
-      else
-        write(line);
-    }
-  });
-  for (auto& store : later)
-    store.each([&](const std::vector<std::string>& f) {
-      write({f.at(0), f.at(1), f.at(2), f.at(3), f.at(4), f.at(5), std::stoull(f.at(6))});
-    });
+  // The issues read back and their lines made in a second thread while this one writes
+  // them: error lines at once, warning and note lines through the stores once every error
+  // line is made.
+  pipelined<std::vector<IssueLine>>(
+      [&](const auto& push) {
+        b.year.each_issues([&](const std::vector<Issue>& issues) {
+          std::vector<IssueLine> errors;
+          for (const auto& g : group_issues(issues)) {
+            const Issue& i = *g.first;
+            IssueLine line;
+            line.file = platform::file_name(i.where.file);
+            line.sheet = i.where.sheet;
+            // Up to a few hundred references: more would only make the row unreadable.
+            line.cell = g.count > 1 ? cells_text(g, 400) : i.cell();
+            line.count = g.count;
+            line.severity =
+                i.severity == Severity::Error ? "lỗi" : i.severity == Severity::Warning ? "cảnh báo" : "thông tin";
+            line.code = std::string(to_string(i.code));
+            line.message = i.message(Lang::Vi);
+            if (g.count > 1)
+              line.message += has_count ? " (và " + thousands_vi(g.count - 1) + " chỗ khác cùng loại)"
+                                        : " (" + thousands_vi(g.count) + " lần)";
+            if (int r = rank(i.severity))
+              later[std::size_t(r - 1)].add({line.file, line.sheet, line.cell, line.severity, line.code, line.message,
+                                             std::to_string(line.count)});
+            else
+              errors.push_back(std::move(line));
+          }
+          if (!errors.empty()) push(std::move(errors));
+        });
+        // Every error written (or waiting in the queue): the warnings, then the notes.
+        std::vector<IssueLine> lines;
+        for (auto& store : later) {
+          store.each([&](const std::vector<std::string>& f) {
+            lines.push_back({f.at(0), f.at(1), f.at(2), f.at(3), f.at(4), f.at(5), std::stoull(f.at(6))});
+            if (lines.size() == 256) push(std::exchange(lines, {}));
+          });
+        }
+        if (!lines.empty()) push(std::move(lines));
+      },
+      [&](std::vector<IssueLine>& lines) {
+        for (const auto& line : lines) write(line);
+      });
   DetailSheets out;
   out.sheets = table.finish();
   out.items = b.year.issue_count();

@@ -8,6 +8,7 @@
 
 #include "write/consolidated_sheets.hpp"
 #include "core/platform.hpp"
+#include "write/pipeline.hpp"
 
 namespace tonghop {
 namespace {
@@ -69,14 +70,17 @@ DetailSheets combined(ConsolidatedBook& b) {
   ContinuedTable table(b, b.layout.submissions.sheet, lxw_col_t(2 + std::size(kHeads)), [&](xlsx::Sheet& ws) {
     return heads(b, ws, title, {{"Tệp", 30}, {"Đơn vị", 26}});
   });
-  b.year.each_submission([&](const RawSubmission& sub) {
-    for (const auto& r : sub.rows) {
-      auto [ws, row] = table.next();
-      ws->text(row, 0, sub.file, b.body);
-      ws->text(row, 1, sub.unit, b.body);
-      row_cells(b, *ws, row, 2, r);
-    }
-  });
+  // The rows read back in a second thread while this one writes them.
+  pipelined<RawSubmission>(
+      [&](const auto& push) { b.year.each_submission([&](const RawSubmission& sub) { push(RawSubmission(sub)); }); },
+      [&](RawSubmission& sub) {
+        for (const auto& r : sub.rows) {
+          auto [ws, row] = table.next();
+          ws->text(row, 0, sub.file, b.body);
+          ws->text(row, 1, sub.unit, b.body);
+          row_cells(b, *ws, row, 2, r);
+        }
+      });
   DetailSheets out;
   out.rows = table.rows();
   out.sheets = table.finish();

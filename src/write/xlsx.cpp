@@ -5,6 +5,10 @@
 #include <cmath>
 #include <optional>
 
+#if defined(__linux__)
+#include <dlfcn.h>
+#endif
+
 #include "core/codepage.hpp"
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
@@ -276,3 +280,29 @@ void Book::close() {
 
 }  // namespace xlsx
 }  // namespace tonghop
+
+#if defined(__linux__)
+// The deflate level of the workbooks' parts. libxlsxwriter 1.1 asks minizip for zlib's
+// default level (6) and has no setting for it; where minizip is a shared library (Debian's
+// libxlsxwriter), this definition comes first in the symbol lookup and passes the call on
+// with a faster level. Level 3 deflates the 100 MB of XML of a 2,000-report consolidated
+// workbook in 0.28 s instead of 0.63 s, for a file of 7.6 MB instead of 6.2 MB; the XML
+// parts are the same bytes. The Windows build links libxlsxwriter's own minizip
+// statically and keeps the default.
+extern "C" int zipOpenNewFileInZip4_64(void* file, const char* filename, const void* zipfi, const void* extrafield_local,
+                                       unsigned size_extrafield_local, const void* extrafield_global,
+                                       unsigned size_extrafield_global, const char* comment, int method, int level,
+                                       int raw, int window_bits, int mem_level, int strategy, const char* password,
+                                       unsigned long crc_for_crypting, unsigned long version_made_by,
+                                       unsigned long flag_base, int zip64) {
+  using Open = int (*)(void*, const char*, const void*, const void*, unsigned, const void*, unsigned, const char*, int,
+                       int, int, int, int, int, const char*, unsigned long, unsigned long, unsigned long, int);
+  static const auto next = reinterpret_cast<Open>(dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64"));
+  if (!next) return -104;  // ZIP_INTERNALERROR: libxlsxwriter reports the workbook as not written
+  constexpr int kDefaultLevel = -1, kFastLevel = 3;  // Z_DEFAULT_COMPRESSION; zlib's fast strategy
+  if (level == kDefaultLevel) level = kFastLevel;
+  return next(file, filename, zipfi, extrafield_local, size_extrafield_local, extrafield_global, size_extrafield_global,
+              comment, method, level, raw, window_bits, mem_level, strategy, password, crc_for_crypting,
+              version_made_by, flag_base, zip64);
+}
+#endif

@@ -18,6 +18,7 @@
 #include "validate/driver.hpp"
 #include "write/atomic.hpp"
 #include "write/consolidated_writer.hpp"
+#include "write/pipeline.hpp"
 
 using namespace tonghop;
 using namespace tonghop::test;
@@ -660,6 +661,49 @@ TEST(Consolidate, StreamedYearWritesTheWorkbookOfTheYearInMemory) {
     write_consolidated(streamed, r.plan, year, layout, WriteOptions::for_year(2026));
     EXPECT_EQ(bytes(streamed), bytes(held)) << layout.rows_per_sheet;
   }
+}
+
+// The long sheets' lines are made in a second thread and written in this one: every item
+// arrives once, in order, whatever the queue's depth; a failure on either side stops both
+// and comes out here.
+TEST(Consolidate, LinesMadeInASecondThreadArriveInOrderAndFailuresComeOut) {
+  for (std::size_t depth : {1, 3, 64}) {
+    std::vector<int> got;
+    pipelined<std::vector<int>>(
+        [&](const auto& push) {
+          for (int k = 0; k < 5000; k += 10) {
+            std::vector<int> batch;
+            for (int j = k; j < k + 10; ++j) batch.push_back(j);
+            push(std::move(batch));
+          }
+        },
+        [&](std::vector<int>& batch) { got.insert(got.end(), batch.begin(), batch.end()); }, depth);
+    ASSERT_EQ(got.size(), 5000u) << depth;
+    for (int k = 0; k < 5000; ++k) ASSERT_EQ(got[std::size_t(k)], k) << depth;
+  }
+  // The producer fails after some items: those are written, then its error is thrown.
+  std::size_t written = 0;
+  EXPECT_THROW(pipelined<int>(
+                   [&](const auto& push) {
+                     for (int k = 0; k < 10; ++k) push(int(k));
+                     throw std::runtime_error("cannot read the check's results");
+                   },
+                   [&](int&) { ++written; }),
+               std::runtime_error);
+  EXPECT_EQ(written, 10u);
+  // The writer fails: the producer stops (it would otherwise push forever) and the writer's
+  // error is thrown.
+  std::size_t produced = 0;
+  EXPECT_THROW(pipelined<int>(
+                   [&](const auto& push) {
+                     for (int k = 0;; ++k) push(int(k)), ++produced;
+                   },
+                   [&](int& k) {
+                     if (k == 100) throw WriteError("libxlsxwriter: error");
+                   },
+                   4),
+               WriteError);
+  EXPECT_LT(produced, 1000u);
 }
 
 // Warning and note lines wait until every error line is written (in a temporary file past a
