@@ -1,6 +1,4 @@
-#include "core/config.hpp"
-
-#include <toml++/toml.h>
+#include "core/toml_file.hpp"
 
 #include <cstdlib>
 #include <filesystem>

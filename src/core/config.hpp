@@ -1,8 +1,7 @@
-// Configuration data files under templates/ (TOML): where they are, and loading one with
-// errors that name the file and the line.
+// Configuration data files under templates/ (TOML): where they are, and the error of one that
+// cannot be used. Loading one is core/toml_file.hpp, which only their parsers include: toml++
+// costs over a second of compile time in every file that includes it.
 #pragma once
-
-#include <toml++/toml.h>
 
 #include <stdexcept>
 #include <string>
@@ -18,9 +17,5 @@ class ConfigError : public std::runtime_error {
 // Where templates/ is: $TONGHOP_TEMPLATES, else templates/ beside the executable (an
 // unpacked release), else the source tree's templates folder.
 std::string templates_dir();
-
-// Parses a TOML file; throws ConfigError "path:line: what" on a syntax error or a missing
-// file.
-toml::table load_toml(const std::string& path);
 
 }  // namespace tonghop

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "core/config.hpp"
+#include "core/toml_file.hpp"
 #include "core/platform.hpp"
 #include "core/text.hpp"
 #include "plan/units.hpp"

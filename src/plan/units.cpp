@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "core/toml_file.hpp"
 
 namespace tonghop {
 namespace {

@@ -9,7 +9,7 @@
 #include "core/json_writer.hpp"
 #include "core/number_text.hpp"
 #include "core/text.hpp"
-#include "core/config.hpp"
+#include "core/toml_file.hpp"
 
 namespace tonghop {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <unordered_set>
 
-#include "core/config.hpp"
+#include "core/toml_file.hpp"
 #include "core/text.hpp"
 
 namespace tonghop {

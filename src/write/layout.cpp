@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "core/config.hpp"
+#include "core/toml_file.hpp"
 #include "write/sheet_name.hpp"
 #include "core/platform.hpp"
 
