@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/cell.hpp"
+#include "core/platform.hpp"
 
 namespace tonghop {
 namespace {
@@ -37,6 +38,24 @@ std::vector<IssueGroup> group_issues(const std::vector<Issue>& issues) {
   std::stable_sort(groups.begin(), groups.end(),
                    [](const IssueGroup& a, const IssueGroup& b) { return rank(a.first->severity) < rank(b.first->severity); });
   return groups;
+}
+
+std::vector<IssueLine> issue_lines(const std::vector<Issue>& issues) {
+  std::vector<IssueLine> lines;
+  for (const auto& g : group_issues(issues)) {
+    const Issue& i = *g.first;
+    IssueLine& line = lines.emplace_back();
+    line.file = platform::file_name(i.where.file);
+    line.sheet = i.where.sheet;
+    // Up to a few hundred references: more would only make the row unreadable.
+    line.cell = g.count > 1 ? cells_text(g, 400) : i.cell();
+    line.count = g.count;
+    line.rank = rank(i.severity);
+    line.severity = i.severity == Severity::Error ? "lỗi" : i.severity == Severity::Warning ? "cảnh báo" : "thông tin";
+    line.code = std::string(to_string(i.code));
+    line.message = i.message(Lang::Vi);
+  }
+  return lines;
 }
 
 std::string thousands_vi(std::size_t n) {

@@ -36,6 +36,16 @@ std::vector<IssueGroup> group_issues(const std::vector<Issue>& issues);
 // near max_chars with the number of cells left out ("…, và 1.234 ô khác").
 std::string cells_text(const IssueGroup& group, std::size_t max_chars);
 
+// A group as a line of the consolidated workbook's issues sheet, in texts.
+struct IssueLine {
+  std::string file, sheet, cell, severity, code;
+  std::string message;  // the first issue's; the sheet says how many more the line stands for
+  std::uint64_t count = 0;
+  int rank = 0;  // 0 errors, 1 warnings, 2 notes
+};
+// A run's issues as lines, in group_issues' order.
+std::vector<IssueLine> issue_lines(const std::vector<Issue>& issues);
+
 // 1234567 -> "1.234.567", as Vietnamese readers write numbers.
 std::string thousands_vi(std::size_t n);
 

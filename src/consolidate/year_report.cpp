@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/date.hpp"
+#include "core/pipeline.hpp"
 #include "core/json_writer.hpp"
 #include "core/number_text.hpp"
 #include "core/platform.hpp"
@@ -224,34 +225,77 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
   return y;
 }
 
+namespace {
+
+void add_lines(YearReport::Stream& stream, const std::vector<Issue>& issues) {
+  for (const auto& l : issue_lines(issues))
+    stream.lines[l.rank]->add({l.file, l.sheet, l.cell, l.severity, l.code, l.message, std::to_string(l.count)});
+}
+
+}  // namespace
+
 YearReport consolidate(const Plan& plan, const StreamedCheck& check, const PreviousYear* previous,
                        StreamedCheck::Totals* totals) {
   YearBuilder build(plan, check.report.period, previous);
   auto stream = std::make_shared<YearReport::Stream>();
-  stream->plan = &plan;
-  stream->check = &check;
-  auto counted = check.each([&](const FileResult& f) {
-    build.file(f);
-    stream->issues += f.issues.size();
-    stream->submissions += f.readable;
-  });
+  for (auto& store : stream->lines) store = std::make_unique<RecordStore>();
+  stream->raw = std::make_unique<RecordStore>();
+  // The results read back and completed in a second thread while this one builds the year
+  // and keeps each file's issue lines and raw rows: the only reading of the results.
+  StreamedCheck::Totals counted;
+  std::vector<std::string_view> fields;
+  pipelined<FileResult>(
+      [&](const auto& push) { counted = check.each([&](FileResult& f) { push(std::move(f)); }); },
+      [&](FileResult& f) {
+        build.file(f);
+        stream->issues += f.issues.size();
+        add_lines(*stream, f.issues);
+        if (!f.readable) return;
+        ++stream->submissions;
+        stream->raw_rows += f.rows.size();
+        auto sub = raw_submission(plan, f);
+        std::vector<std::string> rows;
+        rows.reserve(sub.rows.size());
+        for (const auto& r : sub.rows) rows.push_back(std::to_string(r.row));
+        fields.assign({sub.file, sub.unit});
+        for (std::size_t k = 0; k < sub.rows.size(); ++k) {
+          const auto& r = sub.rows[k];
+          fields.insert(fields.end(), {r.sheet, rows[k], r.written, r.code, r.value, r.verdict});
+        }
+        stream->raw->add(fields);
+      });
   if (totals) *totals = counted;
   std::vector<Issue> trend_issues;
   YearReport y = build.finish(check.report.submitted, trend_issues);
-  stream->run_issues = check.report.issues;
-  stream->run_issues.insert(stream->run_issues.end(), trend_issues.begin(), trend_issues.end());
-  stream->issues += stream->run_issues.size();
+  std::vector<Issue> run_issues = check.report.issues;
+  run_issues.insert(run_issues.end(), trend_issues.begin(), trend_issues.end());
+  stream->issues += run_issues.size();
+  add_lines(*stream, run_issues);
   y.stream = std::move(stream);
   return y;
 }
 
-void YearReport::each_issues(const std::function<void(const std::vector<Issue>&)>& use) const {
+std::size_t YearReport::raw_row_count() const {
+  if (stream) return stream->raw_rows;
+  std::size_t n = 0;
+  for (const auto& s : submissions) n += s.rows.size();
+  return n;
+}
+
+void YearReport::each_issue_line(const std::function<void(const IssueLine&)>& use) const {
   if (!stream) {
-    use(issues);
+    auto lines = issue_lines(issues);  // one run: the same lines as run by run
+    for (int rank = 0; rank < 3; ++rank)
+      for (const auto& l : lines)
+        if (l.rank == rank) use(l);
     return;
   }
-  stream->check->each([&](const FileResult& f) { use(f.issues); });
-  use(stream->run_issues);
+  IssueLine line;
+  for (int rank = 0; rank < 3; ++rank)
+    stream->lines[rank]->each([&](const std::vector<std::string>& f) {
+      line = {f.at(0), f.at(1), f.at(2), f.at(3), f.at(4), f.at(5), std::stoull(f.at(6)), rank};
+      use(line);
+    });
 }
 
 void YearReport::each_submission(const std::function<void(const RawSubmission&)>& use) const {
@@ -259,8 +303,15 @@ void YearReport::each_submission(const std::function<void(const RawSubmission&)>
     for (const auto& s : submissions) use(s);
     return;
   }
-  stream->check->each([&](const FileResult& f) {
-    if (f.readable) use(raw_submission(*stream->plan, f));
+  RawSubmission sub;
+  stream->raw->each([&](const std::vector<std::string>& f) {
+    sub.file = f.at(0), sub.unit = f.at(1);
+    sub.rows.resize((f.size() - 2) / 6);
+    for (std::size_t k = 0; k < sub.rows.size(); ++k) {
+      const auto* r = &f[2 + 6 * k];
+      sub.rows[k] = {r[0], std::uint32_t(std::stoul(r[1])), r[2], r[3], r[4], r[5]};
+    }
+    use(sub);
   });
 }
 

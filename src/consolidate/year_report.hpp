@@ -8,10 +8,13 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "consolidate/issue_groups.hpp"
+#include "core/record_store.hpp"
 #include "plan/plan.hpp"
 #include "validate/check.hpp"
 #include "validate/driver.hpp"
@@ -105,20 +108,23 @@ struct YearReport {
   std::vector<RawSubmission> submissions; // every readable file, rows as read
   Kpi kpi;
 
-  // The two long lists, read one file at a time: from the vectors above, or (a streamed
-  // check) from the check's temporary store, so that the year is never held whole.
-  // Issues come in runs, each file's in the order of the files, then the run's own.
-  void each_issues(const std::function<void(const std::vector<Issue>&)>& use) const;
+  // The two long lists as the workbook shows them, one line or file at a time: from the
+  // vectors above, or (a streamed check) from the temporary stores filled in the one pass
+  // over the check's results, so that the year is never held whole. The issues sheet's lines
+  // (issue_lines of each run: each file's issues in the order of the files, then the run's
+  // own) come errors first, then warnings, then notes. Each may be read by its own thread.
+  void each_issue_line(const std::function<void(const IssueLine&)>& use) const;
   void each_submission(const std::function<void(const RawSubmission&)>& use) const;
   std::size_t issue_count() const { return stream ? stream->issues : issues.size(); }
   std::size_t submission_count() const { return stream ? stream->submissions : submissions.size(); }
+  // The raw rows of all submissions.
+  std::size_t raw_row_count() const;
 
   // Set by the streamed consolidate: where the long lists are read back from.
   struct Stream {
-    const Plan* plan;
-    const StreamedCheck* check;
-    std::vector<Issue> run_issues;  // completeness, receipts, trends
-    std::size_t issues = 0, submissions = 0;
+    std::size_t issues = 0, submissions = 0, raw_rows = 0;
+    std::unique_ptr<RecordStore> lines[3];  // issue lines by rank: file, sheet, cell, severity, code, message, count
+    std::unique_ptr<RecordStore> raw;       // a record per readable file: file, unit, then 6 fields per row
   };
   std::shared_ptr<const Stream> stream;
 };
@@ -128,8 +134,8 @@ struct YearReport {
 YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* previous = nullptr);
 
 // The same from a streamed check (tonghop consolidate): one pass over the files' results
-// here, the issues and raw rows read back again as the workbook is written. `check` must
-// outlive the year report. `totals`: what the check found in all (as StreamedCheck::each).
+// (read back in a second thread), which also puts the issue lines and raw rows in temporary
+// stores for the workbook. `totals`: what the check found in all (as StreamedCheck::each).
 YearReport consolidate(const Plan& plan, const StreamedCheck& check, const PreviousYear* previous = nullptr,
                        StreamedCheck::Totals* totals = nullptr);
 

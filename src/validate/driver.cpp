@@ -590,6 +590,7 @@ StreamedCheck::StreamedCheck(const Plan& plan, const std::vector<std::string>& f
     spilled_.emplace_back(end, bytes.size());
     end += bytes.size();
   });
+  if (!spill_.flush()) throw std::runtime_error("cannot write the check's results in " + dir_);
   report.issues.insert(report.issues.end(), opt.receipt_issues.begin(), opt.receipt_issues.end());
   complete_summaries(summaries_, report, plan, deadline_);
 }
@@ -600,18 +601,21 @@ StreamedCheck::~StreamedCheck() {
   std::filesystem::remove_all(platform::path_from_utf8(dir_), ec);
 }
 
-StreamedCheck::Totals StreamedCheck::each(const std::function<void(const FileResult&)>& use) const {
+StreamedCheck::Totals StreamedCheck::each(const std::function<void(FileResult&)>& use) const {
   Totals t;
   auto count = [&](const std::vector<Issue>& issues) {
     for (const auto& i : issues) t.errors += i.severity == Severity::Error, t.warnings += i.severity == Severity::Warning;
   };
   ConflictFinder conflicts;
   std::string bytes;
-  spill_.flush();
+  // A reading of its own: the consolidated workbook's long sheets read the results back at
+  // the same time, each in its own thread.
+  std::ifstream spill(platform::path_from_utf8(dir_) / "results", std::ios::binary);
+  if (!spill) throw std::runtime_error("cannot read the check's results in " + dir_);
   for (std::size_t k = 0; k < summaries_.size(); ++k) {
-    auto [offset, length] = spilled_[k];
+    auto length = spilled_[k].second;  // the results lie one after the other
     bytes.resize(length);
-    if (!spill_.seekg(std::streamoff(offset)) || !spill_.read(bytes.data(), std::streamsize(length)))
+    if (!spill.read(bytes.data(), std::streamsize(length)))
       throw std::runtime_error("cannot read the check's results in " + dir_);
     auto f = deserialise_file_result(bytes);
     apply_summary(f, summaries_[k], deadline_, plan_, conflicts);

@@ -104,8 +104,9 @@ class StreamedCheck {
     bool unreadable = false;
   };
   // Every file's result as check_submissions would have given it, in the order of the files,
-  // read back one at a time; what they and report.issues hold in all.
-  Totals each(const std::function<void(const FileResult&)>& use) const;
+  // read back one at a time; what they and report.issues hold in all. Threads may read them
+  // back at the same time.
+  Totals each(const std::function<void(FileResult&)>& use) const;
 
  private:
   const Plan& plan_;
@@ -113,7 +114,7 @@ class StreamedCheck {
   std::vector<FileSummary> summaries_;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> spilled_;  // offset, length of each file's bytes
   std::string dir_;              // a private temporary folder, removed with this
-  mutable std::fstream spill_;   // dir_/results: every file's result, serialised
+  std::fstream spill_;           // dir_/results: every file's result, serialised (written)
 };
 
 }  // namespace tonghop

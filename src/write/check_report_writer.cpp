@@ -13,7 +13,7 @@
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "write/atomic.hpp"
-#include "write/record_store.hpp"
+#include "core/record_store.hpp"
 #include "write/xlsx.hpp"
 #include "core/platform.hpp"
 

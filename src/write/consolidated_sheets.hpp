@@ -71,6 +71,10 @@ class ContinuedTable {
  public:
   // head writes a new sheet's headers and returns its first data row.
   ContinuedTable(ConsolidatedBook& b, std::string name, lxw_col_t columns, std::function<lxw_row_t(xlsx::Sheet&)> head);
+  // Opens the first sheet (with its headers) now rather than at the first record.
+  void start() {
+    if (!ws_) open();
+  }
   // The sheet and row of the next record, opening a sheet when needed.
   std::pair<xlsx::Sheet*, lxw_row_t> next();
   // Filters on every sheet; the sheets' names.
@@ -114,8 +118,10 @@ struct WrittenTables {
 IndicatorRows write_indicators(ConsolidatedBook& b);
 TableRows write_tasks(ConsolidatedBook& b);
 TableRows write_units(ConsolidatedBook& b);
-DetailSheets write_issues(ConsolidatedBook& b);
-DetailSheets write_submissions(ConsolidatedBook& b);
+// The two long lists; `opened` is called once the (first) sheet and its headers are
+// written, before the first line (consolidated_writer.cpp fills both at once).
+DetailSheets write_issues(ConsolidatedBook& b, const std::function<void()>& opened = {});
+DetailSheets write_submissions(ConsolidatedBook& b, const std::function<void()>& opened = {});
 void write_summary(ConsolidatedBook& b, xlsx::Sheet& ws, const WrittenTables& tables);
 
 // The task statuses in the order they are counted, with their words.

@@ -2,34 +2,19 @@
 // in one sheet is one line with its count and cells; errors first; a list longer than a
 // sheet holds continues on "Lỗi kiểm tra (2)".
 //
-// The issues come file by file (YearReport::each_issues); a group never spans two files,
-// so each file's issues are grouped on their own. Error lines are written at once; warning
-// and note lines wait in a temporary store (memory, then a file past a few hundred KiB)
-// until every error is written, so the year's issues are never held whole.
-#include <array>
+// The lines come in their order from the year report (YearReport::each_issue_line: a
+// streamed year made them, file by file, in its one pass over the check's results and keeps
+// them in temporary stores), so the year's issues are never held whole.
 #include <memory>
 #include <utility>
 
 #include "consolidate/issue_groups.hpp"
-#include "core/platform.hpp"
+#include "core/pipeline.hpp"
 #include "write/consolidated_sheets.hpp"
-#include "write/pipeline.hpp"
-#include "write/record_store.hpp"
 
 namespace tonghop {
-namespace {
 
-// One line of the sheet, as its cells' texts.
-struct IssueLine {
-  std::string file, sheet, cell, severity, code, message;
-  std::uint64_t count = 0;
-};
-
-int rank(Severity s) { return s == Severity::Error ? 0 : s == Severity::Warning ? 1 : 2; }
-
-}  // namespace
-
-DetailSheets write_issues(ConsolidatedBook& b) {
+DetailSheets write_issues(ConsolidatedBook& b, const std::function<void()>& opened) {
   const auto& t = b.layout.issues;
   bool has_count = t.column_of(Field::Count) >= 0;
   std::unique_ptr<TableWriter> w;
@@ -54,49 +39,25 @@ DetailSheets write_issues(ConsolidatedBook& b) {
     }
     w->fit_row(row);
   };
-  std::array<RecordStore, 2> later;  // warnings, notes
-  // The issues read back and their lines made in a second thread while this one writes
-  // them: error lines at once, warning and note lines through the stores once every error
-  // line is made.
+  table.start();
+  if (opened) opened();
+  // The lines read back in a second thread while this one writes them.
   pipelined<std::vector<IssueLine>>(
       [&](const auto& push) {
-        b.year.each_issues([&](const std::vector<Issue>& issues) {
-          std::vector<IssueLine> errors;
-          for (const auto& g : group_issues(issues)) {
-            const Issue& i = *g.first;
-            IssueLine line;
-            line.file = platform::file_name(i.where.file);
-            line.sheet = i.where.sheet;
-            // Up to a few hundred references: more would only make the row unreadable.
-            line.cell = g.count > 1 ? cells_text(g, 400) : i.cell();
-            line.count = g.count;
-            line.severity =
-                i.severity == Severity::Error ? "lỗi" : i.severity == Severity::Warning ? "cảnh báo" : "thông tin";
-            line.code = std::string(to_string(i.code));
-            line.message = i.message(Lang::Vi);
-            if (g.count > 1)
-              line.message += has_count ? " (và " + thousands_vi(g.count - 1) + " chỗ khác cùng loại)"
-                                        : " (" + thousands_vi(g.count) + " lần)";
-            if (int r = rank(i.severity))
-              later[std::size_t(r - 1)].add({line.file, line.sheet, line.cell, line.severity, line.code, line.message,
-                                             std::to_string(line.count)});
-            else
-              errors.push_back(std::move(line));
-          }
-          if (!errors.empty()) push(std::move(errors));
-        });
-        // Every error written (or waiting in the queue): the warnings, then the notes.
         std::vector<IssueLine> lines;
-        for (auto& store : later) {
-          store.each([&](const std::vector<std::string>& f) {
-            lines.push_back({f.at(0), f.at(1), f.at(2), f.at(3), f.at(4), f.at(5), std::stoull(f.at(6))});
-            if (lines.size() == 256) push(std::exchange(lines, {}));
-          });
-        }
+        b.year.each_issue_line([&](const IssueLine& l) {
+          lines.push_back(l);
+          if (lines.size() == 256) push(std::exchange(lines, {}));
+        });
         if (!lines.empty()) push(std::move(lines));
       },
       [&](std::vector<IssueLine>& lines) {
-        for (const auto& line : lines) write(line);
+        for (auto& l : lines) {
+          if (l.count > 1)
+            l.message += has_count ? " (và " + thousands_vi(l.count - 1) + " chỗ khác cùng loại)"
+                                   : " (" + thousands_vi(l.count) + " lần)";
+          write(l);
+        }
       });
   DetailSheets out;
   out.sheets = table.finish();

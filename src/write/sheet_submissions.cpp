@@ -8,7 +8,7 @@
 
 #include "write/consolidated_sheets.hpp"
 #include "core/platform.hpp"
-#include "write/pipeline.hpp"
+#include "core/pipeline.hpp"
 
 namespace tonghop {
 namespace {
@@ -42,7 +42,8 @@ lxw_row_t heads(ConsolidatedBook& b, xlsx::Sheet& ws, const std::string& title, 
 // Rows above which a separate sheet is streamed rather than kept in memory.
 constexpr std::size_t kInMemoryRows = 5000;
 
-DetailSheets separate(ConsolidatedBook& b) {
+DetailSheets separate(ConsolidatedBook& b, const std::function<void()>& opened) {
+  if (opened) opened();  // a sheet per submission: not filled at the same time as another
   DetailSheets out;
   b.year.each_submission([&](const RawSubmission& sub) {
     b.book.constant_memory(sub.rows.size() > kInMemoryRows);
@@ -65,11 +66,13 @@ DetailSheets separate(ConsolidatedBook& b) {
   return out;
 }
 
-DetailSheets combined(ConsolidatedBook& b) {
+DetailSheets combined(ConsolidatedBook& b, const std::function<void()>& opened) {
   std::string title = "Số liệu gốc của " + std::to_string(b.year.submission_count()) + " tệp báo cáo";
   ContinuedTable table(b, b.layout.submissions.sheet, lxw_col_t(2 + std::size(kHeads)), [&](xlsx::Sheet& ws) {
     return heads(b, ws, title, {{"Tệp", 30}, {"Đơn vị", 26}});
   });
+  table.start();
+  if (opened) opened();
   // The rows read back in a second thread while this one writes them.
   pipelined<RawSubmission>(
       [&](const auto& push) { b.year.each_submission([&](const RawSubmission& sub) { push(RawSubmission(sub)); }); },
@@ -89,9 +92,9 @@ DetailSheets combined(ConsolidatedBook& b) {
 
 }  // namespace
 
-DetailSheets write_submissions(ConsolidatedBook& b) {
+DetailSheets write_submissions(ConsolidatedBook& b, const std::function<void()>& opened) {
   bool one_sheet = b.year.submission_count() > b.layout.submissions.separate_sheets_up_to;
-  auto out = one_sheet ? combined(b) : separate(b);
+  auto out = one_sheet ? combined(b, opened) : separate(b, opened);
   out.items = b.year.submission_count();
   return out;
 }

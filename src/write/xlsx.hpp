@@ -17,6 +17,7 @@
 #include <ctime>
 #include <deque>
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -128,7 +129,14 @@ class Book {
   void close();  // throws WriteError
 
   const std::vector<WriteNote>& notes() const { return notes_; }
-  void note(WriteNote n) { notes_.push_back(std::move(n)); }
+  void note(WriteNote n) {  // from the thread writing either of two sheets at once
+    std::lock_guard lock(notes_mu_);
+    notes_.push_back(std::move(n));
+  }
+  // libxlsxwriter numbers a style when a row using it is first written out; a sheet whose
+  // styles all have their number shares nothing with another sheet while its cells are
+  // written, so two such sheets can be written at once, each by its own thread.
+  static bool numbered(const lxw_format* f) { return f->xf_index != LXW_PROPERTY_UNSET; }
   const std::string& path() const { return path_; }
 
  private:
@@ -141,6 +149,7 @@ class Book {
   std::deque<Sheet> sheets_;
   std::set<std::string> used_;  // lower-case names of the sheets and reserved names
   std::vector<WriteNote> notes_;
+  std::mutex notes_mu_;
   bool closed_ = false;
 };
 

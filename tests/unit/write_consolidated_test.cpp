@@ -18,7 +18,7 @@
 #include "validate/driver.hpp"
 #include "write/atomic.hpp"
 #include "write/consolidated_writer.hpp"
-#include "write/pipeline.hpp"
+#include "core/pipeline.hpp"
 
 using namespace tonghop;
 using namespace tonghop::test;
@@ -660,6 +660,33 @@ TEST(Consolidate, StreamedYearWritesTheWorkbookOfTheYearInMemory) {
     write_consolidated(held, r.plan, r.year, layout, WriteOptions::for_year(2026));
     write_consolidated(streamed, r.plan, year, layout, WriteOptions::for_year(2026));
     EXPECT_EQ(bytes(streamed), bytes(held)) << layout.rows_per_sheet;
+  }
+}
+
+// Past the threshold of separate sheets, with both long lists fitting on one sheet each,
+// the issues and the raw rows are written at the same time, each sheet by its own thread:
+// the workbook is the bytes of the one written a sheet after the other (the same layout
+// with rows_per_sheet just low enough to write them one after the other, still without
+// continued sheets), from the streamed year and from the year held in memory.
+TEST(Consolidate, BothLongSheetsWrittenAtOnceGiveTheSameWorkbook) {
+  const auto& r = sample_run();
+  StreamedCheck check(r.plan, r.files, r.opt, sample_context());
+  auto year = consolidate(r.plan, check);
+  ASSERT_GT(year.submission_count(), 3u);
+  std::size_t longest = std::max(year.issue_count(), year.raw_row_count());
+  ASSERT_EQ(longest, std::max(r.year.issues.size(), r.year.raw_row_count()));
+  auto at_once = layout_with("", "separate_sheets_up_to = 50", "separate_sheets_up_to = 3");
+  auto in_turn = layout_with("rows_per_sheet = " + std::to_string(longest + 64), "separate_sheets_up_to = 50",
+                             "separate_sheets_up_to = 3");
+  std::string expected = dir() + "in-turn.xlsx";
+  write_consolidated(expected, r.plan, r.year, in_turn, WriteOptions::for_year(2026));
+  auto wb = load_workbook(expected);
+  EXPECT_EQ(sheets_named(wb, "Lỗi kiểm tra").size(), 1u);
+  EXPECT_EQ(sheets_named(wb, "Số liệu gốc").size(), 1u);
+  for (const YearReport* y : {&r.year, static_cast<const YearReport*>(&year)}) {
+    std::string out = dir() + "at-once.xlsx";
+    write_consolidated(out, r.plan, *y, at_once, WriteOptions::for_year(2026));
+    EXPECT_EQ(bytes(out), bytes(expected)) << (y == &year ? "streamed" : "held");
   }
 }
 

@@ -1,10 +1,10 @@
-#include "write/record_store.hpp"
+#include "core/record_store.hpp"
 
 #include <filesystem>
 
 #include "core/byte_codec.hpp"
 #include "core/platform.hpp"
-#include "write/write_error.hpp"
+#include <stdexcept>
 
 namespace tonghop {
 
@@ -15,7 +15,7 @@ RecordStore::~RecordStore() {
   std::filesystem::remove_all(platform::path_from_utf8(dir_), ec);
 }
 
-void RecordStore::add(std::initializer_list<std::string_view> fields) {
+void RecordStore::add(std::span<const std::string_view> fields) {
   ByteWriter w;
   w.out.swap(buffer_);
   w.pod<std::uint32_t>(std::uint32_t(fields.size()));
@@ -32,12 +32,12 @@ void RecordStore::flush() {
   if (buffer_.empty()) return;
   if (!file_.is_open()) {
     auto dir = platform::make_temp_dir("tonghop-lines");
-    if (!dir) throw WriteError("cannot create a temporary folder for the workbook's lines");
+    if (!dir) throw std::runtime_error("cannot create a temporary folder for the workbook's lines");
     dir_ = *dir;
     file_.open(platform::path_from_utf8(dir_) / "lines", std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
-    if (!file_) throw WriteError("cannot create a temporary file in " + dir_);
+    if (!file_) throw std::runtime_error("cannot create a temporary file in " + dir_);
   }
-  if (!file_.write(buffer_.data(), std::streamsize(buffer_.size()))) throw WriteError("cannot write in " + dir_);
+  if (!file_.write(buffer_.data(), std::streamsize(buffer_.size()))) throw std::runtime_error("cannot write in " + dir_);
   lengths_.push_back(buffer_.size());
   buffer_.clear();
 }
@@ -53,11 +53,11 @@ void RecordStore::each(const std::function<void(const std::vector<std::string>&)
     }
   };
   if (file_.is_open()) {
-    if (!file_.flush() || !file_.seekg(0)) throw WriteError("cannot read back " + dir_);
+    if (!file_.flush() || !file_.seekg(0)) throw std::runtime_error("cannot read back " + dir_);
     std::string chunk;
     for (auto length : lengths_) {
       chunk.resize(length);
-      if (!file_.read(chunk.data(), std::streamsize(length))) throw WriteError("cannot read back " + dir_);
+      if (!file_.read(chunk.data(), std::streamsize(length))) throw std::runtime_error("cannot read back " + dir_);
       read(chunk);
     }
     file_.seekp(0, std::ios::end);

@@ -1,5 +1,5 @@
-// Records of text fields kept in order for a sheet that is written after others (the
-// consolidated workbook's warning lines, the check report's summary): in memory up to a few
+// Records of text fields kept in order for what is written after others (the consolidated
+// workbook's issue lines and raw rows, the check report's summary): in memory up to a few
 // hundred KiB, then appended to a temporary file, so that a long list is never held whole.
 //
 //   RecordStore later;
@@ -11,6 +11,7 @@
 #include <fstream>
 #include <functional>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,9 @@ class RecordStore {
   RecordStore(const RecordStore&) = delete;
   RecordStore& operator=(const RecordStore&) = delete;
 
-  void add(std::initializer_list<std::string_view> fields);
-  // Every record in the order added (throws WriteError when the temporary file fails).
+  void add(std::initializer_list<std::string_view> fields) { add(std::span(fields.begin(), fields.size())); }
+  void add(std::span<const std::string_view> fields);
+  // Every record in the order added (throws std::runtime_error when the temporary file fails).
   void each(const std::function<void(const std::vector<std::string>&)>& use);
   std::size_t size() const { return records_; }
 

@@ -1,7 +1,7 @@
-// Two threads over one long list: a producer thread reads and renders items (the check's
-// results read back, issues grouped, messages made) while the calling thread writes them
-// into the workbook (libxlsxwriter, which is not shared between threads). Items are handed
-// over in order through a short queue, so memory stays bounded by the queue.
+// Two threads over one long list: a producer thread reads items (the check's results read
+// back, lines of the workbook) while the calling thread uses them (the year report built,
+// the workbook written: libxlsxwriter is not shared between threads). Items are handed over
+// in order through a short queue, so memory stays bounded by the queue.
 //
 //   pipelined<Batch>([&](const auto& push) { for (...) push(render(...)); },
 //                    [&](Batch& b) { write(b); });
