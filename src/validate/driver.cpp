@@ -192,21 +192,64 @@ void get(ByteReader& rd, RowResult& row) {
   counts = rd.pod<bool>();
 }
 
+void put(ByteWriter& w, const FileSummary& s) {
+  const auto& [path, unit, unit_source, period, received, readable, usable, reported, superseded, late, newer,
+               added] = s;
+  w.str(path), w.str(unit), w.pod(unit_source), w.opt(period), w.opt(received), w.pod(readable), w.pod(usable);
+  w.pod<std::uint64_t>(reported.size());
+  for (auto item : reported) w.pod(item);
+  w.pod(superseded), w.pod(late), w.str(newer);
+  w.pod<std::uint64_t>(added.size());
+  for (const auto& i : added) w.issue(i);
+}
+
+std::string serialise_summary(const FileSummary& s) {
+  ByteWriter w;
+  put(w, s);
+  return std::move(w.out);
+}
+
+FileSummary deserialise_summary(std::string_view bytes) {
+  ByteReader r(bytes);
+  FileSummary s;
+  auto& [path, unit, unit_source, period, received, readable, usable, reported, superseded, late, newer, added] = s;
+  path = r.str(), unit = r.str(), unit_source = r.pod<UnitSource>(), period = r.opt<Period>();
+  received = r.opt<double>(), readable = r.pod<bool>(), usable = r.pod<bool>();
+  reported.resize(r.pod<std::uint64_t>());
+  for (auto& item : reported) item = r.pod<std::uint32_t>();
+  superseded = r.pod<bool>(), late = r.pod<bool>(), newer = r.str();
+  for (auto n = r.pod<std::uint64_t>(); n > 0; --n) added.push_back(r.issue());
+  return s;
+}
+
 }  // namespace
 
-std::string serialise_file_result(const FileResult& f) {
+void serialise_file_result(const FileResult& f, const std::function<void(std::string_view)>& chunk) {
+  // A long report's bytes go out a megabyte at a time, never all held (nor doubled) here.
+  constexpr std::size_t kChunk = std::size_t(1) << 20;
   ByteWriter w;
+  auto pass = [&](bool last) {
+    if (w.out.empty() || (!last && w.out.size() < kChunk)) return;
+    chunk(w.out);
+    w.out.clear();
+  };
   const auto& [path, readable, unit, unit_source, commune, period, received, received_source, late, usable,
                superseded, rows, issues, workbook] = f;
   w.str(path), w.pod(readable), w.str(unit), w.pod(unit_source), w.str(commune), w.opt(period), w.opt(received);
   w.pod(received_source), w.pod(late), w.pod(usable), w.pod(superseded);
   w.pod<std::uint64_t>(rows.size());
-  for (const auto& row : rows) put(w, row);
+  for (const auto& row : rows) put(w, row), pass(false);
   w.pod<std::uint64_t>(issues.size());
-  for (const auto& i : issues) w.issue(i);
+  for (const auto& i : issues) w.issue(i), pass(false);
   w.pod(workbook != nullptr);
   if (workbook) w.str(serialise_workbook(*workbook));
-  return std::move(w.out);
+  pass(true);
+}
+
+std::string serialise_file_result(const FileResult& f) {
+  std::string out;
+  serialise_file_result(f, [&](std::string_view bytes) { out += bytes; });
+  return out;
 }
 
 FileResult deserialise_file_result(std::string_view bytes) {
@@ -288,6 +331,17 @@ class FileState {
   std::unordered_set<std::string_view> known_;
 };
 
+// Where the files' results go as they come in, each at its file's index.
+class ResultStore {
+ public:
+  virtual ~ResultStore() = default;
+  // A result made in this process: checked here, refused, or a worker that failed.
+  virtual void held(std::size_t index, FileResult fr) = 0;
+  // A worker's result: its summary, then its serialised form, chunk after chunk (`chunk`
+  // false at the end, or when the worker stopped: `held` then follows with the failure).
+  virtual void received(std::size_t index, FileSummary summary, const std::function<bool(std::string&)>& chunk) = 0;
+};
+
 // How a file is checked: read and checked (read_here: called once the file is read, for the
 // read limits to be lifted), or refused with the issue of a reading that did not come back;
 // then the caches put back (FileState::restore).
@@ -305,7 +359,9 @@ struct FileChecker {
 // the file is refused as the isolated reader refuses it, and a new worker takes its place.
 //
 // Parent -> worker: a file's index (uint64). Worker -> parent: 'D' once the file is read,
-// then 'R' (result) or 'F' (failed), length (uint64), bytes.
+// then 'R' (result): its summary (length, bytes), then its serialised form in chunks (length,
+// bytes; a zero length ends it), so that neither process holds the serialised form of a long
+// report whole; or 'F' (failed), length, the reason.
 class CheckWorkers {
  public:
   CheckWorkers(unsigned n, const std::vector<std::string>& files, const FileChecker& check, const ReadLimits& limits)
@@ -319,16 +375,16 @@ class CheckWorkers {
     for (auto& w : workers_) stop(w);
   }
 
-  // Every file checked, `done(result, bytes)` called in the order of the files; bytes is the
-  // result's serialised form when it came from a worker, "" otherwise.
-  void run(const std::function<void(FileResult, std::string)>& done) {
+  // Every file checked, each result handed to `store` as it comes in (in any order of the
+  // files; a file's result may be handed over twice, the second replacing the first, when a
+  // worker stops while sending it).
+  void run(ResultStore& store) {
     const auto& files = files_;
-    // Results that came in before an earlier file's: a few, as many as the workers.
-    std::map<std::size_t, std::pair<FileResult, std::string>> ready;
+    std::vector<bool> have(files.size());
     std::size_t next = 0, emitted = 0;
-    auto emit = [&] {
-      for (auto it = ready.begin(); it != ready.end() && it->first == emitted; it = ready.erase(it), ++emitted)
-        done(std::move(it->second.first), std::move(it->second.second));
+    auto held = [&](std::size_t i, FileResult fr) {
+      store.held(i, std::move(fr));
+      if (!have[i]) have[i] = true, ++emitted;
     };
     auto give = [&](Worker& w) {
       if (next >= files.size() || w.pid <= 0) return;
@@ -354,9 +410,9 @@ class CheckWorkers {
         run.status = timed_out ? Status::TimedOut : end.signalled ? Status::Signalled : Status::Failed;
         run.signal = end.signal_name;
         if (w.read) {
-          ready[i].first = check_failed(files[i], end.signalled ? end.signal_name : "worker");
+          held(i, check_failed(files[i], end.signalled ? end.signal_name : "worker"));
         } else {
-          ready[i].first = check_.refuse(files[i], reading_failed(files[i], run, limits_).issue());
+          held(i, check_.refuse(files[i], reading_failed(files[i], run, limits_).issue()));
           check_.restore();  // refused here
         }
       }
@@ -376,10 +432,9 @@ class CheckWorkers {
       if (fds.empty()) {
         // No worker left (they could not be started): the rest here.
         for (; next < files.size(); ++next) {
-          ready[next].first = check_.check(files[next], {});
+          held(next, check_.check(files[next], {}));
           check_.restore();
         }
-        emit();
         break;
       }
       int timeout = wait == Clock::duration::max()
@@ -406,31 +461,41 @@ class CheckWorkers {
           w.read = true;
           continue;
         }
-        std::uint64_t length = 0;
         std::string bytes;
-        bool ok = (status == 'R' || status == 'F') && read_channel(w.fd, reinterpret_cast<char*>(&length), sizeof length);
-        if (ok) {
-          bytes.resize(length);
-          ok = read_channel(w.fd, bytes.data(), length);
-        }
+        bool ok = (status == 'R' || status == 'F') && read_message(w.fd, bytes);
         if (!ok) {
           lose(w, false);
           continue;
         }
         std::size_t index = w.busy;
-        w.working = false;
         if (status == 'R') {
+          // The chunks, read as the store takes them.
+          bool broken = false;
+          auto chunk = [&](std::string& into) {
+            if (broken || !read_message(w.fd, into)) {
+              broken = true;
+              return false;
+            }
+            return !into.empty();
+          };
+          std::optional<FileSummary> summary;
           try {
-            ready[index] = {deserialise_file_result(bytes), std::move(bytes)};
-          } catch (const std::exception& e) {
-            ready[index].first = check_failed(files[index], e.what());
+            summary = deserialise_summary(bytes);
+          } catch (const std::exception&) {
+            broken = true;  // what follows cannot be told apart: the worker is replaced
           }
+          if (summary) store.received(index, std::move(*summary), chunk);
+          if (broken) {
+            lose(w, false);
+            continue;
+          }
+          if (!have[index]) have[index] = true, ++emitted;
         } else {
-          ready[index].first = check_failed(files[index], bytes);
+          held(index, check_failed(files[index], bytes));
         }
+        w.working = false;
         give(w);
       }
-      emit();
     }
   }
 
@@ -472,6 +537,18 @@ class CheckWorkers {
     return true;
   }
 
+  // length (uint64), bytes
+  static bool read_message(int fd, std::string& bytes) {
+    std::uint64_t length = 0;
+    if (!read_channel(fd, reinterpret_cast<char*>(&length), sizeof length)) return false;
+    bytes.resize(length);
+    return read_channel(fd, bytes.data(), length);
+  }
+  static bool write_message(int fd, std::string_view bytes) {
+    std::uint64_t length = bytes.size();
+    return write_channel(fd, {reinterpret_cast<const char*>(&length), sizeof length}) && write_channel(fd, bytes);
+  }
+
   static platform::ProcessEnd stop(Worker& w) {
     platform::ProcessEnd end;
     if (w.pid <= 0) return end;
@@ -493,21 +570,26 @@ class CheckWorkers {
         lift();
         sent = write_channel(fd, "D");
       };
-      char status = 'R';
-      std::string bytes;
+      std::optional<FileResult> result;
+      std::string failed;
       try {
-        bytes = serialise_file_result(check_.check(files_[i], read_done));
+        result = check_.check(files_[i], read_done);
       } catch (const std::bad_alloc&) {
-        status = 'F', bytes = "out of memory";
+        failed = "out of memory";
       } catch (const std::exception& e) {
-        status = 'F', bytes = e.what();
+        failed = e.what();
       }
       read_done();
       check_.restore();
-      std::uint64_t length = bytes.size();
-      if (!sent || !write_channel(fd, {&status, 1}) ||
-          !write_channel(fd, {reinterpret_cast<const char*>(&length), sizeof length}) || !write_channel(fd, bytes))
-        break;
+      if (!sent) break;
+      if (!result) {
+        if (!write_channel(fd, "F") || !write_message(fd, failed)) break;
+        continue;
+      }
+      bool ok = write_channel(fd, "R") && write_message(fd, serialise_summary(summarise(*result)));
+      if (ok)
+        serialise_file_result(*result, [&](std::string_view chunk) { ok = ok && write_message(fd, chunk); });
+      if (!ok || !write_message(fd, {})) break;
     }
     platform::exit_now(0);
   }
@@ -529,7 +611,7 @@ namespace {
 
 // Every file checked in the worker processes, `done` called in the order of the files.
 void check_each(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
-                const CheckContext& ctx, const std::function<void(FileResult, std::string)>& done) {
+                const CheckContext& ctx, ResultStore& store) {
   PlanItems items(plan, ctx.matcher);
   // Rows that copy the plan's own names (the common case) ranked once here, before the
   // workers are forked, rather than once in every file's process. Their words are the
@@ -552,7 +634,7 @@ void check_each(const Plan& plan, const std::vector<std::string>& files, const C
       [&] { state.restore(); }};
   CheckWorkers workers(unsigned(std::clamp<std::size_t>(opt.jobs, 1, std::max<std::size_t>(files.size(), 1))), files,
                        check, opt.limits);
-  workers.run(done);
+  workers.run(store);
 }
 
 double deadline_of(const CheckOptions& opt) { return opt.deadline ? *opt.deadline : default_deadline(opt.period.year); }
@@ -564,7 +646,24 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
   CheckReport report;
   report.period = opt.period;
   report.files.reserve(files.size());
-  check_each(plan, files, opt, ctx, [&](FileResult fr, std::string) { report.files.push_back(std::move(fr)); });
+  // Every result held: read back whole as it comes in.
+  struct Held : ResultStore {
+    std::vector<FileResult>& files;
+    const std::vector<std::string>& paths;
+    Held(std::vector<FileResult>& f, const std::vector<std::string>& p) : files(f), paths(p) {}
+    void held(std::size_t i, FileResult fr) override { files[i] = std::move(fr); }
+    void received(std::size_t i, FileSummary, const std::function<bool(std::string&)>& chunk) override {
+      std::string bytes, part;
+      while (chunk(part)) bytes += part;
+      try {
+        files[i] = deserialise_file_result(bytes);
+      } catch (const std::exception& e) {
+        files[i] = check_failed(paths[i], e.what());
+      }
+    }
+  } store(report.files, files);
+  report.files.resize(files.size());
+  check_each(plan, files, opt, ctx, store);
   report.issues.insert(report.issues.end(), opt.receipt_issues.begin(), opt.receipt_issues.end());
   complete_report(report, plan, deadline_of(opt));
   return report;
@@ -579,17 +678,33 @@ StreamedCheck::StreamedCheck(const Plan& plan, const std::vector<std::string>& f
   dir_ = *dir;
   spill_.open(platform::path_from_utf8(dir_) / "results", std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
   if (!spill_) throw std::runtime_error("cannot create a temporary file in " + dir_);
-  std::uint64_t end = 0;
-  summaries_.reserve(files.size());
-  spilled_.reserve(files.size());
-  check_each(plan, files, opt, ctx, [&](FileResult fr, std::string bytes) {
-    if (bytes.empty()) bytes = serialise_file_result(fr);
-    if (!spill_.write(bytes.data(), std::streamsize(bytes.size())))
-      throw std::runtime_error("cannot write the check's results in " + dir_);
-    summaries_.push_back(summarise(fr));
-    spilled_.emplace_back(end, bytes.size());
-    end += bytes.size();
-  });
+  // Each result written to the spill as it comes in, a worker's chunk by chunk; only its
+  // summary kept.
+  struct Spill : ResultStore {
+    StreamedCheck& c;
+    std::uint64_t end = 0;
+    explicit Spill(StreamedCheck& check) : c(check) {}
+    void write(std::string_view bytes) {
+      if (!c.spill_.write(bytes.data(), std::streamsize(bytes.size())))
+        throw std::runtime_error("cannot write the check's results in " + c.dir_);
+    }
+    void held(std::size_t i, FileResult fr) override {
+      auto start = end;
+      serialise_file_result(fr, [&](std::string_view bytes) { write(bytes), end += bytes.size(); });
+      c.summaries_[i] = summarise(fr);
+      c.spilled_[i] = {start, end - start};
+    }
+    void received(std::size_t i, FileSummary s, const std::function<bool(std::string&)>& chunk) override {
+      auto start = end;
+      std::string part;
+      while (chunk(part)) write(part), end += part.size();
+      c.summaries_[i] = std::move(s);
+      c.spilled_[i] = {start, end - start};
+    }
+  } store(*this);
+  summaries_.resize(files.size());
+  spilled_.resize(files.size());
+  check_each(plan, files, opt, ctx, store);
   if (!spill_.flush()) throw std::runtime_error("cannot write the check's results in " + dir_);
   report.issues.insert(report.issues.end(), opt.receipt_issues.begin(), opt.receipt_issues.end());
   complete_summaries(summaries_, report, plan, deadline_);
@@ -612,8 +727,13 @@ StreamedCheck::Totals StreamedCheck::each(const std::function<void(FileResult&)>
   // the same time, each in its own thread.
   std::ifstream spill(platform::path_from_utf8(dir_) / "results", std::ios::binary);
   if (!spill) throw std::runtime_error("cannot read the check's results in " + dir_);
+  std::uint64_t at = 0;
   for (std::size_t k = 0; k < summaries_.size(); ++k) {
-    auto length = spilled_[k].second;  // the results lie one after the other
+    // The results lie as they came in: mostly one after the other, in the order of the files.
+    auto [offset, length] = spilled_[k];
+    if (offset != at && !spill.seekg(std::streamoff(offset)))
+      throw std::runtime_error("cannot read the check's results in " + dir_);
+    at = offset + length;
     bytes.resize(length);
     if (!spill.read(bytes.data(), std::streamsize(length)))
       throw std::runtime_error("cannot read the check's results in " + dir_);

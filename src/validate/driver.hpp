@@ -78,6 +78,8 @@ FileResult check_file(const std::string& path, const Plan& plan, const PlanItems
 
 // The byte form a file's checking process sends back (exposed for the round-trip test).
 std::string serialise_file_result(const FileResult& f);
+// The same, handed to `chunk` a part at a time (a long report's bytes are never all held).
+void serialise_file_result(const FileResult& f, const std::function<void(std::string_view)>& chunk);
 FileResult deserialise_file_result(std::string_view bytes);
 
 // Every file read and checked by opt.jobs worker processes (forked before the first file;
