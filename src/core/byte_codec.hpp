@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -43,6 +44,9 @@ class ByteWriter {
 class ByteReader {
  public:
   explicit ByteReader(std::string_view in) : in_(in) {}
+  // The bytes taken from `more` as they are needed (it appends some to its argument, false
+  // when there are no more): a long message is never held whole.
+  explicit ByteReader(std::function<bool(std::string&)> more) : more_(std::move(more)) {}
   template <class T>
   T pod() {
     T v;
@@ -80,14 +84,23 @@ class ByteReader {
     }
     return i;
   }
+  // What is left of a message given whole.
   std::size_t left() const { return in_.size() - at_; }
 
  private:
   void need(std::size_t n) {
-    if (in_.size() - at_ < n) throw std::runtime_error("truncated message from a child process");
+    while (in_.size() - at_ < n) {
+      if (!more_) throw std::runtime_error("truncated message from a child process");
+      buffer_.erase(0, at_);
+      at_ = 0;
+      if (!more_(buffer_)) more_ = nullptr;
+      in_ = buffer_;
+    }
   }
   std::string_view in_;
   std::size_t at_ = 0;
+  std::function<bool(std::string&)> more_;
+  std::string buffer_;
 };
 
 }  // namespace tonghop

@@ -25,11 +25,24 @@ std::string_view to_string(Visibility v) {
   return "visible";
 }
 
-StoredCell::StoredCell(const Cell& c)
-    : row(c.row), col(c.col), type(c.type), number(c.number), text(c.text), formula(c.formula),
-      is_formula(c.is_formula), formula_without_value(c.formula_without_value),
-      result_untrusted(c.result_untrusted), shared_formula(c.shared_formula),
-      format_class(c.format_class), number_format(c.number_format), font(c.font) {}
+StoredCell::StoredCell(const Cell& c) : StoredCell(c, c.number_format, c.font) {}
+
+StoredCell::StoredCell(const Cell& c, SharedText format, SharedText font_name)
+    : row(c.row), col(c.col), number(c.number), text(c.text), formula(c.formula), number_format(std::move(format)),
+      font(std::move(font_name)), shared_formula(c.shared_formula), type(c.type), format_class(c.format_class),
+      is_formula(c.is_formula), formula_without_value(c.formula_without_value), result_untrusted(c.result_untrusted) {}
+
+SharedText SharedTexts::operator()(std::string_view s) {
+  if (s.empty()) return {};
+  for (std::size_t i = 0; i < texts_.size(); ++i)
+    if (texts_[i] == s) {
+      if (i) std::swap(texts_[i], texts_[i - 1]);  // the frequent ones first
+      return texts_[i ? i - 1 : 0];
+    }
+  if (texts_.size() >= 64) return SharedText(s);
+  texts_.emplace_back(s);
+  return texts_.back();
+}
 
 const StoredCell* Sheet::find(std::uint32_t row, std::uint32_t col) const {
   auto it = std::lower_bound(cells.begin(), cells.end(), std::pair{row, col},

@@ -29,19 +29,20 @@ void get(Reader& r, WorkbookInfo& info) {
   converted_from = r.str(), recalc_on_load = r.pod<bool>();
 }
 void put(Writer& w, const StoredCell& c) {
-  const auto& [row, col, type, number, text, formula, is_formula, formula_without_value, result_untrusted,
-               shared_formula, result_computed, format_class, number_format, font] = c;
+  const auto& [row, col, number, text, formula, number_format, font, shared_formula, type, format_class, is_formula,
+               formula_without_value, result_untrusted, result_computed] = c;
   w.pod(row), w.pod(col), w.pod(type), w.pod(number), w.str(text), w.str(formula), w.pod(is_formula),
       w.pod(formula_without_value), w.pod(result_untrusted), w.pod(shared_formula), w.pod(result_computed),
       w.pod(format_class), w.str(number_format), w.str(font);
 }
-void get(Reader& r, StoredCell& c) {
-  auto& [row, col, type, number, text, formula, is_formula, formula_without_value, result_untrusted,
-         shared_formula, result_computed, format_class, number_format, font] = c;
+// `shared`: the sheet's formats and fonts, each allocated once.
+void get(Reader& r, StoredCell& c, SharedTexts& shared) {
+  auto& [row, col, number, text, formula, number_format, font, shared_formula, type, format_class, is_formula,
+         formula_without_value, result_untrusted, result_computed] = c;
   row = r.pod<std::uint32_t>(), col = r.pod<std::uint32_t>(), type = r.pod<CellType>(), number = r.pod<double>();
-  text = r.str(), formula = r.str(), is_formula = r.pod<bool>(), formula_without_value = r.pod<bool>();
+  text = r.str(), formula = SharedText(r.str()), is_formula = r.pod<bool>(), formula_without_value = r.pod<bool>();
   result_untrusted = r.pod<bool>(), shared_formula = r.pod<std::int32_t>(), result_computed = r.pod<bool>();
-  format_class = r.pod<FormatClass>(), number_format = r.str(), font = r.str();
+  format_class = r.pod<FormatClass>(), number_format = shared(r.str()), font = shared(r.str());
 }
 void put(Writer& w, const Sheet& s) {
   const auto& [info, cells, merges, hidden_rows, hidden_columns] = s;
@@ -61,7 +62,8 @@ void get(Reader& r, Sheet& s) {
   auto& [name, index, visibility] = info;
   name = r.str(), index = r.pod<std::uint32_t>(), visibility = r.pod<Visibility>();
   cells.resize(r.pod<std::uint64_t>());
-  for (auto& c : cells) get(r, c);
+  SharedTexts shared;
+  for (auto& c : cells) get(r, c, shared);
   merges.resize(r.pod<std::uint64_t>());
   for (auto& m : merges) m = r.pod<CellRange>();
   for (auto* spans : {&hidden_rows, &hidden_columns}) {

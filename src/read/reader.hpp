@@ -23,7 +23,9 @@ class WorkbookCollector : public WorkbookSink {
  public:
   void begin_workbook(const WorkbookInfo& info) override { book_.info = info; }
   void begin_sheet(const SheetInfo& sheet) override;
-  void cell(const Cell& cell) override { book_.sheets.back().cells.emplace_back(cell); }
+  void cell(const Cell& cell) override {
+    book_.sheets.back().cells.emplace_back(cell, shared_(cell.number_format), shared_(cell.font));
+  }
   void merged_range(const CellRange& r) override { book_.sheets.back().merges.push_back(r); }
   void issue(const Issue& i) override { book_.issues.push_back(i); }
   void hidden_rows(std::uint32_t first, std::uint32_t last) override {
@@ -37,6 +39,7 @@ class WorkbookCollector : public WorkbookSink {
 
  private:
   Workbook book_;
+  SharedTexts shared_;
 };
 
 // The whole workbook in memory, text in legacy Vietnamese encodings converted to Unicode

@@ -252,8 +252,7 @@ std::string serialise_file_result(const FileResult& f) {
   return out;
 }
 
-FileResult deserialise_file_result(std::string_view bytes) {
-  ByteReader r(bytes);
+FileResult deserialise_file_result(ByteReader& r) {
   FileResult f;
   auto& [path, readable, unit, unit_source, commune, period, received, received_source, late, usable, superseded,
          rows, issues, workbook] = f;
@@ -265,6 +264,11 @@ FileResult deserialise_file_result(std::string_view bytes) {
   for (auto n = r.pod<std::uint64_t>(); n > 0; --n) issues.push_back(r.issue());
   if (r.pod<bool>()) workbook = std::make_shared<Workbook>(deserialise_workbook(r.str()));
   return f;
+}
+
+FileResult deserialise_file_result(std::string_view bytes) {
+  ByteReader r(bytes);
+  return deserialise_file_result(r);
 }
 
 namespace {
@@ -722,7 +726,6 @@ StreamedCheck::Totals StreamedCheck::each(const std::function<void(FileResult&)>
     for (const auto& i : issues) t.errors += i.severity == Severity::Error, t.warnings += i.severity == Severity::Warning;
   };
   ConflictFinder conflicts;
-  std::string bytes;
   // A reading of its own: the consolidated workbook's long sheets read the results back at
   // the same time, each in its own thread.
   std::ifstream spill(platform::path_from_utf8(dir_) / "results", std::ios::binary);
@@ -734,10 +737,18 @@ StreamedCheck::Totals StreamedCheck::each(const std::function<void(FileResult&)>
     if (offset != at && !spill.seekg(std::streamoff(offset)))
       throw std::runtime_error("cannot read the check's results in " + dir_);
     at = offset + length;
-    bytes.resize(length);
-    if (!spill.read(bytes.data(), std::streamsize(length)))
-      throw std::runtime_error("cannot read the check's results in " + dir_);
-    auto f = deserialise_file_result(bytes);
+    // Read a megabyte at a time as the result is decoded, never its bytes whole.
+    ByteReader r([&, left = length](std::string& buffer) mutable {
+      if (left == 0) return false;
+      auto n = std::min<std::uint64_t>(left, std::uint64_t(1) << 20);
+      auto end = buffer.size();
+      buffer.resize(end + n);
+      if (!spill.read(buffer.data() + end, std::streamsize(n)))
+        throw std::runtime_error("cannot read the check's results in " + dir_);
+      left -= n;
+      return true;
+    });
+    auto f = deserialise_file_result(r);
     apply_summary(f, summaries_[k], deadline_, plan_, conflicts);
     count(f.issues);
     t.unreadable |= !f.readable;

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/byte_codec.hpp"
 #include "read/limits.hpp"
 #include "validate/check.hpp"
 #include "validate/completeness.hpp"
@@ -81,6 +82,8 @@ std::string serialise_file_result(const FileResult& f);
 // The same, handed to `chunk` a part at a time (a long report's bytes are never all held).
 void serialise_file_result(const FileResult& f, const std::function<void(std::string_view)>& chunk);
 FileResult deserialise_file_result(std::string_view bytes);
+// The same read as the bytes come (ByteReader over a stream): never all held.
+FileResult deserialise_file_result(ByteReader& r);
 
 // Every file read and checked by opt.jobs worker processes (forked before the first file;
 // what a file leaves in the plan's caches is put back after it, so that a file's result

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "read/isolated.hpp"
 #include "test_util.hpp"
 
 using namespace tonghop;
@@ -177,4 +178,32 @@ TEST(XlsxReader, InlineStringWithAValueElementShowsTheInlineString) {
   EXPECT_EQ(at(s, "A1").text, "1.");
   EXPECT_EQ(at(s, "B1").text, "Tỷ lệ hộ nghèo");  // <v> first, then rich-text runs
   EXPECT_EQ(at(s, "C1").text, "chỉ v");           // no <is>: the value is what there is
+}
+
+// A long report holds millions of cells: each is compact, and the cells of one font or number
+// format point to one copy of it, also after crossing from the reading process.
+TEST(XlsxReader, CellsShareTheirFormatsAndFonts) {
+  static_assert(sizeof(StoredCell) <= 88);
+  auto wb = load("types.xlsx");
+  const auto& s = wb.sheets[0];
+  const auto &a1 = at(s, "A1"), &e6 = at(s, "E6");
+  std::size_t same_font = 0, shared_font = 0;
+  for (const auto& c : s.cells)
+    if (&c != &a1 && c.font == a1.font.str()) ++same_font, shared_font += c.font.shares(a1.font);
+  EXPECT_GT(same_font, 3u);
+  EXPECT_EQ(shared_font, same_font);
+  auto crossed = deserialise_workbook(serialise_workbook(wb));
+  const auto& t = crossed.sheets[0];
+  EXPECT_EQ(at(t, "E6").number_format, "0.0%");
+  EXPECT_EQ(at(t, "F6").formula, "E6*100/D6");
+  std::size_t fonts = 0;
+  for (const auto& c : t.cells) fonts += c.font == a1.font.str() && c.font.shares(at(t, "A1").font);
+  EXPECT_EQ(fonts, same_font + 1);
+  // A copy shares, an assignment replaces.
+  StoredCell copy = e6;
+  EXPECT_TRUE(copy.number_format.shares(e6.number_format));
+  copy.number_format = "0%";
+  EXPECT_EQ(copy.number_format, "0%");
+  EXPECT_EQ(e6.number_format, "0.0%");
+  EXPECT_TRUE(StoredCell().number_format.empty());
 }

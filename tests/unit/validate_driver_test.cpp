@@ -44,6 +44,53 @@ std::string json(const CheckReport& r) {
 
 }  // namespace
 
+// A long report's result crosses in parts of about a megabyte, each read back as it comes:
+// neither process holds its bytes whole, and the parts put together are the bytes.
+TEST(CheckDriver, ALongResultCrossesInParts) {
+  CheckOptions opt;
+  opt.period = {2026, PeriodKind::Year};
+  PlanItems items(plan(), ctx().matcher);
+  auto one = check_file(samples("bao-cao/") + fs::directory_iterator(samples("bao-cao"))->path().filename().string(),
+                        plan(), items, opt, ctx());
+  ASSERT_FALSE(one.rows.empty());
+  FileResult big = one;
+  while (big.rows.size() < 30000) big.rows.insert(big.rows.end(), one.rows.begin(), one.rows.end());
+  while (big.issues.size() < 5000) big.issues.push_back(make_issue_at(IssueCode::DuplicateRow, big.path, "Biểu 01", 7, 1, "1",
+                                                                      {{"name", "Tổng giá trị sản phẩm"}, {"first", "8"}}));
+  auto whole = serialise_file_result(big);
+  std::vector<std::string> parts;
+  serialise_file_result(big, [&](std::string_view part) { parts.emplace_back(part); });
+  ASSERT_GT(parts.size(), 2u);
+  std::string joined;
+  for (const auto& p : parts) {
+    EXPECT_LT(p.size(), (std::size_t(1) << 20) + 4096);
+    joined += p;
+  }
+  EXPECT_EQ(joined, whole);
+  // Read back a few bytes at a time: the same result.
+  std::size_t at = 0;
+  ByteReader r([&](std::string& buffer) {
+    if (at >= whole.size()) return false;
+    auto n = std::min<std::size_t>(777, whole.size() - at);
+    buffer.append(whole, at, n);
+    at += n;
+    return true;
+  });
+  auto back = deserialise_file_result(r);
+  EXPECT_EQ(at, whole.size());
+  EXPECT_EQ(serialise_file_result(back), whole);
+  // Cut short: refused, not read as a shorter result.
+  std::string cut = whole.substr(0, whole.size() / 2);
+  std::size_t at2 = 0;
+  ByteReader short_reader([&](std::string& buffer) {
+    if (at2 >= cut.size()) return false;
+    buffer.append(cut, at2, 4096);
+    at2 += 4096;
+    return true;
+  });
+  EXPECT_THROW(deserialise_file_result(short_reader), std::runtime_error);
+}
+
 TEST(CheckDriver, FileResultsCrossThePipeUnchanged) {
   CheckOptions opt;
   opt.period = {2026, PeriodKind::Year};
