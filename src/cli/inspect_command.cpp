@@ -60,7 +60,7 @@ std::string_view format_label(FormatClass f, Lang lang) {
   return "chung";
 }
 
-std::string quoted(std::string_view s) {
+std::string in_quotes(std::string_view s) {
   std::string q = "\"";
   for (char c : s) {
     if (c == '"') q += "\\\"";
@@ -76,7 +76,7 @@ std::string quoted(std::string_view s) {
 std::string value_text(const Cell& c) {
   switch (c.type) {
     case CellType::Number: return format_number(c.number);
-    case CellType::Text: return quoted(c.text);
+    case CellType::Text: return in_quotes(c.text);
     case CellType::Boolean: return c.number != 0 ? "TRUE" : "FALSE";
     case CellType::Date: return std::string(c.text);
     case CellType::Error: return std::string(c.text);
@@ -112,7 +112,7 @@ class TextSink : public WorkbookSink {
     if (!info.encoding.empty()) os_ << (lang_ == Lang::Vi ? ", bảng mã " : ", encoding ") << info.encoding;
     if (info.delimiter)
       os_ << (lang_ == Lang::Vi ? ", dấu phân cách " : ", delimiter ")
-          << (info.delimiter == '\t' ? std::string("TAB") : quoted(std::string(1, info.delimiter)));
+          << (info.delimiter == '\t' ? std::string("TAB") : in_quotes(std::string(1, info.delimiter)));
     if (!info.converted_from.empty())
       os_ << (lang_ == Lang::Vi ? ", chuyển đổi bằng LibreOffice từ " : ", converted by LibreOffice from ")
           << info.converted_from;
@@ -122,7 +122,7 @@ class TextSink : public WorkbookSink {
   void begin_sheet(const SheetInfo& s) override {
     tally_ = SheetTally{};
     prefix_ = sheet_prefix(s.name);
-    os_ << (lang_ == Lang::Vi ? "  trang tính " : "  sheet ") << s.index + 1 << ": " << quoted(s.name);
+    os_ << (lang_ == Lang::Vi ? "  trang tính " : "  sheet ") << s.index + 1 << ": " << in_quotes(s.name);
     if (s.visibility != Visibility::Visible)
       os_ << " (" << (lang_ == Lang::Vi ? (s.visibility == Visibility::Hidden ? "ẩn" : "ẩn sâu")
                                           : to_string(s.visibility))
