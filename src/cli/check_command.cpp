@@ -13,6 +13,7 @@
 #include "core/date.hpp"
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
+#include "core/pipeline.hpp"
 #include "core/platform.hpp"
 #include "read/reader.hpp"
 #include "validate/check_json.hpp"
@@ -170,10 +171,12 @@ StreamedCheck::Totals write_text(std::ostream& os, const Plan& plan, const Strea
     write_file_text(block, plan, f, lang, explain);
     return block.view();
   };
-  auto totals = check.each([&](const FileResult& f) {
-    if (!(by_status[std::size_t(f.status())] << block_of(f)))
-      throw std::runtime_error("cannot write a temporary file in " + *dir);
-  });
+  StreamedCheck::Totals totals;
+  pipelined<FileResult>([&](const auto& push) { totals = check.each([&](FileResult& f) { push(std::move(f)); }); },
+                        [&](FileResult& f) {
+                          if (!(by_status[std::size_t(f.status())] << block_of(f)))
+                            throw std::runtime_error("cannot write a temporary file in " + *dir);
+                        });
   for (std::size_t s = by_status.size(); s-- > 0;) {
     by_status[s].seekg(0);
     if (by_status[s].peek() != std::char_traits<char>::eof()) os << by_status[s].rdbuf();
@@ -233,7 +236,9 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   StreamedCheck::Totals totals;
   if (opt.format == OutputFormat::Json) {
     CheckJsonWriter json(io.out, plan.plan, check.report.period, lang);
-    totals = check.each([&](const FileResult& f) { json.file(f); });
+    // The results read back in a second thread while this one writes them.
+    pipelined<FileResult>([&](const auto& push) { totals = check.each([&](FileResult& f) { push(std::move(f)); }); },
+                          [&](FileResult& f) { json.file(f); });
     json.finish(check.report, check.size(), totals.errors, totals.warnings);
   } else {
     totals = write_text(io.out, plan.plan, check, lang, explain);
