@@ -45,10 +45,44 @@ SharedText SharedTexts::operator()(std::string_view s) {
 }
 
 const StoredCell* Sheet::find(std::uint32_t row, std::uint32_t col) const {
-  auto it = std::lower_bound(cells.begin(), cells.end(), std::pair{row, col},
-                             [](const StoredCell& c, const std::pair<std::uint32_t, std::uint32_t>& k) {
-                               return std::pair{c.row, c.col} < k;
-                             });
+  if (cells.empty()) return nullptr;
+  const std::pair key{row, col};
+  auto before = [](const StoredCell& c, const std::pair<std::uint32_t, std::uint32_t>& k) {
+    return std::pair{c.row, c.col} < k;
+  };
+  // Rows hold about as many cells as each other: start where the row would be if they held
+  // exactly as many and widen from there (a long report's millions of look-ups then touch a
+  // few nearby cells, not twenty-odd far apart), then search the range found.
+  const std::size_t n = cells.size();
+  const std::uint32_t first = cells.front().row, last = cells.back().row;
+  std::size_t guess = 0;
+  if (row > last) guess = n - 1;
+  else if (row > first) guess = std::min(n - 1, std::size_t(double(row - first) / double(last - first + 1) * double(n)));
+  std::size_t lo = 0, hi = n;  // the first cell not before the key lies in [lo, hi]
+  if (before(cells[guess], key)) {
+    lo = guess + 1;
+    for (std::size_t step = 1;; step *= 2) {
+      std::size_t probe = guess + step;
+      if (probe >= n) break;
+      if (!before(cells[probe], key)) {
+        hi = probe;
+        break;
+      }
+      lo = probe + 1;
+    }
+  } else {
+    hi = guess;
+    for (std::size_t step = 1;; step *= 2) {
+      if (step > guess) break;
+      std::size_t probe = guess - step;
+      if (before(cells[probe], key)) {
+        lo = probe + 1;
+        break;
+      }
+      hi = probe;
+    }
+  }
+  auto it = std::lower_bound(cells.begin() + std::ptrdiff_t(lo), cells.begin() + std::ptrdiff_t(hi), key, before);
   if (it != cells.end() && it->row == row && it->col == col) return &*it;
   return nullptr;
 }

@@ -225,13 +225,17 @@ bool year_against_year(const std::string& k) {
   return year_in(std::string_view(k).substr(0, slash)) && year_in(std::string_view(k).substr(slash + 1));
 }
 
+// A row a header band can hold: labels in two cells or more, no figure, no item code.
+bool label_row(const SheetView& v, std::uint32_t row, std::uint32_t c0, std::uint32_t c1) {
+  // (The figure first: it needs no display text, and data rows, most of a sheet, have one.)
+  return !(has_number(v, row, c0, c1) || distinct_cells(v, row, c0, c1) < 2 || starts_with_item_code(v, row, c0, c1));
+}
+
 std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::uint32_t first, std::uint32_t height,
                             std::uint32_t c0, std::uint32_t c1) {
   Band b{first, first + height - 1, {}, 0, {}};
   for (std::uint32_t r = b.first; r <= b.last; ++r)
-    // (The figure first: it needs no display text, and data rows, most of a sheet, have one.)
-    if (has_number(v, r, c0, c1) || distinct_cells(v, r, c0, c1) < 2 || starts_with_item_code(v, r, c0, c1))
-      return std::nullopt;
+    if (!label_row(v, r, c0, c1)) return std::nullopt;
   std::set<Role> found;
   std::uint32_t width = c1 - c0 + 1;
   for (std::uint32_t c = c0; c <= c1; ++c) {
@@ -733,11 +737,20 @@ std::vector<Table> tables_of(const Workbook& book, const LabelRoles& roles, bool
     std::vector<Band> bands;
     std::uint32_t row = dim->first_row;
     std::uint32_t limit = std::min(dim->last_row, dim->first_row + 40);
+    // Whether each row can be in a band, seen once (each row is in up to three candidate
+    // bands, and the search for a second band goes through every row of a long report).
+    std::vector<std::int8_t> label(std::size_t(dim->last_row - dim->first_row) + 1, -1);
+    auto can_label = [&](std::uint32_t r) {
+      auto& known = label[r - dim->first_row];
+      if (known < 0) known = label_row(v, r, c0, c1);
+      return known == 1;
+    };
     while (row <= dim->last_row) {
       std::optional<Band> best;
       std::uint32_t scan_end = bands.empty() ? limit : dim->last_row;
       for (std::uint32_t r = row; r <= scan_end; ++r) {
         for (std::uint32_t h = 1; h <= 3 && r + h - 1 <= dim->last_row; ++h) {
+          if (!can_label(r + h - 1)) break;  // nor any taller band from r
           auto b = band_at(v, roles, r, h, c0, c1);
           if (!b) continue;
           if (!bands.empty() && repeated_header(v, r, bands.back())) continue;
