@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,6 +39,7 @@ class SharedText {
   // The same allocation (copies of one text).
   bool shares(const SharedText& o) const noexcept { return p_ == o.p_; }
   friend bool operator==(const SharedText& a, std::string_view b) noexcept { return a.str() == b; }
+  friend std::ostream& operator<<(std::ostream& os, const SharedText& t) { return os << t.str(); }
 
  private:
   struct Block {

@@ -407,7 +407,7 @@ int Office::diff(std::ostream& out, const StoredFile& older, const StoredFile& n
     j.field("kind", to_string(r.kind));
     j.field("code", item_code(plan, r));
     j.field("name", r.item ? item_name(plan, r) : r.written);
-    j.field("cell", y ? "'" + y->sheet + "'!" + column_name(y->col) + std::to_string(y->row + 1) : "");
+    j.field("cell", y ? "'" + y->sheet.str() + "'!" + column_name(y->col) + std::to_string(y->row + 1) : "");
     j.field("before", x ? value_text(x->actual) : "");
     j.field("after", y ? value_text(y->actual) : "");
     j.field("before_status", x ? row_status(*x) : "");

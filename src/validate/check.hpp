@@ -71,8 +71,11 @@ struct SubmissionMeta {
   std::optional<FormIdentity> form;  // a form made by tonghop template: its identity
 };
 
+// A long report has a million of these, each held by the file's process and read back by the
+// parent: the texts most rows leave empty (and the sheet's name, the same for a table's rows)
+// are SharedText, one pointer each.
 struct RowResult {
-  std::string sheet;
+  SharedText sheet;
   std::uint32_t row = 0;  // 0-based
   std::uint32_t col = 0;  // 0-based, the value's column (the name's when there is no value)
   ItemKind kind = ItemKind::Indicator;  // what the row was matched against
@@ -83,11 +86,11 @@ struct RowResult {
   std::size_t closest = 0, runner_up = 0;
   double runner_up_score = 0;
   bool by_code = false;
-  std::string evidence;   // the words that carried the match ("giai phong mat bang (GPMB), ...")
-  std::string reading;    // a sub-row read relative to the rows above: the full name it stood for
+  SharedText evidence;    // the words that carried the match ("giai phong mat bang (GPMB), ...")
+  SharedText reading;     // a sub-row read relative to the rows above: the full name it stood for
   Value actual;
-  std::string result;     // a task's result or product as written ("Kết quả/sản phẩm")
-  std::string note;       // the unit's own note ("Ghi chú")
+  SharedText result;      // a task's result or product as written ("Kết quả/sản phẩm")
+  SharedText note;        // the unit's own note ("Ghi chú")
   std::optional<double> plan_value;
   Assessment assessment = Assessment::Unknown;
   bool counts = true;     // false for a period-mismatched file, an ambiguous or repeated row

@@ -58,7 +58,7 @@ void CheckJsonWriter::file(const FileResult& f) {
     j.begin_array();
     for (const auto& row : f.rows) {
       j.begin_object();
-      j.field("sheet", row.sheet);
+      j.field("sheet", row.sheet.str());
       j.field("row", row.row + 1);
       j.field("kind", to_string(row.kind));
       const bool task = row.kind == ItemKind::Task;

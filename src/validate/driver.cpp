@@ -180,10 +180,11 @@ void put(ByteWriter& w, const RowResult& row) {
   put(w, actual);
   w.str(result), w.str(note), w.opt(plan_value), w.pod(assessment), w.pod(counts);
 }
-void get(ByteReader& rd, RowResult& row) {
+// `sheets`: the names of the file's sheets, each allocated once.
+void get(ByteReader& rd, RowResult& row, SharedTexts& sheets) {
   auto& [sheet, r, col, kind, item, written, score, closest, runner_up, runner_up_score, by_code, evidence, reading,
          actual, result, note, plan_value, assessment, counts] = row;
-  sheet = rd.str(), r = rd.pod<std::uint32_t>(), col = rd.pod<std::uint32_t>(), kind = rd.pod<ItemKind>();
+  sheet = sheets(rd.str()), r = rd.pod<std::uint32_t>(), col = rd.pod<std::uint32_t>(), kind = rd.pod<ItemKind>();
   item = rd.opt<std::size_t>(), written = rd.str(), score = rd.pod<double>(), closest = rd.pod<std::size_t>();
   runner_up = rd.pod<std::size_t>(), runner_up_score = rd.pod<double>(), by_code = rd.pod<bool>();
   evidence = rd.str(), reading = rd.str();
@@ -260,7 +261,8 @@ FileResult deserialise_file_result(ByteReader& r) {
   period = r.opt<Period>(), received = r.opt<double>(), received_source = r.pod<ReceiptSource>();
   late = r.pod<bool>(), usable = r.pod<bool>(), superseded = r.pod<bool>();
   rows.resize(r.pod<std::uint64_t>());
-  for (auto& row : rows) get(r, row);
+  SharedTexts sheets;
+  for (auto& row : rows) get(r, row, sheets);
   for (auto n = r.pod<std::uint64_t>(); n > 0; --n) issues.push_back(r.issue());
   if (r.pod<bool>()) workbook = std::make_shared<Workbook>(deserialise_workbook(r.str()));
   return f;

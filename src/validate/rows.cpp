@@ -168,6 +168,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
   std::vector<RowText> texts;
   std::vector<std::size_t> at;  // position in texts -> index in t.rows
   std::vector<int> pos_of(t.rows.size(), -1);
+  texts.reserve(t.rows.size()), at.reserve(t.rows.size());  // at most one per row: no doubling
   for (std::size_t k = 0; k < t.rows.size() && name_col; ++k) {
     const auto& r = t.rows[k];
     if (r.kind == RowKind::Group) continue;
@@ -185,6 +186,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     texts.push_back({r.code, std::move(written), parent, has_value});
   }
   auto matches = match_rows(fc.plan, fc.items, fc.ctx.matcher, texts, fc.out.unit, &fc.ctx.aliases);
+  const SharedText sheet_name(sheet);  // one copy for the table's rows
   // One result per row at most: reserved at once, rather than doubling (and copying) the
   // results of a long table as they come.
   fc.out.rows.reserve(fc.out.rows.size() + texts.size());
@@ -206,7 +208,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     }
     end_block();
     RowResult row;
-    row.sheet = sheet;
+    row.sheet = sheet_name;
     row.row = r.row;
     row.counts = counts;
     row.written = std::move(texts[p].written);  // (only the rows skipped as no item are read again)
@@ -278,8 +280,8 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     row.col = *value_col;
     if (note_col) row.note = v.text(r.row, *note_col);
     // What the status phrase says beyond the status (a reason, an expected finish) is a note.
-    if (!row.actual.detail.empty() && row.note.find(row.actual.detail) == std::string::npos)
-      row.note = row.note.empty() ? row.actual.detail : row.actual.detail + "; " + row.note;
+    if (!row.actual.detail.empty() && row.note.str().find(row.actual.detail.str()) == std::string::npos)
+      row.note = row.note.empty() ? row.actual.detail : SharedText(row.actual.detail.str() + "; " + row.note.str());
     if (is_task) {
       // What was done: the result column, or the "Thực hiện" text beside a status column.
       if (output_col) row.result = v.text(r.row, *output_col);

@@ -40,7 +40,7 @@ struct Value {
   bool qualified = false;  // "≥ 95", "trên 95": a bound written instead of a figure
   Status status = Status::None;
   std::optional<double> progress;  // Status: "ước đạt 60%" -> 60
-  std::string detail;              // Status: what the phrase says beyond the status (a reason ...)
+  SharedText detail;               // Status: what the phrase says beyond the status (a reason ...)
   std::string raw;         // as shown
   // For messages: a figure as the sheet shows it, at its cell's precision, with a decimal
   // comma in Vietnamese ("96,9%") and a point in English; other values as written.

@@ -469,7 +469,7 @@ TEST(Check, RelativeSubRowsAndRowsThatAreNoItems) {
   EXPECT_EQ(skipped, 1u);
   // --explain: the words that carried a match.
   for (const auto& row : f.rows)
-    if (row.written == "mức độ 2") EXPECT_NE(row.evidence.find("muc"), std::string::npos) << row.evidence;
+    if (row.written == "mức độ 2") EXPECT_NE(row.evidence.str().find("muc"), std::string::npos) << row.evidence;
 }
 
 // A correction the office taught once (--aliases) maps the row from then on.
