@@ -186,21 +186,27 @@ class YearBuilder {
 
 }  // namespace
 
+namespace {
+
+RawRow raw_row(const Plan& plan, const RowResult& r) {
+  RawRow raw;
+  raw.sheet = r.sheet;
+  raw.row = r.row + 1;
+  raw.written = r.written;
+  if (r.item) raw.code = plan.code_of(r.ref());
+  raw.value = r.actual.kind == Value::Kind::Number ? format_number(r.actual.number) : r.actual.raw;
+  if (!r.item) raw.verdict = "không khớp kế hoạch";
+  else if (!r.counts) raw.verdict = "không tính";
+  else raw.verdict = std::string(r.kind == ItemKind::Task ? to_string(r.actual.status) : to_string(r.assessment));
+  return raw;
+}
+
+}  // namespace
+
 RawSubmission raw_submission(const Plan& plan, const FileResult& f) {
   RawSubmission sub{platform::file_name(f.path), f.unit, {}};
   sub.rows.reserve(f.rows.size());
-  for (const auto& r : f.rows) {
-    RawRow raw;
-    raw.sheet = r.sheet;
-    raw.row = r.row + 1;
-    raw.written = r.written;
-    if (r.item) raw.code = plan.code_of(r.ref());
-    raw.value = r.actual.kind == Value::Kind::Number ? format_number(r.actual.number) : r.actual.raw;
-    if (!r.item) raw.verdict = "không khớp kế hoạch";
-    else if (!r.counts) raw.verdict = "không tính";
-    else raw.verdict = std::string(r.kind == ItemKind::Task ? to_string(r.actual.status) : to_string(r.assessment));
-    sub.rows.push_back(std::move(raw));
-  }
+  for (const auto& r : f.rows) sub.rows.push_back(raw_row(plan, r));
   return sub;
 }
 
@@ -243,7 +249,6 @@ YearReport consolidate(const Plan& plan, const StreamedCheck& check, const Previ
   // The results read back and completed in a second thread while this one builds the year
   // and keeps each file's issue lines and raw rows: the only reading of the results.
   StreamedCheck::Totals counted;
-  std::vector<std::string_view> fields;
   pipelined<FileResult>(
       [&](const auto& push) { counted = check.each([&](FileResult& f) { push(std::move(f)); }); },
       [&](FileResult& f) {
@@ -253,16 +258,12 @@ YearReport consolidate(const Plan& plan, const StreamedCheck& check, const Previ
         if (!f.readable) return;
         ++stream->submissions;
         stream->raw_rows += f.rows.size();
-        auto sub = raw_submission(plan, f);
-        std::vector<std::string> rows;
-        rows.reserve(sub.rows.size());
-        for (const auto& r : sub.rows) rows.push_back(std::to_string(r.row));
-        fields.assign({sub.file, sub.unit});
-        for (std::size_t k = 0; k < sub.rows.size(); ++k) {
-          const auto& r = sub.rows[k];
-          fields.insert(fields.end(), {r.sheet, rows[k], r.written, r.code, r.value, r.verdict});
+        // A record for the file, then one per row: a long report is never one record.
+        stream->raw->add({platform::file_name(f.path), f.unit});
+        for (const auto& row : f.rows) {
+          auto r = raw_row(plan, row);
+          stream->raw->add({r.sheet, std::to_string(r.row), r.written, r.code, r.value, r.verdict});
         }
-        stream->raw->add(fields);
       });
   if (totals) *totals = counted;
   std::vector<Issue> trend_issues;
@@ -303,16 +304,19 @@ void YearReport::each_submission(const std::function<void(const RawSubmission&)>
     for (const auto& s : submissions) use(s);
     return;
   }
+  // A file's record (2 fields) starts a submission; its rows' records (6 fields) follow.
   RawSubmission sub;
+  bool any = false;
   stream->raw->each([&](const std::vector<std::string>& f) {
-    sub.file = f.at(0), sub.unit = f.at(1);
-    sub.rows.resize((f.size() - 2) / 6);
-    for (std::size_t k = 0; k < sub.rows.size(); ++k) {
-      const auto* r = &f[2 + 6 * k];
-      sub.rows[k] = {r[0], std::uint32_t(std::stoul(r[1])), r[2], r[3], r[4], r[5]};
+    if (f.size() == 2) {
+      if (any) use(sub);
+      sub = {f[0], f[1], {}};
+      any = true;
+      return;
     }
-    use(sub);
+    sub.rows.push_back({f.at(0), std::uint32_t(std::stoul(f.at(1))), f.at(2), f.at(3), f.at(4), f.at(5)});
   });
+  if (any) use(sub);
 }
 
 }  // namespace tonghop

@@ -124,7 +124,7 @@ struct YearReport {
   struct Stream {
     std::size_t issues = 0, submissions = 0, raw_rows = 0;
     std::unique_ptr<RecordStore> lines[3];  // issue lines by rank: file, sheet, cell, severity, code, message, count
-    std::unique_ptr<RecordStore> raw;       // a record per readable file: file, unit, then 6 fields per row
+    std::unique_ptr<RecordStore> raw;       // per readable file: file and unit, then a record of 6 fields per row
   };
   std::shared_ptr<const Stream> stream;
 };
