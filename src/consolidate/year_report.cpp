@@ -233,10 +233,16 @@ YearReport consolidate(const Plan& plan, CheckReport check, const PreviousYear* 
 
 namespace {
 
-void add_lines(YearReport::Stream& stream, const std::vector<Issue>& issues) {
-  for (const auto& l : issue_lines(issues))
+void keep_lines(YearReport::Stream& stream, const std::vector<IssueLine>& lines) {
+  for (const auto& l : lines)
     stream.lines[l.rank]->add({l.file, l.sheet, l.cell, l.severity, l.code, l.message, std::to_string(l.count)});
 }
+
+// A file's result as read back, with its issues as the workbook's lines.
+struct ReadBack {
+  FileResult file;
+  std::vector<IssueLine> lines;
+};
 
 }  // namespace
 
@@ -246,15 +252,22 @@ YearReport consolidate(const Plan& plan, const StreamedCheck& check, const Previ
   auto stream = std::make_shared<YearReport::Stream>();
   for (auto& store : stream->lines) store = std::make_unique<RecordStore>();
   stream->raw = std::make_unique<RecordStore>();
-  // The results read back and completed in a second thread while this one builds the year
-  // and keeps each file's issue lines and raw rows: the only reading of the results.
+  // The results read back, completed and their issue lines made in a second thread while
+  // this one builds the year and keeps each file's lines and raw rows: the only reading of
+  // the results.
   StreamedCheck::Totals counted;
-  pipelined<FileResult>(
-      [&](const auto& push) { counted = check.each([&](FileResult& f) { push(std::move(f)); }); },
-      [&](FileResult& f) {
+  pipelined<ReadBack>(
+      [&](const auto& push) {
+        counted = check.each([&](FileResult& f) {
+          auto lines = issue_lines(f.issues);
+          push(ReadBack{std::move(f), std::move(lines)});
+        });
+      },
+      [&](ReadBack& read) {
+        const auto& f = read.file;
         build.file(f);
         stream->issues += f.issues.size();
-        add_lines(*stream, f.issues);
+        keep_lines(*stream, read.lines);
         if (!f.readable) return;
         ++stream->submissions;
         stream->raw_rows += f.rows.size();
@@ -271,7 +284,7 @@ YearReport consolidate(const Plan& plan, const StreamedCheck& check, const Previ
   std::vector<Issue> run_issues = check.report.issues;
   run_issues.insert(run_issues.end(), trend_issues.begin(), trend_issues.end());
   stream->issues += run_issues.size();
-  add_lines(*stream, run_issues);
+  keep_lines(*stream, issue_lines(run_issues));
   y.stream = std::move(stream);
   return y;
 }
