@@ -142,7 +142,7 @@ bool starts_lower(const std::string& t);
 std::string item_text(const SheetView& v, const Table& t, const TableRow& r, std::optional<std::uint32_t> col) {
   if (!col) return {};
   auto name_col = t.column(Role::Name);
-  std::string out = (name_col && *col == *name_col && !r.glued_name.empty()) ? r.glued_name : v.text(r.row, *col);
+  std::string out = (name_col && *col == *name_col && !r.glued_name.empty()) ? r.glued_name.str() : v.text(r.row, *col);
   if (r.more_rows.empty()) return out;
   Role role = Role::None;
   for (const auto& c : t.columns)
@@ -526,7 +526,7 @@ void read_rows(const SheetView& v, const Sheet& sheet, const Band& b, std::uint3
                     IssueParams params) {
     t.issues.push_back(make_issue_at(code, "", sheet.info.name, row, col, item, std::move(params)));
   };
-  std::string group;
+  SharedText group;  // the rows under it share it
   int last_item = -1;   // the item sub-rows belong to
   int last_row = -1;    // the row (item or sub-row) continuation lines belong to
   std::string previous_code;

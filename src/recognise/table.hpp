@@ -49,13 +49,14 @@ struct TableRow {
   std::uint32_t row = 0;  // 0-based sheet row
   RowKind kind = RowKind::Item;
   std::string code;       // as written, trailing "." removed; "" for sub-rows
-  std::string group;      // the group row above ("I. NHÓM CHỈ TIÊU VỀ KINH TẾ")
+  // (SharedText: the same group for many rows, one copy; a long report has a million rows.)
+  SharedText group;       // the group row above ("I. NHÓM CHỈ TIÊU VỀ KINH TẾ")
   int parent = -1;        // index in Table::rows of the item a sub-row belongs to
   // Further sheet rows of the same item: a cell of two paragraphs pasted out of Word as two
   // rows (the other cells merged down), a PDF conversion's wrapped line, an STT merged down.
   std::vector<std::uint32_t> more_rows;
   // The name, when it was written in one cell with the STT ("12. Tỷ lệ ..."); "" otherwise.
-  std::string glued_name;
+  SharedText glued_name;
 };
 
 struct Table {

@@ -46,7 +46,7 @@ struct PlanItems {
   // down a long table) are scored once: '\x1f' + written name -> ItemIndex::scores over
   // both lists, in candidate order; each row's code lifts them (row_match.cpp). One thread.
   mutable std::unordered_map<std::string, std::vector<ItemIndex::Scored>> ranked;
-  mutable std::unordered_map<std::string, std::string> evidence;  // written + item -> words (--explain)
+  mutable std::unordered_map<std::string, SharedText> evidence;  // written + item -> words (--explain), shared by the rows
 };
 
 // Where a file's unit came from. JSON: "option" | "header" | "filename" | "commune" | null.

@@ -332,7 +332,7 @@ class FileState {
   const NameMatcher& m_;
   int first_new_word_;
   std::size_t words_;
-  std::unordered_map<std::string, std::string> evidence_;
+  std::unordered_map<std::string, SharedText> evidence_;
   // The keys of items_.ranked kept (nodes never move).
   std::unordered_set<std::string_view> known_;
 };

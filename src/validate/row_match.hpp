@@ -26,8 +26,8 @@ struct RowMatch {
   double score = 0, other_score = 0;
   bool by_code = false;
   std::size_t first = 0;  // Duplicate: position of the row that took the item
-  std::string reading;    // a sub-row read relative to the rows above: the name it stands for
-  std::string evidence;   // the words that carried the match (--explain)
+  SharedText reading;     // a sub-row read relative to the rows above: the name it stands for
+  SharedText evidence;    // the words that carried the match (--explain)
 };
 
 // `unit`: the canonical unit that sent the file ("" if unknown): its own items are preferred.
