@@ -31,6 +31,26 @@ class ByteWriter {
     pod(v.value_or(T{}));
   }
   void text(const Text& t) { str(t.vi), str(t.en); }
+  // The compact forms, for what a long report holds a million of: a count in as few bytes as
+  // it needs (7 bits a byte; most are under 128), a string after its length as a count, a
+  // text's English as "the same" when it is the Vietnamese.
+  void count(std::uint64_t n) {
+    for (; n >= 0x80; n >>= 7) out += char((n & 0x7f) | 0x80);
+    out += char(n);
+  }
+  void short_str(std::string_view s) {
+    count(s.size());
+    out.append(s);
+  }
+  void short_text(const Text& t) {
+    short_str(t.vi);
+    if (t.en == t.vi) {
+      count(0);
+    } else {
+      count(t.en.size() + 1);
+      out.append(t.en);
+    }
+  }
   void issue(const Issue& i) {
     const auto& [code, severity, where, params] = i;
     const auto& [file, sheet, row, col, item] = where;
@@ -71,6 +91,28 @@ class ByteReader {
   Text text() {
     auto vi = str();
     return Text(std::move(vi), str());
+  }
+  std::uint64_t count() {
+    std::uint64_t n = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      auto b = pod<unsigned char>();
+      n |= std::uint64_t(b & 0x7f) << shift;
+      if (!(b & 0x80)) return n;
+    }
+    throw std::runtime_error("malformed message from a child process");
+  }
+  std::string short_str() { return bytes(count()); }
+  Text short_text() {
+    auto vi = short_str();
+    auto en = count();
+    if (en == 0) return Text(vi, vi);
+    return Text(std::move(vi), bytes(en - 1));
+  }
+  std::string bytes(std::uint64_t n) {
+    need(n);
+    std::string s(in_.substr(at_, n));
+    at_ += n;
+    return s;
   }
   Issue issue() {
     Issue i{};

@@ -164,33 +164,64 @@ namespace {
 // here until it is carried across the pipe too.
 void put(ByteWriter& w, const Value& v) {
   const auto& [kind, number, ambiguous, qualified, status, progress, detail, raw, shown] = v;
-  w.pod(kind), w.pod(number), w.pod(ambiguous), w.pod(qualified), w.pod(status), w.opt(progress), w.str(detail);
-  w.str(raw), w.text(shown);
+  w.pod(kind), w.pod(number), w.pod(ambiguous), w.pod(qualified), w.pod(status), w.opt(progress);
+  w.short_str(detail), w.short_str(raw), w.short_text(shown);
 }
 void get(ByteReader& r, Value& v) {
   auto& [kind, number, ambiguous, qualified, status, progress, detail, raw, shown] = v;
   kind = r.pod<Value::Kind>(), number = r.pod<double>(), ambiguous = r.pod<bool>(), qualified = r.pod<bool>();
-  status = r.pod<Status>(), progress = r.opt<double>(), detail = r.str(), raw = r.str(), shown = r.text();
+  status = r.pod<Status>(), progress = r.opt<double>(), detail = r.short_str(), raw = r.short_str();
+  shown = r.short_text();
 }
 void put(ByteWriter& w, const RowResult& row) {
   const auto& [sheet, r, col, kind, item, written, score, closest, runner_up, runner_up_score, by_code, evidence,
                reading, actual, result, note, plan_value, assessment, counts] = row;
-  w.str(sheet), w.pod(r), w.pod(col), w.pod(kind), w.opt(item), w.str(written), w.pod(score), w.pod(closest);
-  w.pod(runner_up), w.pod(runner_up_score), w.pod(by_code), w.str(evidence), w.str(reading);
+  w.short_str(sheet), w.pod(r), w.pod(col), w.pod(kind), w.opt(item), w.short_str(written), w.pod(score);
+  w.count(closest), w.count(runner_up), w.pod(runner_up_score), w.pod(by_code), w.short_str(evidence);
+  w.short_str(reading);
   put(w, actual);
-  w.str(result), w.str(note), w.opt(plan_value), w.pod(assessment), w.pod(counts);
+  w.short_str(result), w.short_str(note), w.opt(plan_value), w.pod(assessment), w.pod(counts);
 }
 // `sheets`: the names of the file's sheets, each allocated once.
 void get(ByteReader& rd, RowResult& row, SharedTexts& sheets) {
   auto& [sheet, r, col, kind, item, written, score, closest, runner_up, runner_up_score, by_code, evidence, reading,
          actual, result, note, plan_value, assessment, counts] = row;
-  sheet = sheets(rd.str()), r = rd.pod<std::uint32_t>(), col = rd.pod<std::uint32_t>(), kind = rd.pod<ItemKind>();
-  item = rd.opt<std::size_t>(), written = rd.str(), score = rd.pod<double>(), closest = rd.pod<std::size_t>();
-  runner_up = rd.pod<std::size_t>(), runner_up_score = rd.pod<double>(), by_code = rd.pod<bool>();
-  evidence = rd.str(), reading = rd.str();
+  sheet = sheets(rd.short_str()), r = rd.pod<std::uint32_t>(), col = rd.pod<std::uint32_t>();
+  kind = rd.pod<ItemKind>(), item = rd.opt<std::size_t>(), written = rd.short_str(), score = rd.pod<double>();
+  closest = rd.count(), runner_up = rd.count(), runner_up_score = rd.pod<double>(), by_code = rd.pod<bool>();
+  evidence = rd.short_str(), reading = rd.short_str();
   get(rd, actual);
-  result = rd.str(), note = rd.str(), plan_value = rd.opt<double>(), assessment = rd.pod<Assessment>();
+  result = rd.short_str(), note = rd.short_str(), plan_value = rd.opt<double>(), assessment = rd.pod<Assessment>();
   counts = rd.pod<bool>();
+}
+
+// An issue of a file's result: its file written only when it is not the result's own.
+void put(ByteWriter& w, const Issue& i, const std::string& path) {
+  const auto& [code, severity, where, params] = i;
+  const auto& [file, sheet, row, col, item] = where;
+  w.pod(code), w.pod(severity);
+  if (file == path) {
+    w.count(0);
+  } else {
+    w.count(file.size() + 1);
+    w.out.append(file);
+  }
+  w.short_str(sheet), w.opt(row), w.opt(col), w.short_str(item);
+  w.count(params.size());
+  for (const auto& [k, v] : params) w.short_str(k), w.short_text(v);
+}
+Issue get_issue(ByteReader& r, const std::string& path) {
+  Issue i{};
+  i.code = r.pod<IssueCode>(), i.severity = r.pod<Severity>();
+  auto file = r.count();
+  i.where.file = file == 0 ? path : r.bytes(file - 1);
+  i.where.sheet = r.short_str(), i.where.row = r.opt<std::uint32_t>(), i.where.col = r.opt<std::uint32_t>();
+  i.where.item = r.short_str();
+  for (auto n = r.count(); n > 0; --n) {
+    auto k = r.short_str();
+    i.params[k] = r.short_text();
+  }
+  return i;
 }
 
 void put(ByteWriter& w, const FileSummary& s) {
@@ -241,7 +272,7 @@ void serialise_file_result(const FileResult& f, const std::function<void(std::st
   w.pod<std::uint64_t>(rows.size());
   for (const auto& row : rows) put(w, row), pass(false);
   w.pod<std::uint64_t>(issues.size());
-  for (const auto& i : issues) w.issue(i), pass(false);
+  for (const auto& i : issues) put(w, i, path), pass(false);
   w.pod(workbook != nullptr);
   if (workbook) w.str(serialise_workbook(*workbook));
   pass(true);
@@ -263,7 +294,7 @@ FileResult deserialise_file_result(ByteReader& r) {
   rows.resize(r.pod<std::uint64_t>());
   SharedTexts sheets;
   for (auto& row : rows) get(r, row, sheets);
-  for (auto n = r.pod<std::uint64_t>(); n > 0; --n) issues.push_back(r.issue());
+  for (auto n = r.pod<std::uint64_t>(); n > 0; --n) issues.push_back(get_issue(r, path));
   if (r.pod<bool>()) workbook = std::make_shared<Workbook>(deserialise_workbook(r.str()));
   return f;
 }

@@ -91,6 +91,44 @@ TEST(CheckDriver, ALongResultCrossesInParts) {
   EXPECT_THROW(deserialise_file_result(short_reader), std::runtime_error);
 }
 
+// The compact forms a file's result is written in: counts in as few bytes as they need,
+// English written once when it is the Vietnamese, an issue's file only when it is another's.
+TEST(CheckDriver, CompactFormsReadBackAsWritten) {
+  ByteWriter w;
+  const std::uint64_t counts[] = {0, 1, 127, 128, 300, 16383, 16384, std::uint64_t(1) << 32, ~std::uint64_t(0)};
+  for (auto n : counts) w.count(n);
+  const Text texts[] = {Text("Hoàn thành"), Text("a", ""), Text("", ""), Text("", "x"), Text("đạt", "met")};
+  for (const auto& t : texts) w.short_text(t);
+  w.short_str(std::string(300, 'x'));
+  ByteReader r(w.out);
+  for (auto n : counts) EXPECT_EQ(r.count(), n);
+  for (const auto& t : texts) {
+    auto back = r.short_text();
+    EXPECT_EQ(back.vi, t.vi);
+    EXPECT_EQ(back.en, t.en);
+  }
+  EXPECT_EQ(r.short_str(), std::string(300, 'x'));
+  EXPECT_EQ(r.left(), 0u);
+  EXPECT_LT(w.out.size(), 9u * 2 + 8 + 5 * 8 + 40 + 302);  // small counts take a byte
+  ByteWriter bad;
+  bad.out = std::string(11, '\x80');  // a count that never ends
+  ByteReader br(bad.out);
+  EXPECT_THROW(br.count(), std::runtime_error);
+
+  FileResult fr;
+  fr.path = "/bao-cao/phong-vhxh.xlsx";
+  fr.issues.push_back(make_issue_at(IssueCode::DuplicateRow, fr.path, "Biểu 01", 7, 1, "1",
+                                    {{"name", "Tổng giá trị sản phẩm"}, {"first", Text("8", "eight")}}));
+  fr.issues.push_back(make_issue_at(IssueCode::InvalidDate, "/so-nhan.xlsx", "Sổ", 2, 1, "", {{"value", "31/2"}}));
+  auto back = deserialise_file_result(serialise_file_result(fr));
+  ASSERT_EQ(back.issues.size(), 2u);
+  EXPECT_EQ(back.issues[0].where.file, fr.path);
+  EXPECT_EQ(back.issues[1].where.file, "/so-nhan.xlsx");
+  EXPECT_EQ(back.issues[0].params.at("first").en, "eight");
+  EXPECT_EQ(back.issues[0].params.at("name").en, "Tổng giá trị sản phẩm");
+  EXPECT_EQ(back.issues[1].where.row, std::optional<std::uint32_t>(2));
+}
+
 TEST(CheckDriver, FileResultsCrossThePipeUnchanged) {
   CheckOptions opt;
   opt.period = {2026, PeriodKind::Year};
