@@ -40,6 +40,18 @@ class SharedText {
   bool shares(const SharedText& o) const noexcept { return p_ == o.p_; }
   friend bool operator==(const SharedText& a, std::string_view b) noexcept { return a.str() == b; }
   friend std::ostream& operator<<(std::ostream& os, const SharedText& t) { return os << t.str(); }
+  friend std::string operator+(const std::string& a, const SharedText& b) { return a + b.str(); }
+  friend std::string operator+(const SharedText& a, const std::string& b) { return a.str() + b; }
+  friend std::string operator+(const char* a, const SharedText& b) { return a + b.str(); }
+  friend std::string operator+(const SharedText& a, const char* b) { return a.str() + b; }
+  void clear() noexcept { *this = SharedText(); }
+  // Read as a std::string reads.
+  std::size_t find(std::string_view s, std::size_t pos = 0) const noexcept { return str().find(s, pos); }
+  std::size_t rfind(std::string_view s, std::size_t pos = std::string::npos) const noexcept { return str().rfind(s, pos); }
+  std::string substr(std::size_t pos, std::size_t n = std::string::npos) const { return str().substr(pos, n); }
+  char operator[](std::size_t i) const noexcept { return str()[i]; }
+  std::string::const_iterator begin() const noexcept { return str().begin(); }
+  std::string::const_iterator end() const noexcept { return str().end(); }
 
  private:
   struct Block {

@@ -25,23 +25,19 @@ std::string_view to_string(Visibility v) {
   return "visible";
 }
 
-StoredCell::StoredCell(const Cell& c) : StoredCell(c, c.number_format, c.font) {}
+StoredCell::StoredCell(const Cell& c) : StoredCell(c, c.text, c.number_format, c.font) {}
 
-StoredCell::StoredCell(const Cell& c, SharedText format, SharedText font_name)
-    : row(c.row), col(c.col), number(c.number), text(c.text), formula(c.formula), number_format(std::move(format)),
+StoredCell::StoredCell(const Cell& c, SharedText text_, SharedText format, SharedText font_name)
+    : row(c.row), col(c.col), number(c.number), text(std::move(text_)), formula(c.formula), number_format(std::move(format)),
       font(std::move(font_name)), shared_formula(c.shared_formula), type(c.type), format_class(c.format_class),
       is_formula(c.is_formula), formula_without_value(c.formula_without_value), result_untrusted(c.result_untrusted) {}
 
 SharedText SharedTexts::operator()(std::string_view s) {
   if (s.empty()) return {};
-  for (std::size_t i = 0; i < texts_.size(); ++i)
-    if (texts_[i] == s) {
-      if (i) std::swap(texts_[i], texts_[i - 1]);  // the frequent ones first
-      return texts_[i ? i - 1 : 0];
-    }
-  if (texts_.size() >= 64) return SharedText(s);
-  texts_.emplace_back(s);
-  return texts_.back();
+  if (auto it = texts_.find(s); it != texts_.end()) return it->second;
+  SharedText t(s);
+  if (texts_.size() < most_) texts_.emplace(std::string_view(t.str()), t);
+  return t;
 }
 
 const StoredCell* Sheet::find(std::uint32_t row, std::uint32_t col) const {

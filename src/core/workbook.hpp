@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/cell.hpp"
@@ -32,12 +33,12 @@ struct SheetInfo {
   Visibility visibility = Visibility::Visible;
 };
 
-// An owning copy of a Cell, compact (a long report holds millions: 88 bytes, not 168): the
-// format, font and formula shared with the cells that have the same (SharedText).
+// An owning copy of a Cell, compact (a long report holds millions: 64 bytes, not 168): the
+// text, format, font and formula shared with the cells that have the same (SharedText).
 struct StoredCell {
   std::uint32_t row = 0, col = 0;
   double number = 0;
-  std::string text;
+  SharedText text;
   SharedText formula;
   SharedText number_format;
   SharedText font;
@@ -52,18 +53,21 @@ struct StoredCell {
 
   StoredCell() = default;
   explicit StoredCell(const Cell& c);
-  // The same with its number format and font given (shared with other cells of the style).
-  StoredCell(const Cell& c, SharedText format, SharedText font);
+  // The same with its text, number format and font given (shared with other cells).
+  StoredCell(const Cell& c, SharedText text, SharedText format, SharedText font);
 };
 
-// The number formats and fonts of a workbook's cells, each allocated once (for the first
-// few dozen distinct ones, as many as a workbook has; the rest once per cell).
+// The texts of a workbook's cells (their number formats, fonts, and the texts that repeat:
+// statuses, units, names), each allocated once: the first `most` distinct ones; the rest once
+// per cell.
 class SharedTexts {
  public:
+  explicit SharedTexts(std::size_t most = 64) : most_(most) {}
   SharedText operator()(std::string_view s);
 
  private:
-  std::vector<SharedText> texts_;
+  std::size_t most_;
+  std::unordered_map<std::string_view, SharedText> texts_;  // the keys view the values' texts
 };
 
 // first..last, 0-based, inclusive.

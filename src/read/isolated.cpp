@@ -35,12 +35,12 @@ void put(Writer& w, const StoredCell& c) {
       w.pod(formula_without_value), w.pod(result_untrusted), w.pod(shared_formula), w.pod(result_computed),
       w.pod(format_class), w.str(number_format), w.str(font);
 }
-// `shared`: the sheet's formats and fonts, each allocated once.
-void get(Reader& r, StoredCell& c, SharedTexts& shared) {
+// `shared`: the sheet's formats and fonts, `texts` its texts that repeat, each allocated once.
+void get(Reader& r, StoredCell& c, SharedTexts& shared, SharedTexts& texts) {
   auto& [row, col, number, text, formula, number_format, font, shared_formula, type, format_class, is_formula,
          formula_without_value, result_untrusted, result_computed] = c;
   row = r.pod<std::uint32_t>(), col = r.pod<std::uint32_t>(), type = r.pod<CellType>(), number = r.pod<double>();
-  text = r.str(), formula = SharedText(r.str()), is_formula = r.pod<bool>(), formula_without_value = r.pod<bool>();
+  text = texts(r.str()), formula = SharedText(r.str()), is_formula = r.pod<bool>(), formula_without_value = r.pod<bool>();
   result_untrusted = r.pod<bool>(), shared_formula = r.pod<std::int32_t>(), result_computed = r.pod<bool>();
   format_class = r.pod<FormatClass>(), number_format = shared(r.str()), font = shared(r.str());
 }
@@ -62,8 +62,8 @@ void get(Reader& r, Sheet& s) {
   auto& [name, index, visibility] = info;
   name = r.str(), index = r.pod<std::uint32_t>(), visibility = r.pod<Visibility>();
   cells.resize(r.pod<std::uint64_t>());
-  SharedTexts shared;
-  for (auto& c : cells) get(r, c, shared);
+  SharedTexts shared, texts(std::size_t(1) << 16);
+  for (auto& c : cells) get(r, c, shared, texts);
   merges.resize(r.pod<std::uint64_t>());
   for (auto& m : merges) m = r.pod<CellRange>();
   for (auto* spans : {&hidden_rows, &hidden_columns}) {

@@ -201,7 +201,11 @@ void convert_sheet(const std::string& sheet, std::vector<StoredCell>& cells, boo
   }
   // What is Unicode text now: a soft hyphen there is Word's, invisible, never a letter.
   for (auto& c : cells)
-    if (c.type == CellType::Text) drop_soft_hyphens(c.text);
+    if (c.type == CellType::Text && c.text.str().find("\xC2\xAD") != std::string::npos) {
+      std::string text = c.text;
+      drop_soft_hyphens(text);
+      c.text = std::move(text);
+    }
 }
 
 Cell view_of(const StoredCell& s) {

@@ -24,7 +24,7 @@ class WorkbookCollector : public WorkbookSink {
   void begin_workbook(const WorkbookInfo& info) override { book_.info = info; }
   void begin_sheet(const SheetInfo& sheet) override;
   void cell(const Cell& cell) override {
-    book_.sheets.back().cells.emplace_back(cell, shared_(cell.number_format), shared_(cell.font));
+    book_.sheets.back().cells.emplace_back(cell, texts_(cell.text), shared_(cell.number_format), shared_(cell.font));
   }
   void merged_range(const CellRange& r) override { book_.sheets.back().merges.push_back(r); }
   void issue(const Issue& i) override { book_.issues.push_back(i); }
@@ -40,6 +40,7 @@ class WorkbookCollector : public WorkbookSink {
  private:
   Workbook book_;
   SharedTexts shared_;
+  SharedTexts texts_{std::size_t(1) << 16};  // a long report's statuses, units and names repeat
 };
 
 // The whole workbook in memory, text in legacy Vietnamese encodings converted to Unicode

@@ -110,7 +110,7 @@ std::string display_text(const StoredCell& c) {
       // 15 significant digits, as a spreadsheet shows them: 0.969 as a percent is "96.9%",
       // not the double's 96.89999999999999.
       return number_text(c.number, NumberStyle{-1, c.format_class == FormatClass::Percent, false}, Lang::En);
-    case CellType::Date: return c.text.size() >= 10 && c.text[4] == '-' ? c.text.substr(0, 10) : c.text;
+    case CellType::Date: return c.text.size() >= 10 && c.text.str()[4] == '-' ? c.text.str().substr(0, 10) : c.text.str();
     case CellType::Boolean: return c.number != 0 ? "TRUE" : "FALSE";
     case CellType::Error: return c.text;
     case CellType::Empty: break;

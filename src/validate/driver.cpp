@@ -39,7 +39,7 @@ ReceiptsBook read_receipts_book(const Workbook& book, const std::string& path) {
         out.received[c.text] = d->number;
         continue;
       }
-      std::string typed = d->type == CellType::Number ? format_number(d->number) : d->text;
+      std::string typed = d->type == CellType::Number ? format_number(d->number) : d->text.str();
       if (typed.find_first_of("0123456789") == std::string::npos) continue;  // a header: "Ngày nhận"
       auto when = parse_typed_date(typed);
       if (when) {

@@ -70,7 +70,7 @@ std::optional<FormIdentity> read_form_identity(const std::string& path, const Wo
     if (s.info.name == kListsSheet) lists = &s;
   if (lists && !values.count(form_property::kVersion))
     for (const auto& c : lists->cells)
-      if (c.type == CellType::Text && c.text.rfind("tonghop-", 0) == 0)
+      if (c.type == CellType::Text && c.text.str().rfind("tonghop-", 0) == 0)
         if (const auto* v = lists->find(c.row, c.col + 1)) values[c.text] = display_text(*v);
   auto get = [&](const char* name) {
     auto it = values.find(name);
