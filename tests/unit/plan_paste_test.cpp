@@ -57,8 +57,9 @@ const Issue* find(const PlanResult& r, IssueCode code) {
 void expect_same_plan(const PlanResult& got, const PlanResult& clean, std::size_t skip_indicator = SIZE_MAX) {
   ASSERT_EQ(got.plan.indicators.size(), clean.plan.indicators.size());
   for (std::size_t i = 0; i < clean.plan.indicators.size(); ++i)
-    if (i != skip_indicator)
+    if (i != skip_indicator) {
       EXPECT_EQ(indicator_line(got.plan.indicators[i]), indicator_line(clean.plan.indicators[i]));
+    }
   ASSERT_EQ(got.plan.tasks.size(), clean.plan.tasks.size());
   for (std::size_t i = 0; i < clean.plan.tasks.size(); ++i)
     EXPECT_EQ(task_line(got.plan.tasks[i]), task_line(clean.plan.tasks[i]));
@@ -81,7 +82,7 @@ TEST(PlanPaste, TheCleanPlanAsTyped) {
   EXPECT_EQ(p.tasks[0].timeframe.to.value_or(""), "2027");
   // "Các thôn" is a generic mention, not an unknown agency.
   for (const auto& i : r.issues)
-    if (i.code == IssueCode::UnknownAgency) EXPECT_EQ(i.params.at("name").vi.find("thôn"), std::string::npos);
+    if (i.code == IssueCode::UnknownAgency) { EXPECT_EQ(i.params.at("name").vi.find("thôn"), std::string::npos); }
   for (const auto& i : r.issues) EXPECT_NE(i.severity, Severity::Error) << i.message(Lang::Vi);
 }
 

@@ -89,7 +89,7 @@ TEST(RecogniseTable, TwoRowHeaderUnderATitleBlock) {
   EXPECT_EQ(t.column(Role::Ratio), 5u);
   EXPECT_EQ(t.column(Role::Note), 6u);
   for (const auto& c : t.columns)
-    if (c.col == 4) EXPECT_EQ(c.label, "Năm 2026 / Thực hiện");
+    if (c.col == 4) { EXPECT_EQ(c.label, "Năm 2026 / Thực hiện"); }
   // The title block, banner by banner.
   ASSERT_EQ(t.title.size(), 3u);
   EXPECT_EQ(t.title[1], "PHÒNG VĂN HÓA - XÃ HỘI");

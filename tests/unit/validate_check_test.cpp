@@ -313,7 +313,7 @@ TEST(Check, ItemRefsNameThePlanItemAndItsOwner) {
   // A row that names a task carries its kind; the JSON strings stay as they were.
   auto r = run({write("vh-rows.csv", kVhxhReport)});
   for (const auto& row : r.files[0].rows)
-    if (row.item) EXPECT_EQ(p.name_of(row.ref()), row.kind == ItemKind::Task ? p.tasks[*row.item].name : p.indicators[*row.item].name);
+    if (row.item) { EXPECT_EQ(p.name_of(row.ref()), row.kind == ItemKind::Task ? p.tasks[*row.item].name : p.indicators[*row.item].name); }
   EXPECT_EQ(to_string(r.files[0].status()), "errors");
   EXPECT_EQ(to_string(UnitSource::FileName), "filename");
   EXPECT_EQ(to_string(ReceiptSource::FileTime), "file-time");
@@ -422,7 +422,7 @@ TEST(CheckWorkbook, MessagesShowFiguresAsTheSheetDoes) {
     c.number = c.row == 3 ? 0.969 : 0.8925;
   }
   for (auto& c : cells)
-    if (c.col == 4 && c.row == 3) EXPECT_EQ(c.number * 100, 96.89999999999999);  // what the machine holds
+    if (c.col == 4 && c.row == 3) { EXPECT_EQ(c.number * 100, 96.89999999999999); }  // what the machine holds
   PlanItems items(an_duong_plan(), default_context().matcher);
   SubmissionMeta meta;
   meta.path = "bhyt.xlsx";
@@ -469,7 +469,7 @@ TEST(Check, RelativeSubRowsAndRowsThatAreNoItems) {
   EXPECT_EQ(skipped, 1u);
   // --explain: the words that carried a match.
   for (const auto& row : f.rows)
-    if (row.written == "mức độ 2") EXPECT_NE(row.evidence.str().find("muc"), std::string::npos) << row.evidence;
+    if (row.written == "mức độ 2") { EXPECT_NE(row.evidence.str().find("muc"), std::string::npos) << row.evidence; }
 }
 
 // A correction the office taught once (--aliases) maps the row from then on.

@@ -47,7 +47,7 @@ void expect_valid_parts(const std::string& path) {
                            "xl/worksheets/sheet5.xml", "xl/worksheets/sheet6.xml", "xl/worksheets/sheet7.xml",
                            "xl/worksheets/sheet8.xml", "xl/worksheets/sheet9.xml", "xl/worksheets/sheet10.xml",
                            "xl/worksheets/sheet11.xml"})
-    if (auto xml = zip.read_if_present(part)) EXPECT_TRUE(is_valid_utf8(*xml)) << part;
+    if (auto xml = zip.read_if_present(part)) { EXPECT_TRUE(is_valid_utf8(*xml)) << part; }
 }
 
 struct Checked {
