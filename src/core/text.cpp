@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
@@ -200,84 +201,140 @@ std::string fold_chars(std::string_view s) {
   return out;
 }
 
-// The same folding of every code point below U+2000 (Latin, Vietnamese, combining
-// marks), computed once: labels and names are folded for every row of every report.
-constexpr char32_t kFoldTable = 0x2000;
+// Folded text (fold_chars) with the few code points fold_key treats alike written as
+// those: đ as "d", the dashes as "-", a no-break space as a space.
+void append_mapped(std::string& out, std::string_view folded) {
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
+                              utf8proc_ssize_t(folded.size() - i), &cp);
+    if (n <= 0) {  // fold_chars gives valid UTF-8; skipped as fold_key skips invalid bytes
+      ++i;
+      continue;
+    }
+    i += std::size_t(n);
+    if (cp == 0x0111 || cp == 0x0110) cp = 'd';  // đ has no decomposition
+    else if ((cp >= 0x2010 && cp <= 0x2014) || cp == 0x2212) cp = '-';
+    else if (cp == 0xA0) cp = ' ';
+    append_utf8(out, char32_t(cp));
+  }
+}
+
+// Every code point below U+2070 (Latin, Vietnamese, combining marks, general punctuation)
+// folded and mapped once: labels and names are folded for every row of every report.
+constexpr char32_t kFoldTable = 0x2070;
 const std::vector<std::string>& fold_table() {
   static const std::vector<std::string> table = [] {
     std::vector<std::string> t(kFoldTable);
     for (char32_t cp = 0; cp < kFoldTable; ++cp) {
+      if (cp >= 0xD800 && cp < 0xE000) continue;  // never decoded
       std::string one;
       append_utf8(one, cp);
-      t[cp] = (cp >= 0xD800 && cp < 0xE000) ? one : fold_chars(one);
+      append_mapped(t[cp], fold_chars(one));
     }
     return t;
   }();
   return table;
 }
 
+// What fold_key keeps of ASCII: 1 a letter or digit (upper case lowered), 2 "-" and "/"
+// (no spaces around them), 3 "%", "," and "."; 0 anything else (white space included),
+// which separates words.
+constexpr std::array<char, 128> kAsciiFold = [] {
+  std::array<char, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = char(c), t[std::size_t(c - 'a' + 'A')] = char(c);
+  for (int c = '0'; c <= '9'; ++c) t[std::size_t(c)] = char(c);
+  for (char c : {'-', '/', '%', ',', '.'}) t[std::size_t(c)] = c;
+  return t;
+}();
+
+// The output side of fold_key: folded bytes in, words joined by one space, none around
+// "-" and "/", none at either end.
+class KeyBuilder {
+ public:
+  explicit KeyBuilder(std::string& out) : out_(out) {}
+  void put(unsigned char b) {
+    if (b >= 0x80) {
+      if (b >= 0xC0) start_char();  // a lead byte: a letter or sign kept whole
+      out_ += char(b);
+      return;
+    }
+    char k = kAsciiFold[b];
+    if (!k) {
+      space_ = true;
+      return;
+    }
+    if (k == '-' || k == '/') {
+      out_ += k;
+      space_ = false;
+      return;
+    }
+    start_char();
+    out_ += k;
+  }
+  void put(std::string_view bytes) {
+    for (char c : bytes) put((unsigned char)c);
+  }
+
+ private:
+  void start_char() {
+    if (space_ && !out_.empty() && out_.back() != '-' && out_.back() != '/') out_ += ' ';
+    space_ = false;
+  }
+  std::string& out_;
+  bool space_ = false;
+};
+
+// The code point at s[i] (not ASCII) and its length, as utf8proc_iterate decodes it (a
+// length <= 0 for invalid UTF-8); two- and three-byte characters, all of Vietnamese,
+// without a library call.
+utf8proc_ssize_t decode_utf8(std::string_view s, std::size_t i, utf8proc_int32_t& cp) {
+  auto at = [&](std::size_t k) { return (unsigned char)s[i + k]; };
+  auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+  unsigned char lead = at(0);
+  if (lead >= 0xC2 && lead < 0xE0 && i + 1 < s.size()) {
+    if (!cont(at(1))) return -1;
+    cp = ((lead & 0x1F) << 6) | (at(1) & 0x3F);
+    return 2;
+  }
+  if (lead >= 0xE0 && lead < 0xF0 && i + 2 < s.size()) {
+    if (!cont(at(1)) || !cont(at(2)) || (lead == 0xED && at(1) > 0x9F)) return -1;
+    cp = ((lead & 0x0F) << 12) | ((at(1) & 0x3F) << 6) | (at(2) & 0x3F);
+    return cp < 0x800 ? -1 : 3;
+  }
+  return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i), utf8proc_ssize_t(s.size() - i), &cp);
+}
+
 }  // namespace
 
 std::string fold_key(std::string_view s) {
   const auto& table = fold_table();
-  std::string base;
-  base.reserve(s.size());
+  std::string out;
+  out.reserve(s.size());
+  KeyBuilder key(out);
   std::size_t i = 0;
   while (i < s.size()) {
     auto c = (unsigned char)s[i];
     if (c < 0x80) {
-      base += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      key.put(c);
       ++i;
       continue;
     }
     utf8proc_int32_t cp;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                              utf8proc_ssize_t(s.size() - i), &cp);
+    auto n = decode_utf8(s, i, cp);
     if (n <= 0) {
       ++i;
       continue;
     }
-    if (char32_t(cp) < kFoldTable) base += table[std::size_t(cp)];
-    else base += fold_chars(s.substr(i, std::size_t(n)));
-    i += std::size_t(n);
-  }
-  std::string out;
-  out.reserve(base.size());
-  bool space = false;
-  i = 0;
-  while (i < base.size()) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = 1;
-    if ((unsigned char)base[i] < 0x80) {  // most of a Vietnamese text once its marks are folded
-      cp = (unsigned char)base[i];
+    if (char32_t(cp) < kFoldTable) {
+      key.put(table[std::size_t(cp)]);
     } else {
-      k = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(base.data() + i),
-                           utf8proc_ssize_t(base.size() - i), &cp);
-      if (k <= 0) {
-        ++i;
-        continue;
-      }
+      std::string mapped;
+      append_mapped(mapped, fold_chars(s.substr(i, std::size_t(n))));
+      key.put(mapped);
     }
-    i += std::size_t(k);
-    if (cp == 0x0111 || cp == 0x0110) cp = 'd';  // đ has no decomposition
-    if (cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2212) cp = '-';
-    bool keep = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-' || cp == '/' ||
-                cp == '%' || cp == ',' || cp == '.' || cp > 0x7F;
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || !keep) {
-      space = true;
-      continue;
-    }
-    if (cp == '-' || cp == '/') {  // no spaces around dashes and slashes
-      while (!out.empty() && out.back() == ' ') out.pop_back();
-      append_utf8(out, char32_t(cp));
-      space = false;
-      while (i < base.size() && (base[i] == ' ' || base[i] == '\t')) ++i;
-      continue;
-    }
-    if (space && !out.empty() && out.back() != '-' && out.back() != '/') out += ' ';
-    space = false;
-    if (cp < 0x80) out += char(cp);
-    else append_utf8(out, char32_t(cp));
+    i += std::size_t(n);
   }
   return out;
 }

@@ -44,6 +44,10 @@ std::string trim(std::string_view s) {
 
 }  // namespace
 
+namespace {
+std::string loose(const std::string& k);
+}  // namespace
+
 UnitRegistry UnitRegistry::load_default() { return load(templates_dir() + "/units.toml"); }
 
 UnitRegistry UnitRegistry::load(const std::string& path) {
@@ -118,8 +122,16 @@ std::string UnitRegistry::key(std::string_view name) const {
 }
 
 void UnitRegistry::add_unit(const std::string& name, const std::vector<std::string>& aliases) {
-  by_key_[key(name)] = name;
-  for (const auto& a : aliases) by_key_[key(a)] = name;
+  auto add = [&](std::string k) {
+    by_key_[k] = name;
+    // What find_in looks for, made once here rather than for every text it reads.
+    std::string whole = loose(k);
+    // "Phòng Kinh tế, Hạ tầng và Đô thị" is often written without "Phòng".
+    std::string bare = whole.rfind("phong ", 0) == 0 ? whole.substr(6) : whole;
+    needles_[std::move(k)] = Needles{std::move(whole), std::move(bare), name};
+  };
+  add(key(name));
+  for (const auto& a : aliases) add(key(a));
 }
 
 UnitRegistry::Resolution UnitRegistry::resolve(std::string_view raw) const {
@@ -200,14 +212,10 @@ std::string UnitRegistry::find_in(std::string_view text) const {
   std::string best;
   std::size_t best_len = 0;
   for (const auto& variant : {loose(key(spaced)), loose(key(dashes_too))}) {
-    for (const auto& [full, name] : by_key_) {
-      std::string k = loose(full);
-      // "Phòng Kinh tế, Hạ tầng và Đô thị" is often written without "Phòng".
-      std::string bare = k.rfind("phong ", 0) == 0 ? k.substr(6) : k;
-      for (const auto& needle : {k, bare})
-        if (needle.size() > best_len && needle.size() >= 5 && contains_words(variant, needle))
-          best = name, best_len = needle.size();
-    }
+    for (const auto& [full, n] : needles_)
+      for (const std::string* needle : {&n.whole, &n.bare})
+        if (needle->size() > best_len && needle->size() >= 5 && contains_words(variant, *needle))
+          best = n.name, best_len = needle->size();
   }
   return best;
 }

@@ -51,6 +51,12 @@ class UnitRegistry {
   std::vector<std::string> localities_;
   std::vector<std::string> generic_prefixes_;
   std::map<std::string, std::string> by_key_;  // key -> canonical name
+  // Per key of by_key_ (the same order): the key as find_in looks for it, the same
+  // without "phòng", and the canonical name.
+  struct Needles {
+    std::string whole, bare, name;
+  };
+  std::map<std::string, Needles> needles_;
 };
 
 // A cell of coordinating agencies split on ";" and line breaks (commas occur inside

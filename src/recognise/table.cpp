@@ -64,6 +64,7 @@ std::string trim(std::string s) {
   auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return {};
   auto e = s.find_last_not_of(" \t\r\n");
+  if (b == 0 && e + 1 == s.size()) return s;  // most texts: no copy
   return s.substr(b, e - b + 1);
 }
 

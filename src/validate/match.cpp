@@ -117,8 +117,9 @@ std::vector<NameMatcher::Token> NameMatcher::tokens(std::string_view name) const
     // Most words start with a small ASCII letter or a digit: no capitals to look at.
     auto c0 = (unsigned char)r[0];
     bool plain = (c0 >= 'a' && c0 <= 'z') || (c0 >= '0' && c0 <= '9');
-    bool letters = plain ? c0 >= 'a' : upper(r) != lower(r);
-    bool all_caps = !plain && letters && upper(r) == r;
+    std::string up = plain ? std::string() : upper(r);
+    bool letters = plain ? c0 >= 'a' : up != lower(r);
+    bool all_caps = !plain && letters && up == r;
     if (letters) ++letter_tokens;
     if (all_caps) ++caps;
     is_caps.push_back(all_caps);
@@ -143,7 +144,9 @@ std::vector<NameMatcher::Token> NameMatcher::tokens(std::string_view name) const
   return out;
 }
 
-std::vector<std::string> NameMatcher::words(std::string_view name) const {
+std::vector<std::string> NameMatcher::words(std::string_view name) const { return words_of(tokens(name)); }
+
+std::vector<std::string> NameMatcher::words_of(const std::vector<Token>& tokens) const {
   std::vector<std::string> out;
   auto push_expanded = [&](const std::string& w) {
     auto it = abbreviations_.find(w);
@@ -161,7 +164,7 @@ std::vector<std::string> NameMatcher::words(std::string_view name) const {
       }
     }
   };
-  for (const auto& t : tokens(name)) {
+  for (const auto& t : tokens) {
     if (abbreviations_.count(t.folded)) {
       push_expanded(t.folded);
       continue;
@@ -207,9 +210,10 @@ void NameMatcher::forget_words_from(std::size_t count) const {
 
 PreparedName NameMatcher::prepare(std::string_view name) const {
   PreparedName p;
-  for (const auto& t : tokens(name))
+  auto toks = tokens(name);
+  for (const auto& t : toks)
     if (t.initialism) p.initialisms.push_back(t.folded);
-  for (const auto& w : words(name)) {
+  for (const auto& w : words_of(toks)) {
     bool initialism = std::find(p.initialisms.begin(), p.initialisms.end(), w) != p.initialisms.end();
     p.seq.push_back(id(w));
     p.seq_initialism.push_back(initialism);

@@ -67,6 +67,7 @@ class NameMatcher {
     bool initialism = false;  // all capitals, 2-6 letters, in a row that is not all capitals
   };
   std::vector<Token> tokens(std::string_view name) const;
+  std::vector<std::string> words_of(const std::vector<Token>& tokens) const;
   std::map<std::string, std::string> abbreviations_;
   std::set<std::string> weak_;
   // Word ids, shared by every name prepared with this matcher (one thread).

@@ -68,16 +68,18 @@ constexpr Head kHeads[] = {
     {"co", Status::Yes, true},
 };
 
-// Splits on white space; each word's folded form without the punctuation around it.
+// Splits on white space; each word's folded form without the punctuation around it; the
+// first `max` words only (count: how many there are in all).
 struct Words {
   std::vector<std::string> written, folded;
-  explicit Words(std::string_view text) {
+  std::size_t count = 0;
+  explicit Words(std::string_view text, std::size_t max = std::string_view::npos) {
     std::size_t i = 0;
     while (i < text.size()) {
       while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
       std::size_t j = i;
       while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' && text[j] != '\r') ++j;
-      if (j > i) {
+      if (j > i && count++ < max) {
         written.emplace_back(text.substr(i, j - i));
         auto f = fold_key(written.back());
         while (!f.empty() && std::string_view(",.;:-").find(f.back()) != std::string_view::npos) f.pop_back();
@@ -124,17 +126,25 @@ StatusReading read_status(std::string_view text) {
     for (const auto& h : kHeads) out.push_back(Words(h.words).folded);
     return out;
   }();
+  static const std::size_t longest = [] {
+    std::size_t n = 0;
+    for (const auto& h : heads) n = std::max(n, h.size());
+    return n;
+  }();
   StatusReading out;
-  Words w(text);
+  // The head is among the first words: the rest of a long text is folded only when a
+  // status starts it.
+  Words w(text, longest);
   std::size_t best = 0;
   for (std::size_t k = 0; k < std::size(kHeads); ++k) {
     const auto& h = kHeads[k];
     const auto& hw = heads[k];
     if (hw.size() <= best || hw.size() > w.folded.size()) continue;
-    if (h.alone && hw.size() != w.folded.size()) continue;
+    if (h.alone && hw.size() != w.count) continue;
     if (std::equal(hw.begin(), hw.end(), w.folded.begin())) best = hw.size(), out.status = h.status;
   }
   if (out.status == Status::None) return out;
+  if (w.count > w.folded.size()) w = Words(text);
   out.progress = percent_in(w, best);
   std::string rest;
   for (std::size_t i = best; i < w.written.size(); ++i) rest += (rest.empty() ? "" : " ") + w.written[i];

@@ -49,6 +49,26 @@ TEST(Text, FoldKeyMakesSpellingVariantsAgree) {
   EXPECT_EQ(fold_key("T" "y\xCC\x89"), "ty");
 }
 
+// Every dash (hyphen, en and em dash, minus sign) is "-" with no space around it; no-break
+// spaces separate words; đ is "d" in any case; letters without a mark to drop stay letters.
+TEST(Text, FoldKeyWritesDashesSpacesAndLettersOneWay) {
+  EXPECT_EQ(fold_key("2026 \xE2\x80\x93 2030"), "2026-2030");    // en dash
+  EXPECT_EQ(fold_key("KT \xE2\x80\x94\tXH"), "kt-xh");           // em dash, a tab after it
+  EXPECT_EQ(fold_key("\xE2\x88\x92" "5 %"), "-5 %");              // minus sign
+  EXPECT_EQ(fold_key("Hạ\xC2\xA0tầng"), "ha tang");               // no-break space
+  EXPECT_EQ(fold_key("ĐỒNG/ đồng"), "dong/dong");
+  EXPECT_EQ(fold_key("Straße"), "strasse");                         // case folding, not lower case
+  EXPECT_EQ(fold_key("“Gia đình văn hóa”"), "“gia dinh van hoa”"); // quotes are kept as written
+  EXPECT_EQ(fold_key("(a) ; - ; (b)"), "a-b");
+  EXPECT_EQ(fold_key("- đầu -"), "-dau-");
+  EXPECT_EQ(fold_key(""), "");
+  EXPECT_EQ(fold_key(" ( ) "), "");
+  // Invalid bytes are skipped; a character cut at the end of the text too.
+  EXPECT_EQ(fold_key("a\xFF" "b \xC3"), "ab");
+  EXPECT_EQ(fold_key("x \xE1\xBB"), "x");
+  EXPECT_EQ(fold_key("\xED\xA0\x80z"), "z");  // an encoded surrogate is no character
+}
+
 TEST(Text, LowerKeepsDiacritics) {
   EXPECT_EQ(lower("ĐẠT Chuẩn"), "đạt chuẩn");
   EXPECT_EQ(upper("phường An Dương"), "PHƯỜNG AN DƯƠNG");

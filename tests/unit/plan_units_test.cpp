@@ -119,6 +119,19 @@ TEST(Units, FoundInsideTitlesAndFileNames) {
   EXPECT_EQ(reg().find_in("bao-cao-tong-hop-2026"), "");
 }
 
+// A unit added to a registry (or an alias moved to another unit) is found in titles at once.
+TEST(Units, FoundInsideTitlesAfterUnitsAreAdded) {
+  UnitRegistry r = reg();
+  EXPECT_EQ(r.find_in("Báo cáo của Trạm Khuyến nông xã"), "");
+  r.add_unit("Trạm Khuyến nông", {"Trạm KN"});
+  EXPECT_EQ(r.find_in("Báo cáo của Trạm Khuyến nông xã"), "Trạm Khuyến nông");
+  EXPECT_EQ(r.find_in("BAO CAO TRAM KHUYEN NONG"), "Trạm Khuyến nông");
+  r.add_unit("Trung tâm Khuyến nông", {"Trạm Khuyến nông"});
+  EXPECT_EQ(r.find_in("Báo cáo của Trạm Khuyến nông xã"), "Trung tâm Khuyến nông");
+  UnitRegistry copy = r;
+  EXPECT_EQ(copy.find_in("Trung tâm Khuyến nông"), "Trung tâm Khuyến nông");
+}
+
 // File names as staff abbreviate them: initials of the unit's own words, or the data file's
 // abbreviations; nothing when the letters fit no unit or several.
 TEST(Units, FileNamesAsStaffAbbreviateThem) {
