@@ -236,9 +236,17 @@ int check_command(const std::vector<std::string>& args, Streams io) {
   StreamedCheck::Totals totals;
   if (opt.format == OutputFormat::Json) {
     CheckJsonWriter json(io.out, plan.plan, check.report.period, lang);
-    // The results read back in a second thread while this one writes them.
-    pipelined<FileResult>([&](const auto& push) { totals = check.each([&](FileResult& f) { push(std::move(f)); }); },
-                          [&](FileResult& f) { json.file(f); });
+    // The results read back in a second thread while this one writes them, a part at a time.
+    pipelined<ResultPart>(
+        [&](const auto& push) { totals = check.each_part([&](ResultPart& p) { push(std::move(p)); }); },
+        [&](ResultPart& p) {
+          switch (p.kind) {
+            case ResultPart::Kind::Head: json.head(p.file, p.status); break;
+            case ResultPart::Kind::Rows: json.rows(p.file.rows); break;
+            case ResultPart::Kind::Issues: json.issues(p.file.issues); break;
+            case ResultPart::Kind::End: json.end(); break;
+          }
+        });
     json.finish(check.report, check.size(), totals.errors, totals.warnings);
   } else {
     totals = write_text(io.out, plan.plan, check, lang, explain);

@@ -71,6 +71,21 @@ PlanItems::PlanItems(const Plan& plan, const NameMatcher& m) : keys(plan) {
 void FileCheck::issue(IssueCode code, const std::string& sheet, std::optional<std::uint32_t> row,
                       std::optional<std::uint32_t> col, const std::string& item, IssueParams params) {
   out.issues.push_back(make_issue_at(code, out.path, sheet, row, col, item, std::move(params)));
+  flush(false);
+}
+
+void FileCheck::add_row(RowResult row) {
+  if (row.item) owners.insert(plan.owner_of(row.ref()));
+  out.rows.push_back(std::move(row));
+  flush(false);
+}
+
+void FileCheck::flush(bool all) {
+  constexpr std::size_t kBatch = 4096;
+  if (!sink) return;
+  if (!out.rows.empty() && (all || out.rows.size() >= kBatch)) sink->rows(out.rows);
+  // (issues found outside FileCheck::issue, such as a form's, are handed over with the next)
+  if (!out.issues.empty() && (all || out.issues.size() >= kBatch)) sink->issues(out.issues);
 }
 
 namespace {
@@ -113,12 +128,13 @@ void select_period_sheets(FileCheck& fc, const Workbook& book, std::vector<Table
 }  // namespace
 
 FileResult check_workbook(const Workbook& book, const SubmissionMeta& meta, const Plan& plan, const PlanItems& items,
-                          const Period& period, const CheckContext& ctx) {
+                          const Period& period, const CheckContext& ctx, ResultSink* sink) {
   FileResult out;
   out.path = meta.path;
   out.received = meta.received;
   out.received_source = meta.received_source;
   FileCheck fc{plan, items, ctx, period, out, false, {}, meta.form ? &*meta.form : nullptr};
+  fc.sink = sink;
   std::vector<Issue> notes;
   auto tables = recognise_tables(book, ctx.roles, &notes);
   for (auto& n : notes) {
@@ -138,6 +154,7 @@ FileResult check_workbook(const Workbook& book, const SubmissionMeta& meta, cons
   if (reports.empty()) {
     fc.issue(IssueCode::NoTableFound, "", std::nullopt, std::nullopt, "",
              {{"what", Text("báo cáo chỉ tiêu hoặc nhiệm vụ", "indicator or task report")}});
+    fc.flush(true);
     return out;
   }
   bool counts = true;
@@ -149,6 +166,7 @@ FileResult check_workbook(const Workbook& book, const SubmissionMeta& meta, cons
   for (const auto* t : reports) check_table(fc, book, *t, counts);
   if (fc.whole_commune) confirm_whole_commune(fc);
   out.usable = !out.unit.empty() && counts;
+  fc.flush(true);
   return out;
 }
 

@@ -120,6 +120,16 @@ struct FileResult {
   FileStatus status() const;
 };
 
+// Where a file's rows and issues go while it is checked, a batch at a time and in their
+// order (check_workbook's `sink`): a checking worker writes them out (validate/driver) so
+// that a long report's results are never all held. Each call takes the batch, leaving it empty.
+class ResultSink {
+ public:
+  virtual ~ResultSink() = default;
+  virtual void rows(std::vector<RowResult>& batch) = 0;
+  virtual void issues(std::vector<Issue>& batch) = 0;
+};
+
 struct CheckReport {
   Period period;
   std::vector<FileResult> files;
@@ -128,9 +138,11 @@ struct CheckReport {
   std::size_t count(Severity s) const;
 };
 
-// One workbook checked on its own: its unit and period, then every row of its tables.
+// One workbook checked on its own: its unit and period, then every row of its tables. With a
+// sink, the rows and issues go to it as they are found, all of them by the time it returns
+// (the result's own lists are left empty); the result is the same either way.
 FileResult check_workbook(const Workbook& book, const SubmissionMeta& meta, const Plan& plan, const PlanItems& items,
-                          const Period& period, const CheckContext& ctx);
+                          const Period& period, const CheckContext& ctx, ResultSink* sink = nullptr);
 
 // The submissions' deadline when none is given: 3 December of the year, end of day.
 double default_deadline(int year);

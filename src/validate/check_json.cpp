@@ -28,63 +28,86 @@ CheckJsonWriter::CheckJsonWriter(std::ostream& os, const Plan& plan, const Perio
 }
 
 void CheckJsonWriter::file(const FileResult& f) {
+  head(f, f.status());
+  rows(f.rows);
+  issues(f.issues);
+  end();
+}
+
+void CheckJsonWriter::head(const FileResult& f, FileStatus status) {
+  auto& j = j_;
+  j.begin_object();
+  j.field("path", f.path);
+  j.field("status", to_string(status));
+  j.key("unit");
+  if (f.unit.empty()) j.null(); else j.value(f.unit);
+  j.key("unit_source");
+  if (f.unit_source == UnitSource::None) j.null(); else j.value(to_string(f.unit_source));
+  j.key("commune");
+  if (f.commune.empty()) j.null(); else j.value(f.commune);
+  j.key("period");
+  if (f.period) {
+    j.begin_object();
+    j.field("year", f.period->year);
+    j.field("kind", to_string(f.period->kind));
+    j.end_object();
+  } else {
+    j.null();
+  }
+  j.key("received");
+  if (f.received) j.value(serial_to_iso(*f.received).substr(0, 19)); else j.null();
+  j.key("received_source");
+  if (f.received_source == ReceiptSource::None) j.null(); else j.value(to_string(f.received_source));
+  j.field("late", f.late);
+  j.key("rows");
+  j.begin_array();
+  in_rows_ = true;
+}
+
+void CheckJsonWriter::rows(const std::vector<RowResult>& rows) {
   auto& j = j_;
   const auto& plan = plan_;
-  {
+  for (const auto& row : rows) {
     j.begin_object();
-    j.field("path", f.path);
-    j.field("status", to_string(f.status()));
-    j.key("unit");
-    if (f.unit.empty()) j.null(); else j.value(f.unit);
-    j.key("unit_source");
-    if (f.unit_source == UnitSource::None) j.null(); else j.value(to_string(f.unit_source));
-    j.key("commune");
-    if (f.commune.empty()) j.null(); else j.value(f.commune);
-    j.key("period");
-    if (f.period) {
-      j.begin_object();
-      j.field("year", f.period->year);
-      j.field("kind", to_string(f.period->kind));
-      j.end_object();
-    } else {
-      j.null();
-    }
-    j.key("received");
-    if (f.received) j.value(serial_to_iso(*f.received).substr(0, 19)); else j.null();
-    j.key("received_source");
-    if (f.received_source == ReceiptSource::None) j.null(); else j.value(to_string(f.received_source));
-    j.field("late", f.late);
-    j.key("rows");
-    j.begin_array();
-    for (const auto& row : f.rows) {
-      j.begin_object();
-      j.field("sheet", row.sheet.str());
-      j.field("row", row.row + 1);
-      j.field("kind", to_string(row.kind));
-      const bool task = row.kind == ItemKind::Task;
-      j.key("code");
-      if (!row.item || plan.code_of(row.ref()).empty()) j.null(); else j.value(plan.code_of(row.ref()));
-      j.key("name");
-      if (!row.item) j.null(); else j.value(plan.name_of(row.ref()));
-      j.field("written", row.written);
-      j.field("score", row.score);
-      j.key("actual");
-      if (row.actual.kind == Value::Kind::Number) j.value(row.actual.number);
-      else if (row.actual.raw.empty()) j.null();
-      else j.value(row.actual.raw);
-      j.key("plan");
-      if (row.plan_value) j.value(*row.plan_value); else j.null();
-      j.field("status", task ? to_string(row.actual.status) : to_string(row.assessment));
-      j.field("counted", row.counts);
-      j.end_object();
-    }
-    j.end_array();
-    j.key("issues");
-    j.begin_array();
-    for (const auto& i : f.issues) write_issue_json(j, i, lang_);
-    j.end_array();
+    j.field("sheet", row.sheet.str());
+    j.field("row", row.row + 1);
+    j.field("kind", to_string(row.kind));
+    const bool task = row.kind == ItemKind::Task;
+    j.key("code");
+    if (!row.item || plan.code_of(row.ref()).empty()) j.null(); else j.value(plan.code_of(row.ref()));
+    j.key("name");
+    if (!row.item) j.null(); else j.value(plan.name_of(row.ref()));
+    j.field("written", row.written);
+    j.field("score", row.score);
+    j.key("actual");
+    if (row.actual.kind == Value::Kind::Number) j.value(row.actual.number);
+    else if (row.actual.raw.empty()) j.null();
+    else j.value(row.actual.raw);
+    j.key("plan");
+    if (row.plan_value) j.value(*row.plan_value); else j.null();
+    j.field("status", task ? to_string(row.actual.status) : to_string(row.assessment));
+    j.field("counted", row.counts);
     j.end_object();
   }
+}
+
+void CheckJsonWriter::end_rows() {
+  if (!in_rows_) return;
+  in_rows_ = false;
+  j_.end_array();
+  j_.key("issues");
+  j_.begin_array();
+}
+
+void CheckJsonWriter::issues(const std::vector<Issue>& issues) {
+  end_rows();
+  for (const auto& i : issues) write_issue_json(j_, i, lang_);
+}
+
+void CheckJsonWriter::end() {
+  end_rows();
+  j_.end_array();
+  j_.end_object();
 }
 
 void CheckJsonWriter::finish(const CheckReport& r, std::size_t files, std::size_t errors, std::size_t warnings) {

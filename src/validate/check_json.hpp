@@ -19,12 +19,21 @@ class CheckJsonWriter {
  public:
   CheckJsonWriter(std::ostream& os, const Plan& plan, const Period& period, Lang lang);
   void file(const FileResult& f);
+  // The same a part at a time (a long report's rows and issues are never all held): the
+  // file's head with its status, then its rows, then its issues, each in any number of
+  // batches, then its end.
+  void head(const FileResult& f, FileStatus status);
+  void rows(const std::vector<RowResult>& rows);
+  void issues(const std::vector<Issue>& issues);
+  void end();
   void finish(const CheckReport& report, std::size_t files, std::size_t errors, std::size_t warnings);
 
  private:
   JsonWriter j_;
   const Plan& plan_;
   Lang lang_;
+  bool in_rows_ = false;  // a file's rows are being written
+  void end_rows();
 };
 
 }  // namespace tonghop

@@ -106,16 +106,30 @@ void report_missing(std::vector<FileSummary>& files, CheckReport& report, const 
 
 }  // namespace
 
-FileSummary summarise(const FileResult& f) {
+void add_reported(std::vector<std::uint32_t>& reported, const RowResult& r) {
+  if (r.item && r.counts) reported.push_back(item_id(r.ref()));
+}
+
+FileSummary summarise(const FileResult& f, std::vector<std::uint32_t> reported) {
   FileSummary s;
   s.path = f.path, s.unit = f.unit, s.unit_source = f.unit_source, s.period = f.period, s.received = f.received;
   s.readable = f.readable, s.usable = f.usable;
-  for (const auto& r : f.rows)
-    if (r.item && r.counts) s.reported.push_back(item_id(r.ref()));
+  s.reported = std::move(reported);
   std::sort(s.reported.begin(), s.reported.end());
   s.reported.erase(std::unique(s.reported.begin(), s.reported.end()), s.reported.end());
   s.reported.shrink_to_fit();
   return s;
+}
+
+FileSummary summarise(const FileResult& f) {
+  std::vector<std::uint32_t> reported;
+  for (const auto& r : f.rows) add_reported(reported, r);
+  return summarise(f, std::move(reported));
+}
+
+void add_figure(std::vector<Figure>& figures, const RowResult& r) {
+  if (r.kind != ItemKind::Indicator || !r.item || !r.counts || r.actual.kind != Value::Kind::Number) return;
+  figures.push_back({*r.item, r.actual.number, r.actual.shown, r.sheet, r.row});
 }
 
 void complete_summaries(std::vector<FileSummary>& files, CheckReport& report, const Plan& plan, double deadline) {
@@ -125,40 +139,56 @@ void complete_summaries(std::vector<FileSummary>& files, CheckReport& report, co
 }
 
 void ConflictFinder::file(FileResult& f, const Plan& plan) {
-  for (const auto& r : f.rows) {
-    if (r.kind != ItemKind::Indicator || !r.item || !r.counts || r.actual.kind != Value::Kind::Number) continue;
-    auto [it, inserted] = first_.emplace(*r.item, First{f.unit, r.actual.number, r.actual.shown});
+  std::vector<Figure> figures;
+  for (const auto& r : f.rows) add_figure(figures, r);
+  file(f, figures, plan, f.issues);
+}
+
+void ConflictFinder::file(const FileResult& f, const std::vector<Figure>& figures, const Plan& plan,
+                          std::vector<Issue>& found) {
+  for (const auto& r : figures) {
+    auto [it, inserted] = first_.emplace(r.item, First{f.unit, r.number, r.shown});
     if (inserted || it->second.unit == f.unit) continue;
-    if (std::fabs(it->second.number - r.actual.number) < 1e-9) continue;
-    f.issues.push_back(make_issue_at(IssueCode::ConflictingValues, f.path, r.sheet, r.row, std::nullopt,
-                                     plan.indicators[*r.item].code,
-                                     {{"name", plan.indicators[*r.item].name},
-                                      {"unit", f.unit},
-                                      {"value", r.actual.shown},
-                                      {"other", it->second.unit},
-                                      {"other_value", it->second.shown}}));
+    if (std::fabs(it->second.number - r.number) < 1e-9) continue;
+    found.push_back(make_issue_at(IssueCode::ConflictingValues, f.path, r.sheet, r.row, std::nullopt,
+                                  plan.indicators[r.item].code,
+                                  {{"name", plan.indicators[r.item].name},
+                                   {"unit", f.unit},
+                                   {"value", r.shown},
+                                   {"other", it->second.unit},
+                                   {"other_value", it->second.shown}}));
   }
 }
 
-void apply_summary(FileResult& f, const FileSummary& s, double deadline, const Plan& plan, ConflictFinder& conflicts) {
+void apply_summary(FileResult& f, const std::vector<Figure>& figures, const FileSummary& s, double deadline,
+                   const Plan& plan, ConflictFinder& conflicts, std::vector<Issue>& added) {
   if (s.superseded) {
     f.superseded = true;
-    for (auto& r : f.rows) r.counts = false;
     Location where;
     where.file = f.path;
-    f.issues.push_back(make_issue(IssueCode::DuplicateSubmission, where, {{"unit", f.unit}, {"newer", s.newer}}));
+    added.push_back(make_issue(IssueCode::DuplicateSubmission, where, {{"unit", f.unit}, {"newer", s.newer}}));
   }
   if (s.late) {
     f.late = true;
     Location where;
     where.file = f.path;
-    f.issues.push_back(make_issue(IssueCode::LateSubmission, where,
-                                  {{"unit", late_who(s)},
-                                   {"received", Text(serial_to_day_first(*f.received), serial_to_iso(*f.received).substr(0, 10))},
-                                   {"deadline", Text(serial_to_day_first(deadline), serial_to_iso(deadline).substr(0, 10))}}));
+    added.push_back(make_issue(IssueCode::LateSubmission, where,
+                               {{"unit", late_who(s)},
+                                {"received", Text(serial_to_day_first(*f.received), serial_to_iso(*f.received).substr(0, 10))},
+                                {"deadline", Text(serial_to_day_first(deadline), serial_to_iso(deadline).substr(0, 10))}}));
   }
-  f.issues.insert(f.issues.end(), s.added.begin(), s.added.end());
-  conflicts.file(f, plan);
+  added.insert(added.end(), s.added.begin(), s.added.end());
+  if (!f.superseded) conflicts.file(f, figures, plan, added);  // a superseded file's rows do not count
+}
+
+void apply_summary(FileResult& f, const FileSummary& s, double deadline, const Plan& plan, ConflictFinder& conflicts) {
+  std::vector<Figure> figures;
+  for (const auto& r : f.rows) add_figure(figures, r);
+  std::vector<Issue> added;
+  apply_summary(f, figures, s, deadline, plan, conflicts, added);
+  if (f.superseded)
+    for (auto& r : f.rows) r.counts = false;
+  f.issues.insert(f.issues.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
 }
 
 void complete_report(CheckReport& report, const Plan& plan, double deadline) {

@@ -25,6 +25,21 @@ struct FileSummary {
   std::vector<Issue> added;   // missing-item issues of the file that speaks for its unit
 };
 FileSummary summarise(const FileResult& f);
+// The same of a result whose rows are not held: the items of its rows that count, gathered
+// as they went (add_reported).
+FileSummary summarise(const FileResult& f, std::vector<std::uint32_t> reported);
+void add_reported(std::vector<std::uint32_t>& reported, const RowResult& row);
+
+// A figure the conflict check compares: an indicator's number in a row that counts (a file
+// has at most one per indicator, so a file's figures are few whatever its length).
+struct Figure {
+  std::size_t item = 0;
+  double number = 0;
+  Text shown;
+  SharedText sheet;
+  std::uint32_t row = 0;
+};
+void add_figure(std::vector<Figure>& figures, const RowResult& row);
 
 // Across the summaries, in the order of the files: superseded files, late units, missing
 // units and items (into the summaries and report's lists and issues).
@@ -35,6 +50,8 @@ void complete_summaries(std::vector<FileSummary>& files, CheckReport& report, co
 class ConflictFinder {
  public:
   void file(FileResult& f, const Plan& plan);
+  // The same of a file's figures; its conflicts into `found`.
+  void file(const FileResult& f, const std::vector<Figure>& figures, const Plan& plan, std::vector<Issue>& found);
 
  private:
   struct First {
@@ -48,5 +65,10 @@ class ConflictFinder {
 // One file's result as the checks across files leave it (in the order of the files, so
 // that conflicts are found as complete_report finds them).
 void apply_summary(FileResult& f, const FileSummary& s, double deadline, const Plan& plan, ConflictFinder& conflicts);
+// The same of a result read back a part at a time (validate/driver's StreamedCheck): `f`
+// without its rows and issues, `figures` its figures; the issues the checks across files add
+// after its own go to `added`. Its rows stop counting when it comes out superseded.
+void apply_summary(FileResult& f, const std::vector<Figure>& figures, const FileSummary& s, double deadline,
+                   const Plan& plan, ConflictFinder& conflicts, std::vector<Issue>& added);
 
 }  // namespace tonghop

@@ -4,7 +4,10 @@
 #include <chrono>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <functional>
+#include <map>
+#include <memory>
 #include <thread>
 #include <unordered_set>
 #include <cstdio>
@@ -130,15 +133,17 @@ SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt,
 
 namespace {
 
-// A file read (or refused), when it came in, then checked.
+// A file read (or refused), when it came in, then checked. With a sink, the reading's issues
+// go first, the notes last, as the result would hold them.
 FileResult check_loaded(const std::string& path, LoadedSubmission loaded, const Plan& plan, const PlanItems& items,
-                        const CheckOptions& opt, const CheckContext& ctx) {
+                        const CheckOptions& opt, const CheckContext& ctx, ResultSink* sink = nullptr) {
   std::vector<Issue> notes;
   auto meta = submission_meta(path, opt, loaded.workbook != nullptr, notes);
   if (loaded.workbook) meta.form = read_form_identity(path, *loaded.workbook, opt.limits);
+  if (sink) sink->issues(loaded.issues);
   FileResult fr;
   if (loaded.workbook) {
-    fr = check_workbook(*loaded.workbook, meta, plan, items, opt.period, ctx);
+    fr = check_workbook(*loaded.workbook, meta, plan, items, opt.period, ctx, sink);
     if (opt.keep_workbooks) fr.workbook = loaded.workbook;
   } else {
     fr.path = path;
@@ -148,14 +153,15 @@ FileResult check_loaded(const std::string& path, LoadedSubmission loaded, const 
   }
   fr.issues.insert(fr.issues.begin(), loaded.issues.begin(), loaded.issues.end());
   fr.issues.insert(fr.issues.end(), notes.begin(), notes.end());
+  if (sink) sink->issues(fr.issues);
   return fr;
 }
 
 }  // namespace
 
 FileResult check_file(const std::string& path, const Plan& plan, const PlanItems& items, const CheckOptions& opt,
-                      const CheckContext& ctx, const std::function<void()>& read_here) {
-  return check_loaded(path, load_submission(path, opt.limits, read_here), plan, items, opt, ctx);
+                      const CheckContext& ctx, const std::function<void()>& read_here, ResultSink* sink) {
+  return check_loaded(path, load_submission(path, opt.limits, read_here), plan, items, opt, ctx, sink);
 }
 
 namespace {
@@ -256,6 +262,25 @@ FileSummary deserialise_summary(std::string_view bytes) {
 
 }  // namespace
 
+namespace {
+
+// Every field of a result but its rows, issues and workbook.
+void put_head(ByteWriter& w, const FileResult& f) {
+  const auto& [path, readable, unit, unit_source, commune, period, received, received_source, late, usable,
+               superseded, rows, issues, workbook] = f;
+  w.str(path), w.pod(readable), w.str(unit), w.pod(unit_source), w.str(commune), w.opt(period), w.opt(received);
+  w.pod(received_source), w.pod(late), w.pod(usable), w.pod(superseded);
+}
+void get_head(ByteReader& r, FileResult& f) {
+  auto& [path, readable, unit, unit_source, commune, period, received, received_source, late, usable, superseded,
+         rows, issues, workbook] = f;
+  path = r.str(), readable = r.pod<bool>(), unit = r.str(), unit_source = r.pod<UnitSource>(), commune = r.str();
+  period = r.opt<Period>(), received = r.opt<double>(), received_source = r.pod<ReceiptSource>();
+  late = r.pod<bool>(), usable = r.pod<bool>(), superseded = r.pod<bool>();
+}
+
+}  // namespace
+
 void serialise_file_result(const FileResult& f, const std::function<void(std::string_view)>& chunk) {
   // A long report's bytes go out a megabyte at a time, never all held (nor doubled) here.
   constexpr std::size_t kChunk = std::size_t(1) << 20;
@@ -265,16 +290,13 @@ void serialise_file_result(const FileResult& f, const std::function<void(std::st
     chunk(w.out);
     w.out.clear();
   };
-  const auto& [path, readable, unit, unit_source, commune, period, received, received_source, late, usable,
-               superseded, rows, issues, workbook] = f;
-  w.str(path), w.pod(readable), w.str(unit), w.pod(unit_source), w.str(commune), w.opt(period), w.opt(received);
-  w.pod(received_source), w.pod(late), w.pod(usable), w.pod(superseded);
-  w.pod<std::uint64_t>(rows.size());
-  for (const auto& row : rows) put(w, row), pass(false);
-  w.pod<std::uint64_t>(issues.size());
-  for (const auto& i : issues) put(w, i, path), pass(false);
-  w.pod(workbook != nullptr);
-  if (workbook) w.str(serialise_workbook(*workbook));
+  put_head(w, f);
+  w.pod<std::uint64_t>(f.rows.size());
+  for (const auto& row : f.rows) put(w, row), pass(false);
+  w.pod<std::uint64_t>(f.issues.size());
+  for (const auto& i : f.issues) put(w, i, f.path), pass(false);
+  w.pod(f.workbook != nullptr);
+  if (f.workbook) w.str(serialise_workbook(*f.workbook));
   pass(true);
 }
 
@@ -286,16 +308,12 @@ std::string serialise_file_result(const FileResult& f) {
 
 FileResult deserialise_file_result(ByteReader& r) {
   FileResult f;
-  auto& [path, readable, unit, unit_source, commune, period, received, received_source, late, usable, superseded,
-         rows, issues, workbook] = f;
-  path = r.str(), readable = r.pod<bool>(), unit = r.str(), unit_source = r.pod<UnitSource>(), commune = r.str();
-  period = r.opt<Period>(), received = r.opt<double>(), received_source = r.pod<ReceiptSource>();
-  late = r.pod<bool>(), usable = r.pod<bool>(), superseded = r.pod<bool>();
-  rows.resize(r.pod<std::uint64_t>());
+  get_head(r, f);
+  f.rows.resize(r.pod<std::uint64_t>());
   SharedTexts sheets;
-  for (auto& row : rows) get(r, row, sheets);
-  for (auto n = r.pod<std::uint64_t>(); n > 0; --n) issues.push_back(get_issue(r, path));
-  if (r.pod<bool>()) workbook = std::make_shared<Workbook>(deserialise_workbook(r.str()));
+  for (auto& row : f.rows) get(r, row, sheets);
+  for (auto n = r.pod<std::uint64_t>(); n > 0; --n) f.issues.push_back(get_issue(r, f.path));
+  if (r.pod<bool>()) f.workbook = std::make_shared<Workbook>(deserialise_workbook(r.str()));
   return f;
 }
 
@@ -303,6 +321,234 @@ FileResult deserialise_file_result(std::string_view bytes) {
   ByteReader r(bytes);
   return deserialise_file_result(r);
 }
+
+namespace {
+
+// A file's result written out as it comes (a ResultSink): its rows to one temporary file, its
+// issues to another, a megabyte at a time, and what its head needs gathered on the way. A
+// checking worker writes its files' results so (the parent only reads them back); the parent
+// writes so the results it makes itself.
+class SpillWriter : public ResultSink {
+ public:
+  SpillWriter(std::string rows_path, std::string issues_path) {
+    rows_.path = std::move(rows_path), issues_.path = std::move(issues_path);
+  }
+
+  // A file's result starts (what a result that did not end left unwritten is dropped).
+  void begin(const std::string& path) {
+    path_ = path;
+    for (auto* o : {&rows_, &issues_}) o->w.out.clear(), o->start = o->at, o->count = 0;
+    errors_ = warnings_ = 0;
+    reported_.clear(), figures_.clear();
+  }
+  void rows(std::vector<RowResult>& batch) override {
+    for (const auto& r : batch) {
+      add_reported(reported_, r);
+      add_figure(figures_, r);
+      put(rows_.w, r);
+      ++rows_.count;
+      rows_.spill(false);
+    }
+    batch.clear();
+  }
+  void issues(std::vector<Issue>& batch) override {
+    for (const auto& i : batch) {
+      errors_ += i.severity == Severity::Error, warnings_ += i.severity == Severity::Warning;
+      put(issues_.w, i, path_);
+      ++issues_.count;
+      issues_.spill(false);
+    }
+    batch.clear();
+  }
+  // The file's result ends: what `f` still holds written too (all of it when it was checked
+  // without this sink), then where it lies and its summary.
+  std::pair<SpilledResult, FileSummary> finish(FileResult& f) {
+    rows(f.rows), issues(f.issues);
+    if (f.workbook) rows_.w.str(serialise_workbook(*f.workbook));
+    rows_.spill(true), issues_.spill(true);
+    SpilledResult s;
+    ByteWriter head;
+    put_head(head, f);
+    head.count(errors_), head.count(warnings_);
+    head.count(figures_.size());
+    for (const auto& g : figures_)
+      head.count(g.item), head.pod(g.number), head.short_text(g.shown), head.short_str(g.sheet), head.pod(g.row);
+    head.pod(f.workbook != nullptr);
+    s.head = std::move(head.out);
+    s.rows = {0, rows_.start, rows_.at - rows_.start, rows_.count};
+    s.issues = {0, issues_.start, issues_.at - issues_.start, issues_.count};
+    return {std::move(s), summarise(f, std::move(reported_))};
+  }
+
+ private:
+  struct Out {
+    std::string path;
+    std::ofstream file;
+    ByteWriter w;
+    std::uint64_t at = 0, start = 0, count = 0;  // bytes written, where the file's result starts; its records
+    void spill(bool all) {
+      if (w.out.empty() || (!all && w.out.size() < (std::size_t(1) << 20))) return;
+      if (!file.is_open()) file.open(platform::path_from_utf8(path), std::ios::binary | std::ios::trunc);
+      if (!file.write(w.out.data(), std::streamsize(w.out.size())) || (all && !file.flush()))
+        throw std::runtime_error("cannot write the check's results to " + path);
+      at += w.out.size();
+      w.out.clear();
+    }
+  };
+  Out rows_, issues_;
+  std::string path_;
+  std::uint64_t errors_ = 0, warnings_ = 0;
+  std::vector<std::uint32_t> reported_;
+  std::vector<Figure> figures_;
+};
+
+// Results read back from the check's temporary files, each part through a ByteReader that
+// refills a megabyte at a time.
+class SpillReader {
+ public:
+  explicit SpillReader(const std::vector<std::string>& sources) : sources_(sources) {}
+  ByteReader part(const SpilledResult::Part& p) {
+    if (p.length == 0) return ByteReader(std::string_view());  // (its file may not have been made)
+    auto& in = stream(p.source);
+    if (!in.seekg(std::streamoff(p.offset))) fail(p.source);
+    return ByteReader([this, &in, source = p.source, left = p.length](std::string& buffer) mutable {
+      if (left == 0) return false;
+      auto n = std::min<std::uint64_t>(left, std::uint64_t(1) << 20);
+      auto end = buffer.size();
+      buffer.resize(end + n);
+      if (!in.read(buffer.data() + end, std::streamsize(n))) fail(source);
+      left -= n;
+      return true;
+    });
+  }
+
+ private:
+  std::ifstream& stream(std::uint32_t source) {
+    auto& in = open_[source];
+    if (!in) {
+      in = std::make_unique<std::ifstream>(platform::path_from_utf8(sources_.at(source)), std::ios::binary);
+      if (!*in) fail(source);
+    }
+    in->clear();
+    return *in;
+  }
+  [[noreturn]] void fail(std::uint32_t source) {
+    throw std::runtime_error("cannot read the check's results in " + sources_.at(source));
+  }
+  const std::vector<std::string>& sources_;
+  std::map<std::uint32_t, std::unique_ptr<std::ifstream>> open_;
+};
+
+// What the head of a spilled result holds besides the result's own fields.
+struct Head {
+  FileResult file;
+  std::uint64_t errors = 0, warnings = 0;
+  std::vector<Figure> figures;
+  bool workbook = false;
+};
+Head read_head(const std::string& bytes) {
+  Head h;
+  ByteReader r(bytes);
+  get_head(r, h.file);
+  h.errors = r.count(), h.warnings = r.count();
+  h.figures.resize(r.count());
+  for (auto& g : h.figures)
+    g.item = r.count(), g.number = r.pod<double>(), g.shown = r.short_text(), g.sheet = r.short_str(),
+    g.row = r.pod<std::uint32_t>();
+  h.workbook = r.pod<bool>();
+  return h;
+}
+
+// A spilled result read back in parts: `head` (completed by the caller), then rows and issues
+// a batch at a time (each batch handed to `use` in `part.file`), then the end. `after` are
+// issues that follow the file's own (the checks across files').
+void read_parts(const SpilledResult& s, Head& head, SpillReader& in, std::vector<Issue> after,
+                const std::function<void(ResultPart&)>& use) {
+  constexpr std::size_t kBatch = 1024;  // (a reading thread's queue holds a few dozen)
+  const std::string path = head.file.path;
+  const bool superseded = head.file.superseded;
+  ResultPart part;
+  part.kind = ResultPart::Kind::Head;
+  part.file = std::move(head.file);
+  part.status = !part.file.readable ? FileStatus::Unreadable
+                : head.errors         ? FileStatus::Errors
+                : head.warnings       ? FileStatus::Warnings
+                                      : FileStatus::Ok;
+  use(part);
+  std::shared_ptr<Workbook> workbook;
+  {
+    auto r = in.part(s.rows);
+    SharedTexts sheets;
+    for (auto left = s.rows.count; left > 0;) {
+      part = ResultPart{ResultPart::Kind::Rows, {}, {}};
+      part.file.rows.resize(std::min<std::uint64_t>(left, kBatch));
+      for (auto& row : part.file.rows) {
+        get(r, row, sheets);
+        if (superseded) row.counts = false;  // a superseded file's rows do not count
+      }
+      left -= part.file.rows.size();
+      use(part);
+    }
+    if (head.workbook) workbook = std::make_shared<Workbook>(deserialise_workbook(r.str()));
+  }
+  {
+    auto r = in.part(s.issues);
+    for (auto left = s.issues.count; left > 0;) {
+      part = ResultPart{ResultPart::Kind::Issues, {}, {}};
+      auto n = std::min<std::uint64_t>(left, kBatch);
+      part.file.issues.reserve(n);
+      for (std::uint64_t k = 0; k < n; ++k) part.file.issues.push_back(get_issue(r, path));
+      left -= n;
+      use(part);
+    }
+  }
+  if (!after.empty()) {
+    part = ResultPart{ResultPart::Kind::Issues, {}, {}};
+    part.file.issues = std::move(after);
+    use(part);
+  }
+  part = ResultPart{ResultPart::Kind::End, {}, {}};
+  part.file.workbook = std::move(workbook);
+  use(part);
+}
+
+// A file's parts put together.
+class Assembled {
+ public:
+  // Gives each file whole to `use` once its end has come.
+  explicit Assembled(std::function<void(FileResult&)> use) : use_(std::move(use)) {}
+  void operator()(ResultPart& p) {
+    switch (p.kind) {
+      case ResultPart::Kind::Head: f_ = std::move(p.file); break;
+      case ResultPart::Kind::Rows:
+        f_.rows.insert(f_.rows.end(), std::make_move_iterator(p.file.rows.begin()),
+                       std::make_move_iterator(p.file.rows.end()));
+        break;
+      case ResultPart::Kind::Issues:
+        f_.issues.insert(f_.issues.end(), std::make_move_iterator(p.file.issues.begin()),
+                         std::make_move_iterator(p.file.issues.end()));
+        break;
+      case ResultPart::Kind::End:
+        f_.workbook = std::move(p.file.workbook);
+        use_(f_);
+        f_ = FileResult{};
+        break;
+    }
+  }
+
+ private:
+  std::function<void(FileResult&)> use_;
+  FileResult f_;
+};
+
+FileResult read_whole(const SpilledResult& s, SpillReader& in) {
+  auto head = read_head(s.head);
+  FileResult out;
+  read_parts(s, head, in, {}, Assembled([&](FileResult& f) { out = std::move(f); }));
+  return out;
+}
+
+}  // namespace
 
 namespace {
 
@@ -368,22 +614,30 @@ class FileState {
   std::unordered_set<std::string_view> known_;
 };
 
-// Where the files' results go as they come in, each at its file's index.
+// Where the files' results go as they come in, each at its file's index, and the temporary
+// files the workers write them to.
 class ResultStore {
  public:
+  explicit ResultStore(std::string folder) : dir(std::move(folder)) {}
   virtual ~ResultStore() = default;
   // A result made in this process: checked here, refused, or a worker that failed.
   virtual void held(std::size_t index, FileResult fr) = 0;
-  // A worker's result: its summary, then its serialised form, chunk after chunk (`chunk`
-  // false at the end, or when the worker stopped: `held` then follows with the failure).
-  virtual void received(std::size_t index, FileSummary summary, const std::function<bool(std::string&)>& chunk) = 0;
+  // A worker's result: its summary and where the worker wrote it.
+  virtual void received(std::size_t index, FileSummary summary, SpilledResult spilled) = 0;
+  // A new temporary file's path, and its number (SpilledResult::Part::source).
+  std::pair<std::string, std::uint32_t> add_source(const std::string& name) {
+    sources.push_back(platform::utf8_of(platform::path_from_utf8(dir) / name));
+    return {sources.back(), std::uint32_t(sources.size() - 1)};
+  }
+  const std::string dir;  // where they are
+  std::vector<std::string> sources;
 };
 
 // How a file is checked: read and checked (read_here: called once the file is read, for the
 // read limits to be lifted), or refused with the issue of a reading that did not come back;
 // then the caches put back (FileState::restore).
 struct FileChecker {
-  std::function<FileResult(const std::string& path, const std::function<void()>& read_here)> check;
+  std::function<FileResult(const std::string& path, const std::function<void()>& read_here, ResultSink* sink)> check;
   std::function<FileResult(const std::string& path, Issue refused)> refuse;
   std::function<void()> restore;
 };
@@ -395,14 +649,17 @@ struct FileChecker {
 // deadline (read_seconds): a reader that crashes, hangs or runs away ends that worker only,
 // the file is refused as the isolated reader refuses it, and a new worker takes its place.
 //
+// A worker writes its files' rows and issues to temporary files of its own as it checks them
+// (SpillWriter), so that neither process holds a long report's results whole.
+//
 // Parent -> worker: a file's index (uint64). Worker -> parent: 'D' once the file is read,
-// then 'R' (result): its summary (length, bytes), then its serialised form in chunks (length,
-// bytes; a zero length ends it), so that neither process holds the serialised form of a long
-// report whole; or 'F' (failed), length, the reason.
+// then 'R' (result): its summary, its SpilledResult's head, then where its rows and issues
+// lie in the worker's files (each: length, bytes); or 'F' (failed), length, the reason.
 class CheckWorkers {
  public:
-  CheckWorkers(unsigned n, const std::vector<std::string>& files, const FileChecker& check, const ReadLimits& limits)
-      : files_(files), check_(check), limits_(limits) {
+  CheckWorkers(unsigned n, const std::vector<std::string>& files, const FileChecker& check, const ReadLimits& limits,
+               ResultStore& store)
+      : files_(files), check_(check), limits_(limits), store_(store) {
     for (unsigned i = 0; i < n; ++i)
       if (!spawn()) break;  // none on Windows: the files are checked here
   }
@@ -412,10 +669,10 @@ class CheckWorkers {
     for (auto& w : workers_) stop(w);
   }
 
-  // Every file checked, each result handed to `store` as it comes in (in any order of the
-  // files; a file's result may be handed over twice, the second replacing the first, when a
-  // worker stops while sending it).
-  void run(ResultStore& store) {
+  // Every file checked, each result handed to the store as it comes in (in any order of the
+  // files).
+  void run() {
+    auto& store = store_;
     const auto& files = files_;
     std::vector<bool> have(files.size());
     std::size_t next = 0, emitted = 0;
@@ -469,7 +726,7 @@ class CheckWorkers {
       if (fds.empty()) {
         // No worker left (they could not be started): the rest here.
         for (; next < files.size(); ++next) {
-          held(next, check_.check(files[next], {}));
+          held(next, check_.check(files[next], {}, nullptr));
           check_.restore();
         }
         break;
@@ -500,35 +757,33 @@ class CheckWorkers {
         }
         std::string bytes;
         bool ok = (status == 'R' || status == 'F') && read_message(w.fd, bytes);
+        std::size_t index = w.busy;
+        if (ok && status == 'R') {
+          SpilledResult spilled;
+          std::string parts;
+          ok = read_message(w.fd, spilled.head) && read_message(w.fd, parts);
+          std::optional<FileSummary> summary;
+          try {
+            if (ok) {
+              summary = deserialise_summary(bytes);
+              ByteReader r(parts);
+              for (auto* p : {&spilled.rows, &spilled.issues})
+                *p = {w.sources[p == &spilled.rows ? 0 : 1], r.pod<std::uint64_t>(), r.pod<std::uint64_t>(),
+                      r.pod<std::uint64_t>()};
+            }
+          } catch (const std::exception&) {
+            ok = false;  // what follows cannot be told apart: the worker is replaced
+          }
+          if (ok) {
+            store.received(index, std::move(*summary), std::move(spilled));
+            if (!have[index]) have[index] = true, ++emitted;
+          }
+        } else if (ok) {
+          held(index, check_failed(files[index], bytes));
+        }
         if (!ok) {
           lose(w, false);
           continue;
-        }
-        std::size_t index = w.busy;
-        if (status == 'R') {
-          // The chunks, read as the store takes them.
-          bool broken = false;
-          auto chunk = [&](std::string& into) {
-            if (broken || !read_message(w.fd, into)) {
-              broken = true;
-              return false;
-            }
-            return !into.empty();
-          };
-          std::optional<FileSummary> summary;
-          try {
-            summary = deserialise_summary(bytes);
-          } catch (const std::exception&) {
-            broken = true;  // what follows cannot be told apart: the worker is replaced
-          }
-          if (summary) store.received(index, std::move(*summary), chunk);
-          if (broken) {
-            lose(w, false);
-            continue;
-          }
-          if (!have[index]) have[index] = true, ++emitted;
-        } else {
-          held(index, check_failed(files[index], bytes));
         }
         w.working = false;
         give(w);
@@ -544,6 +799,7 @@ class CheckWorkers {
     std::size_t busy = 0;
     bool working = false, read = false;
     Clock::time_point deadline;
+    std::uint32_t sources[2] = {0, 0};  // the worker's temporary files: rows, issues
   };
 
   // A worker forked from this process: its caches as they are here, before any file.
@@ -557,6 +813,10 @@ class CheckWorkers {
   bool start(Worker& w) {
     int fds[2];  // [0] the parent's end, [1] the worker's
     if (!platform::make_channel(fds)) return false;
+    // Its own temporary files, new with each worker (a stopped worker's are left as they are).
+    auto name = "worker-" + std::to_string(store_.sources.size() / 2);
+    auto [rows_path, rows_source] = store_.add_source(name + ".rows");
+    auto [issues_path, issues_source] = store_.add_source(name + ".issues");
     long pid = platform::fork_process();
     if (pid < 0) {
       platform::close_channel(fds[0]), platform::close_channel(fds[1]);
@@ -566,11 +826,12 @@ class CheckWorkers {
       platform::close_channel(fds[0]);
       for (const auto& other : workers_)
         if (other.pid > 0) platform::close_channel(other.fd);  // the siblings' ends
-      serve(fds[1]);
+      serve(fds[1], SpillWriter(rows_path, issues_path));
     }
     platform::close_channel(fds[1]);
     w = Worker{};
     w.pid = pid, w.fd = fds[0];
+    w.sources[0] = rows_source, w.sources[1] = issues_source;
     return true;
   }
 
@@ -595,8 +856,9 @@ class CheckWorkers {
     return end;
   }
 
-  // The worker: file after file, each read under the read limits, checked, its result sent.
-  [[noreturn]] void serve(int fd) {
+  // The worker: file after file, each read under the read limits, checked, its result written
+  // out and where it lies sent.
+  [[noreturn]] void serve(int fd, SpillWriter out) {
     std::uint64_t i = 0;
     while (read_channel(fd, reinterpret_cast<char*>(&i), sizeof i) && i < files_.size()) {
       auto lift = platform::limit_address_space(limits_.read_memory);
@@ -607,10 +869,12 @@ class CheckWorkers {
         lift();
         sent = write_channel(fd, "D");
       };
-      std::optional<FileResult> result;
+      std::optional<std::pair<SpilledResult, FileSummary>> result;
       std::string failed;
       try {
-        result = check_.check(files_[i], read_done);
+        out.begin(files_[i]);
+        auto head = check_.check(files_[i], read_done, &out);
+        result = out.finish(head);
       } catch (const std::bad_alloc&) {
         failed = "out of memory";
       } catch (const std::exception& e) {
@@ -623,10 +887,12 @@ class CheckWorkers {
         if (!write_channel(fd, "F") || !write_message(fd, failed)) break;
         continue;
       }
-      bool ok = write_channel(fd, "R") && write_message(fd, serialise_summary(summarise(*result)));
-      if (ok)
-        serialise_file_result(*result, [&](std::string_view chunk) { ok = ok && write_message(fd, chunk); });
-      if (!ok || !write_message(fd, {})) break;
+      const auto& [spilled, summary] = *result;
+      ByteWriter parts;
+      for (const auto* p : {&spilled.rows, &spilled.issues}) parts.pod(p->offset), parts.pod(p->length), parts.pod(p->count);
+      if (!write_channel(fd, "R") || !write_message(fd, serialise_summary(summary)) || !write_message(fd, spilled.head) ||
+          !write_message(fd, parts.out))
+        break;
     }
     platform::exit_now(0);
   }
@@ -634,6 +900,7 @@ class CheckWorkers {
   const std::vector<std::string>& files_;
   const FileChecker& check_;
   const ReadLimits& limits_;
+  ResultStore& store_;
   std::vector<Worker> workers_;
 };
 
@@ -662,16 +929,27 @@ void check_each(const Plan& plan, const std::vector<std::string>& files, const C
   }
   FileState state(items, ctx.matcher);
   FileChecker check{
-      [&](const std::string& path, const std::function<void()>& read_here) {
-        return check_file(path, plan, items, opt, ctx, read_here);
+      [&](const std::string& path, const std::function<void()>& read_here, ResultSink* sink) {
+        return check_file(path, plan, items, opt, ctx, read_here, sink);
       },
       [&](const std::string& path, Issue refused) {
         return check_loaded(path, LoadedSubmission{nullptr, {std::move(refused)}}, plan, items, opt, ctx);
       },
       [&] { state.restore(); }};
   CheckWorkers workers(unsigned(std::clamp<std::size_t>(opt.jobs, 1, std::max<std::size_t>(files.size(), 1))), files,
-                       check, opt.limits);
-  workers.run(store);
+                       check, opt.limits, store);
+  workers.run();
+}
+
+std::string make_results_dir() {
+  auto dir = platform::make_temp_dir("tonghop-check");
+  if (!dir) throw std::runtime_error("cannot create a temporary folder for the check's results");
+  return *dir;
+}
+
+void remove_results_dir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::remove_all(platform::path_from_utf8(dir), ec);
 }
 
 double deadline_of(const CheckOptions& opt) { return opt.deadline ? *opt.deadline : default_deadline(opt.period.year); }
@@ -687,18 +965,19 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
   struct Held : ResultStore {
     std::vector<FileResult>& files;
     const std::vector<std::string>& paths;
-    Held(std::vector<FileResult>& f, const std::vector<std::string>& p) : files(f), paths(p) {}
+    Held(const std::string& dir, std::vector<FileResult>& f, const std::vector<std::string>& p)
+        : ResultStore(dir), files(f), paths(p) {}
+    ~Held() override { remove_results_dir(dir); }
     void held(std::size_t i, FileResult fr) override { files[i] = std::move(fr); }
-    void received(std::size_t i, FileSummary, const std::function<bool(std::string&)>& chunk) override {
-      std::string bytes, part;
-      while (chunk(part)) bytes += part;
+    void received(std::size_t i, FileSummary, SpilledResult spilled) override {
       try {
-        files[i] = deserialise_file_result(bytes);
+        SpillReader in(sources);
+        files[i] = read_whole(spilled, in);
       } catch (const std::exception& e) {
         files[i] = check_failed(paths[i], e.what());
       }
     }
-  } store(report.files, files);
+  } store(make_results_dir(), report.files, files);
   report.files.resize(files.size());
   check_each(plan, files, opt, ctx, store);
   report.issues.insert(report.issues.end(), opt.receipt_issues.begin(), opt.receipt_issues.end());
@@ -708,87 +987,68 @@ CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& 
 
 StreamedCheck::StreamedCheck(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
                              const CheckContext& ctx)
-    : plan_(plan), deadline_(deadline_of(opt)) {
+    : plan_(plan), deadline_(deadline_of(opt)), dir_(make_results_dir()) {
   report.period = opt.period;
-  auto dir = platform::make_temp_dir("tonghop-check");
-  if (!dir) throw std::runtime_error("cannot create a temporary folder for the check's results");
-  dir_ = *dir;
-  spill_.open(platform::path_from_utf8(dir_) / "results", std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
-  if (!spill_) throw std::runtime_error("cannot create a temporary file in " + dir_);
-  // Each result written to the spill as it comes in, a worker's chunk by chunk; only its
-  // summary kept.
+  // Where each result lies, and its summary: all that is kept of it here. The workers wrote
+  // theirs; the results made here are written alike.
   struct Spill : ResultStore {
     StreamedCheck& c;
-    std::uint64_t end = 0;
-    explicit Spill(StreamedCheck& check) : c(check) {}
-    void write(std::string_view bytes) {
-      if (!c.spill_.write(bytes.data(), std::streamsize(bytes.size())))
-        throw std::runtime_error("cannot write the check's results in " + c.dir_);
+    std::optional<SpillWriter> own;
+    std::uint32_t rows = 0, issues = 0;  // own's files
+    explicit Spill(StreamedCheck& check) : ResultStore(check.dir_), c(check) {
+      auto r = add_source("here.rows");
+      auto i = add_source("here.issues");
+      own.emplace(r.first, i.first);
+      rows = r.second, issues = i.second;
     }
     void held(std::size_t i, FileResult fr) override {
-      auto start = end;
-      serialise_file_result(fr, [&](std::string_view bytes) { write(bytes), end += bytes.size(); });
-      c.summaries_[i] = summarise(fr);
-      c.spilled_[i] = {start, end - start};
+      own->begin(fr.path);
+      auto [spilled, summary] = own->finish(fr);
+      spilled.rows.source = rows, spilled.issues.source = issues;
+      received(i, std::move(summary), std::move(spilled));
     }
-    void received(std::size_t i, FileSummary s, const std::function<bool(std::string&)>& chunk) override {
-      auto start = end;
-      std::string part;
-      while (chunk(part)) write(part), end += part.size();
+    void received(std::size_t i, FileSummary s, SpilledResult spilled) override {
       c.summaries_[i] = std::move(s);
-      c.spilled_[i] = {start, end - start};
+      c.spilled_[i] = std::move(spilled);
     }
-  } store(*this);
-  summaries_.resize(files.size());
-  spilled_.resize(files.size());
-  check_each(plan, files, opt, ctx, store);
-  if (!spill_.flush()) throw std::runtime_error("cannot write the check's results in " + dir_);
+  };
+  try {
+    Spill store(*this);
+    summaries_.resize(files.size());
+    spilled_.resize(files.size());
+    check_each(plan, files, opt, ctx, store);
+    sources_ = store.sources;
+  } catch (...) {
+    remove_results_dir(dir_);
+    throw;
+  }
   report.issues.insert(report.issues.end(), opt.receipt_issues.begin(), opt.receipt_issues.end());
   complete_summaries(summaries_, report, plan, deadline_);
 }
 
-StreamedCheck::~StreamedCheck() {
-  spill_.close();
-  std::error_code ec;
-  std::filesystem::remove_all(platform::path_from_utf8(dir_), ec);
-}
+StreamedCheck::~StreamedCheck() { remove_results_dir(dir_); }
 
-StreamedCheck::Totals StreamedCheck::each(const std::function<void(FileResult&)>& use) const {
+StreamedCheck::Totals StreamedCheck::each_part(const std::function<void(ResultPart&)>& use) const {
   Totals t;
-  auto count = [&](const std::vector<Issue>& issues) {
-    for (const auto& i : issues) t.errors += i.severity == Severity::Error, t.warnings += i.severity == Severity::Warning;
-  };
   ConflictFinder conflicts;
   // A reading of its own: the consolidated workbook's long sheets read the results back at
   // the same time, each in its own thread.
-  std::ifstream spill(platform::path_from_utf8(dir_) / "results", std::ios::binary);
-  if (!spill) throw std::runtime_error("cannot read the check's results in " + dir_);
-  std::uint64_t at = 0;
+  SpillReader in(sources_);
   for (std::size_t k = 0; k < summaries_.size(); ++k) {
-    // The results lie as they came in: mostly one after the other, in the order of the files.
-    auto [offset, length] = spilled_[k];
-    if (offset != at && !spill.seekg(std::streamoff(offset)))
-      throw std::runtime_error("cannot read the check's results in " + dir_);
-    at = offset + length;
-    // Read a megabyte at a time as the result is decoded, never its bytes whole.
-    ByteReader r([&, left = length](std::string& buffer) mutable {
-      if (left == 0) return false;
-      auto n = std::min<std::uint64_t>(left, std::uint64_t(1) << 20);
-      auto end = buffer.size();
-      buffer.resize(end + n);
-      if (!spill.read(buffer.data() + end, std::streamsize(n)))
-        throw std::runtime_error("cannot read the check's results in " + dir_);
-      left -= n;
-      return true;
-    });
-    auto f = deserialise_file_result(r);
-    apply_summary(f, summaries_[k], deadline_, plan_, conflicts);
-    count(f.issues);
-    t.unreadable |= !f.readable;
-    use(f);
+    auto head = read_head(spilled_[k].head);
+    std::vector<Issue> added;
+    apply_summary(head.file, head.figures, summaries_[k], deadline_, plan_, conflicts, added);
+    for (const auto& i : added) head.errors += i.severity == Severity::Error, head.warnings += i.severity == Severity::Warning;
+    t.errors += head.errors, t.warnings += head.warnings;
+    t.unreadable |= !head.file.readable;
+    read_parts(spilled_[k], head, in, std::move(added), use);
   }
-  count(report.issues);
+  for (const auto& i : report.issues) t.errors += i.severity == Severity::Error, t.warnings += i.severity == Severity::Warning;
   return t;
+}
+
+StreamedCheck::Totals StreamedCheck::each(const std::function<void(FileResult&)>& use) const {
+  return each_part(Assembled(use));
 }
 
 }  // namespace tonghop

@@ -8,7 +8,6 @@
 //   auto report = check_submissions(plan, {"bao-cao/phong-vhxh.xlsx"}, {2026}, ctx);
 #pragma once
 
-#include <fstream>
 #include <functional>
 #include <map>
 #include <optional>
@@ -73,9 +72,11 @@ SubmissionMeta submission_meta(const std::string& path, const CheckOptions& opt,
                                std::vector<Issue>& notes);
 
 // One file read, dated and checked here, in this process (what a checking worker runs for
-// each file; read_here as for load_submission).
+// each file; read_here as for load_submission). With a sink, its rows and issues go there as
+// they are found, in the order the result would hold them, and the result holds none.
 FileResult check_file(const std::string& path, const Plan& plan, const PlanItems& items, const CheckOptions& opt,
-                      const CheckContext& ctx, const std::function<void()>& read_here = {});
+                      const CheckContext& ctx, const std::function<void()>& read_here = {},
+                      ResultSink* sink = nullptr);
 
 // The byte form a file's checking process sends back (exposed for the round-trip test).
 std::string serialise_file_result(const FileResult& f);
@@ -90,6 +91,29 @@ FileResult deserialise_file_result(ByteReader& r);
 // depends on that file alone), then completeness.
 CheckReport check_submissions(const Plan& plan, const std::vector<std::string>& files, const CheckOptions& opt,
                               const CheckContext& ctx);
+
+// Where a file's result lies until it is read back: its head (every field but its rows and
+// issues, and what the status and the checks across files need of those) and where its rows
+// and its issues were written (`source`: one of the check's temporary files).
+struct SpilledResult {
+  struct Part {
+    std::uint32_t source = 0;
+    std::uint64_t offset = 0, length = 0, count = 0;
+  };
+  std::string head;
+  Part rows, issues;
+};
+
+// A part of a file's result as read back (StreamedCheck::each_part): its head, then its rows,
+// then its issues, a batch at a time and in their order, then its end.
+struct ResultPart {
+  enum class Kind { Head, Rows, Issues, End };
+  Kind kind = Kind::Head;
+  // Head: every field but the rows and issues (complete: late, superseded); Rows, Issues: a
+  // batch of them (the checks across files' issues last); End: the workbook, when kept.
+  FileResult file;
+  FileStatus status = FileStatus::Ok;  // Head: the file's, every issue counted
+};
 
 // The same check with the files' results waiting in a temporary file instead of memory
 // (tonghop check): memory is bounded by the files being checked and a summary of each
@@ -112,14 +136,16 @@ class StreamedCheck {
   // read back one at a time; what they and report.issues hold in all. Threads may read them
   // back at the same time.
   Totals each(const std::function<void(FileResult&)>& use) const;
+  // The same a part at a time: a long report's rows and issues are never all held.
+  Totals each_part(const std::function<void(ResultPart&)>& use) const;
 
  private:
   const Plan& plan_;
   double deadline_ = 0;
   std::vector<FileSummary> summaries_;
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> spilled_;  // offset, length of each file's bytes
-  std::string dir_;              // a private temporary folder, removed with this
-  std::fstream spill_;           // dir_/results: every file's result, serialised (written)
+  std::vector<SpilledResult> spilled_;
+  std::string dir_;                   // a private temporary folder, removed with this
+  std::vector<std::string> sources_;  // the files in dir_ the results were written to
 };
 
 }  // namespace tonghop

@@ -4,7 +4,9 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "validate/check.hpp"
@@ -28,7 +30,12 @@ struct FileCheck {
   };
   std::vector<std::optional<IndicatorKeys>> indicator_keys = {};
   const IndicatorKeys& keys_of(std::size_t indicator);
+  ResultSink* sink = nullptr;             // where rows and issues go as they are found (check_workbook)
+  std::set<std::string_view> owners = {};  // the owners (in the plan) of the items of the rows so far
 
+  void add_row(RowResult row);
+  // With a sink: the rows and issues held handed over, all of them or once a batch is full.
+  void flush(bool all);
   void issue(IssueCode code, const std::string& sheet, std::optional<std::uint32_t> row,
              std::optional<std::uint32_t> col, const std::string& item, IssueParams params);
 };

@@ -64,11 +64,7 @@ void identify(FileCheck& fc, const Workbook& book, const std::vector<Table>& tab
 // commune's own report (a consolidated workbook) covers items of several units; a file
 // whose rows all belong to one unit is that unit's, unnamed.
 void confirm_whole_commune(FileCheck& fc) {
-  std::set<std::string> owners;
-  for (const auto& r : fc.out.rows) {
-    if (!r.item) continue;
-    owners.insert(fc.plan.owner_of(r.ref()));
-  }
+  std::set<std::string_view> owners = fc.owners;  // (the rows may have left already: FileCheck::sink)
   owners.erase("");
   if (owners.size() >= 2) return;
   fc.whole_commune = false;

@@ -188,8 +188,8 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
   auto matches = match_rows(fc.plan, fc.items, fc.ctx.matcher, texts, fc.out.unit, &fc.ctx.aliases);
   const SharedText sheet_name(sheet);  // one copy for the table's rows
   // One result per row at most: reserved at once, rather than doubling (and copying) the
-  // results of a long table as they come.
-  fc.out.rows.reserve(fc.out.rows.size() + texts.size());
+  // results of a long table as they come (with a sink they leave a batch at a time).
+  if (!fc.sink) fc.out.rows.reserve(fc.out.rows.size() + texts.size());
   // Headings, totals, prose and signatures: one info per block of them.
   std::size_t block_first = 0, block_count = 0;
   auto end_block = [&] {
@@ -239,7 +239,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       fc.issue(IssueCode::UnknownItem, sheet, r.row, name_col, code,
             {{"name", row.written}, {"score", number_text(row.score)}});
       row.counts = false;
-      fc.out.rows.push_back(std::move(row));
+      fc.add_row(std::move(row));
       continue;
     }
     const ItemRef ref = m.item;
@@ -250,7 +250,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       fc.issue(IssueCode::AmbiguousMatch, sheet, r.row, name_col, code,
             {{"name", row.written}, {"first", item_name}, {"second", other}});
       row.counts = false;
-      fc.out.rows.push_back(std::move(row));
+      fc.add_row(std::move(row));
       continue;
     }
     row.item = ref.index;
@@ -258,13 +258,13 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
       fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"first", std::to_string(t.rows[at[m.first]].row + 1)}});
       row.counts = false;
-      fc.out.rows.push_back(std::move(row));
+      fc.add_row(std::move(row));
       continue;  // not counted, so not checked further
     } else if (auto it = fc.seen.find(ref); it != fc.seen.end()) {
       fc.issue(IssueCode::DuplicateRow, sheet, r.row, name_col, item_code,
             {{"name", item_name}, {"first", std::to_string(it->second + 1)}});
       row.counts = false;
-      fc.out.rows.push_back(std::move(row));
+      fc.add_row(std::move(row));
       continue;  // not counted, so not checked further
     } else {
       fc.seen[ref] = r.row;
@@ -305,7 +305,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
                 {{"written", ratio.shown}, {"computed", number_text(std::round(computed * 10) / 10)}});
       }
     }
-    fc.out.rows.push_back(std::move(row));
+    fc.add_row(std::move(row));
   }
   end_block();
 }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "read/isolated.hpp"
@@ -218,8 +219,104 @@ TEST(CheckDriver, StreamedCheckGivesTheReportOfTheCheckInMemory) {
     }
     EXPECT_EQ(os.str(), held) << "pass " << pass;
   }
+  // A part at a time (as tonghop check writes its JSON): the same bytes.
+  std::ostringstream os;
+  {
+    CheckJsonWriter w(os, plan(), streamed.report.period, Lang::En);
+    std::size_t heads = 0, ends = 0;
+    auto totals = streamed.each_part([&](ResultPart& p) {
+      switch (p.kind) {
+        case ResultPart::Kind::Head: ++heads, w.head(p.file, p.status); break;
+        case ResultPart::Kind::Rows: w.rows(p.file.rows); break;
+        case ResultPart::Kind::Issues: w.issues(p.file.issues); break;
+        case ResultPart::Kind::End: ++ends, w.end(); break;
+      }
+    });
+    EXPECT_EQ(heads, files.size());
+    EXPECT_EQ(ends, files.size());
+    w.finish(streamed.report, streamed.size(), totals.errors, totals.warnings);
+  }
+  EXPECT_EQ(os.str(), held);
   for (auto code : {"duplicate-submission", "late-submission", "missing-item", "conflicting-values"})
     EXPECT_NE(held.find(std::string("\"") + code + "\""), std::string::npos) << code;
+}
+
+namespace {
+
+// What a sink is handed, in order.
+struct Recorded : ResultSink {
+  std::vector<RowResult> all_rows;
+  std::vector<Issue> all_issues;
+  std::size_t row_batches = 0;
+  void rows(std::vector<RowResult>& batch) override {
+    row_batches += !batch.empty();
+    all_rows.insert(all_rows.end(), batch.begin(), batch.end());
+    batch.clear();
+  }
+  void issues(std::vector<Issue>& batch) override {
+    all_issues.insert(all_issues.end(), batch.begin(), batch.end());
+    batch.clear();
+  }
+};
+
+// A long unit report: the plan's indicators written again and again (every repeat a
+// duplicate of the row that came first, far above it), rows matching no item, empty values,
+// and figures that miss their targets.
+std::string long_report(std::size_t rows) {
+  std::string csv = "PHÒNG VĂN HÓA - XÃ HỘI\nBÁO CÁO NĂM 2026\nSTT,Chỉ tiêu,ĐVT,TH\n";
+  const auto& ind = plan().indicators;
+  for (std::size_t k = 0; k < rows; ++k) {
+    const auto& i = ind[(k * 7) % ind.size()];
+    std::string name = k % 13 == 5 ? "Việc khác số " + std::to_string(k) : i.name;
+    std::string value = k % 11 == 3 ? "" : std::to_string(k % 97);
+    csv += std::to_string(k + 1) + ",\"" + name + "\"," + i.unit_of_measure + "," + value + "\n";
+  }
+  return csv;
+}
+
+}  // namespace
+
+// A checking worker hands a file's rows and issues on as they are found (a long report's are
+// never all held): what it hands on, in order, is what the check holding them gives, for a
+// long table whose later rows repeat earlier ones, with the reading's issues first and the
+// receipt's note last.
+TEST(CheckDriver, RowsAndIssuesHandedOnAsFoundAreTheResultHeldWhole) {
+  auto dir = fs::temp_directory_path() / "tonghop-sink-check";
+  fs::create_directories(dir);
+  auto path = (dir / "phong-vhxh.csv").string();
+  std::ofstream(path) << long_report(12000);
+  CheckOptions opt;
+  opt.period = {2026, PeriodKind::Year};
+  PlanItems items(plan(), ctx().matcher);
+  auto whole = check_file(path, plan(), items, opt, ctx());
+  Recorded sink;
+  auto head = check_file(path, plan(), items, opt, ctx(), {}, &sink);
+  EXPECT_TRUE(head.rows.empty());
+  EXPECT_TRUE(head.issues.empty());
+  EXPECT_GT(sink.row_batches, 2u);  // in batches, not at the end
+  head.rows = sink.all_rows, head.issues = sink.all_issues;
+  EXPECT_EQ(serialise_file_result(head), serialise_file_result(whole));
+  // The file has what the test is about.
+  ASSERT_GT(whole.rows.size(), 10000u);
+  std::size_t repeats = 0;
+  for (const auto& r : whole.rows) repeats += r.item && !r.counts;
+  EXPECT_GT(repeats, 9000u);
+  EXPECT_EQ(whole.issues.back().code, IssueCode::ReceiptFromFileTime);
+  std::set<IssueCode> codes;
+  for (const auto& i : whole.issues) codes.insert(i.code);
+  for (auto c : {IssueCode::DuplicateRow, IssueCode::MissingValue, IssueCode::TargetNotMet})
+    EXPECT_TRUE(codes.count(c)) << to_string(c);
+  // And through the workers and the files they write: the result held whole, whatever the
+  // number of workers.
+  CheckReport here;
+  here.period = opt.period;
+  here.files.push_back(whole);
+  complete_report(here, plan(), default_deadline(2026));
+  for (std::size_t jobs : {1, 2}) {
+    opt.jobs = jobs;
+    EXPECT_EQ(json(check_submissions(plan(), {path}, opt, ctx())), json(here)) << jobs << " jobs";
+  }
+  fs::remove_all(dir);
 }
 
 // A worker reads each file itself, under the read limits until it has read it: a reader that
