@@ -4,6 +4,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/cell.hpp"
@@ -22,6 +23,9 @@ struct WorkbookInfo {
   char delimiter = 0;     // CSV only
   std::string converted_from;  // set when LibreOffice converted the file: its format
   bool recalc_on_load = false;  // formula results are placeholders (xlsx fullCalcOnLoad)
+  // xlsx: the custom document properties (docProps/custom.xml), name and text, in the
+  // file's order; empty when the part is missing or damaged.
+  std::vector<std::pair<std::string, std::string>> custom_properties;
 };
 
 enum class Visibility { Visible, Hidden, VeryHidden };

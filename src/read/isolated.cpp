@@ -20,13 +20,17 @@ using Reader = ByteReader;
 // Structured bindings list every field: adding one to these structs stops the build here
 // until it is carried across the pipe too.
 void put(Writer& w, const WorkbookInfo& info) {
-  const auto& [format, date1904, encoding, delimiter, converted_from, recalc_on_load] = info;
+  const auto& [format, date1904, encoding, delimiter, converted_from, recalc_on_load, custom_properties] = info;
   w.pod(format), w.pod(date1904), w.str(encoding), w.pod(delimiter), w.str(converted_from), w.pod(recalc_on_load);
+  w.pod<std::uint64_t>(custom_properties.size());
+  for (const auto& [name, value] : custom_properties) w.str(name), w.str(value);
 }
 void get(Reader& r, WorkbookInfo& info) {
-  auto& [format, date1904, encoding, delimiter, converted_from, recalc_on_load] = info;
+  auto& [format, date1904, encoding, delimiter, converted_from, recalc_on_load, custom_properties] = info;
   format = r.pod<FileFormat>(), date1904 = r.pod<bool>(), encoding = r.str(), delimiter = r.pod<char>(),
   converted_from = r.str(), recalc_on_load = r.pod<bool>();
+  custom_properties.resize(r.pod<std::uint64_t>());
+  for (auto& [name, value] : custom_properties) name = r.str(), value = r.str();
 }
 void put(Writer& w, const StoredCell& c) {
   const auto& [row, col, number, text, formula, number_format, font, shared_formula, type, format_class, is_formula,

@@ -440,6 +440,53 @@ class SheetHandler : public XmlHandler {
   std::string* target_ = nullptr;
 };
 
+// docProps/custom.xml: <property name="..."><vt:lpwstr>value</vt:lpwstr></property>.
+class CustomPropertiesHandler : public XmlHandler {
+ public:
+  std::vector<std::pair<std::string, std::string>> values;
+  CustomPropertiesHandler() { want_text = true; }
+  void start_element(std::string_view, std::string_view local, const char** attrs) override {
+    if (local == "property") {
+      const char* n = xml_attr(attrs, "name");
+      name_ = n ? n : "";
+      depth_ = 1;
+      text_.clear();
+    } else if (depth_) {
+      ++depth_;
+    }
+  }
+  void end_element(std::string_view, std::string_view local) override {
+    if (local == "property") {
+      if (!name_.empty()) values.emplace_back(name_, text_);
+      depth_ = 0;
+    } else if (depth_) {
+      --depth_;
+    }
+  }
+  void characters(std::string_view s) override {
+    if (depth_ > 1) text_ += s;
+  }
+
+ private:
+  std::string name_, text_;
+  int depth_ = 0;
+};
+
+// Read with the workbook, so nothing opens the package again for them (a form made by
+// tonghop template carries its identity there). A damaged part only loses them.
+std::vector<std::pair<std::string, std::string>> read_custom_properties(const ZipArchive& zip) {
+  try {
+    if (auto part = zip.read_if_present("docProps/custom.xml")) {
+      CustomPropertiesHandler props;
+      MemorySource src(*part);
+      parse_xml(src, props, "docProps/custom.xml");
+      return std::move(props.values);
+    }
+  } catch (const InputError&) {
+  }
+  return {};
+}
+
 std::string find_workbook_part(const ZipArchive& zip) {
   try {
     for (const auto& [id, rel] : read_rels(zip, "")) {
@@ -488,6 +535,7 @@ void read_xlsx(ZipArchive& zip, WorkbookSink& sink, const ReadLimits& limits) {
   info.format = FileFormat::Xlsx;
   info.date1904 = wb.date1904;
   info.recalc_on_load = wb.full_calc_on_load;
+  info.custom_properties = read_custom_properties(zip);
   sink.begin_workbook(info);
   std::uint32_t index = 0;
   for (const auto& entry : wb.sheets) {

@@ -139,7 +139,7 @@ FileResult check_loaded(const std::string& path, LoadedSubmission loaded, const 
                         const CheckOptions& opt, const CheckContext& ctx, ResultSink* sink = nullptr) {
   std::vector<Issue> notes;
   auto meta = submission_meta(path, opt, loaded.workbook != nullptr, notes);
-  if (loaded.workbook) meta.form = read_form_identity(path, *loaded.workbook, opt.limits);
+  if (loaded.workbook) meta.form = read_form_identity(*loaded.workbook);
   if (sink) sink->issues(loaded.issues);
   FileResult fr;
   if (loaded.workbook) {

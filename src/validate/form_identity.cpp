@@ -5,66 +5,18 @@
 
 #include "core/issue.hpp"
 #include "plan/item_key.hpp"
-#include "read/xml_stream.hpp"
-#include "read/zip_archive.hpp"
 #include "recognise/table.hpp"
 #include "validate/check.hpp"
 #include "core/platform.hpp"
 
 namespace tonghop {
-namespace {
-
-// docProps/custom.xml: <property name="..."><vt:lpwstr>value</vt:lpwstr></property>.
-class CustomProperties : public XmlHandler {
- public:
+std::optional<FormIdentity> read_form_identity(const Workbook& book) {
+  // The custom document properties (read with the workbook), else the same pairs on the
+  // hidden lists sheet (kept by tools that drop custom properties when they save, and by a
+  // LibreOffice .ods re-save).
   std::map<std::string, std::string> values;
-  CustomProperties() { want_text = true; }
-  void start_element(std::string_view, std::string_view local, const char** attrs) override {
-    if (local == "property") {
-      const char* n = xml_attr(attrs, "name");
-      name_ = n ? n : "";
-      depth_ = 1;
-      text_.clear();
-    } else if (depth_) {
-      ++depth_;
-    }
-  }
-  void end_element(std::string_view, std::string_view local) override {
-    if (local == "property") {
-      if (!name_.empty()) values[name_] = text_;
-      depth_ = 0;
-    } else if (depth_) {
-      --depth_;
-    }
-  }
-  void characters(std::string_view s) override {
-    if (depth_ > 1) text_ += s;
-  }
-
- private:
-  std::string name_, text_;
-  int depth_ = 0;
-};
-
-}  // namespace
-
-std::optional<FormIdentity> read_form_identity(const std::string& path, const Workbook& book, const ReadLimits& limits) {
-  // The custom document properties, else the same pairs on the hidden lists sheet (kept by
-  // tools that drop custom properties when they save, and by a LibreOffice .ods re-save).
-  std::map<std::string, std::string> values;
-  if (book.info.format == FileFormat::Xlsx && book.info.converted_from.empty()) {
-    CustomProperties props;
-    try {
-      ZipArchive zip(path, limits);
-      if (auto part = zip.read_if_present("docProps/custom.xml")) {
-        MemorySource src(*part);
-        parse_xml(src, props, "docProps/custom.xml");
-        values = std::move(props.values);
-      }
-    } catch (const InputError&) {
-      // The workbook was read; a broken properties part only loses this copy of the identity.
-    }
-  }
+  if (book.info.format == FileFormat::Xlsx && book.info.converted_from.empty())
+    for (const auto& [name, value] : book.info.custom_properties) values[name] = value;
   const Sheet* lists = nullptr;
   for (const auto& s : book.sheets)
     if (s.info.name == kListsSheet) lists = &s;

@@ -2,7 +2,7 @@
 // period, item keys), read back so the check maps its rows exactly and tells a form of
 // another unit, period or plan version apart.
 //
-//   if (auto id = read_form_identity(path, book, limits)) id->unit;  // "Công an"
+//   if (auto id = read_form_identity(book)) id->unit;  // "Công an"
 #pragma once
 
 #include <cstdint>
@@ -26,8 +26,7 @@ struct FormIdentity {
 
 // From the custom document properties of an .xlsx, else the same pairs on the hidden lists
 // sheet (any format); nullopt when the file is no form.
-std::optional<FormIdentity> read_form_identity(const std::string& path, const Workbook& book,
-                                               const ReadLimits& limits);
+std::optional<FormIdentity> read_form_identity(const Workbook& book);
 
 // The column of a sheet holding the item keys (labelled kKeyLabel in its header rows).
 std::optional<std::uint32_t> key_column(const Sheet& sheet, std::uint32_t header_first, std::uint32_t header_last);

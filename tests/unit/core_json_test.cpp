@@ -31,3 +31,33 @@ TEST(Json, EscapesAndNests) {
   j.end_object();
   EXPECT_EQ(os.str(), R"({"tên":"a\"b\\c\n\u0001","list":[1,true,null],"empty":{}})");
 }
+
+// Strings are scanned eight bytes at a time: every sign that needs an escape is found at
+// any place in a long text, next to UTF-8 and at the ends.
+TEST(Json, EscapesAnywhereInALongString) {
+  auto escaped = [](std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c < 0x20) out += "\\u00" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
+      else out += char(c);
+    }
+    return out + "\"";
+  };
+  const std::string base = "Tỷ lệ hộ gia đình văn hóa đạt 95% (năm 2026)";
+  for (char sign : {'"', '\\', '\n', '\r', '\t', '\x01', '\x1f', ' ', '\x7f'})
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+      std::string s = base;
+      s.insert(at, 1, sign);
+      std::ostringstream os;
+      JsonWriter j(os, false);
+      j.begin_array();
+      j.value(s);
+      j.end_array();
+      ASSERT_EQ(os.str(), "[" + escaped(s) + "]") << int(sign) << " at " << at;
+    }
+}

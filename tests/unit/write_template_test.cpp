@@ -10,6 +10,7 @@
 #include "consolidate/year_report.hpp"
 #include "core/text.hpp"
 #include "plan/item_key.hpp"
+#include "read/isolated.hpp"
 #include "read/zip_archive.hpp"
 #include "form_test_util.hpp"
 #include "test_util.hpp"
@@ -134,6 +135,26 @@ TEST(FormXml, ProtectedSheetsUnlockedInputsHiddenKeysAndLists) {
     EXPECT_NE(custom.find(std::string("name=\"") + name + "\""), std::string::npos) << name;
   EXPECT_NE(custom.find("<vt:lpwstr>" + plan_fingerprint(an_duong()) + "</vt:lpwstr>"), std::string::npos);
   EXPECT_NE(custom.find(std::string("<vt:lpwstr>") + kVhxh + "</vt:lpwstr>"), std::string::npos);
+}
+
+// The custom properties come with the one reading of the workbook (in the process or
+// isolated); a damaged properties part loses only them, and the identity is then read from
+// the lists sheet.
+TEST(FormXml, CustomPropertiesReadWithTheWorkbook) {
+  TempDir dir;
+  auto path = write(dir, options());
+  auto book = load_workbook(path);
+  std::map<std::string, std::string> props(book.info.custom_properties.begin(), book.info.custom_properties.end());
+  EXPECT_EQ(props[form_property::kPlan], plan_fingerprint(an_duong()));
+  EXPECT_EQ(props[form_property::kUnit], kVhxh);
+  EXPECT_EQ(load_workbook_isolated(path).info.custom_properties, book.info.custom_properties);
+  rewrite_part(path, "docProps/custom.xml", [](std::string xml) { return xml.substr(0, xml.size() / 2); });
+  auto damaged = load_workbook(path);
+  EXPECT_TRUE(damaged.info.custom_properties.empty());
+  EXPECT_FALSE(damaged.sheets.empty());
+  auto id = read_form_identity(damaged);
+  ASSERT_TRUE(id);
+  EXPECT_EQ(id->unit, kVhxh);
 }
 
 TEST(FormXml, PasswordWhenAsked) {
@@ -381,7 +402,7 @@ TEST(FormAll, EveryUnitOfBothSamplePlansGetsAFormThatReadsBackAsItsOwn) {
     for (const auto& u : plan->units) {
       auto path = write(dir, options(u.name), nullptr, *plan);
       auto book = load_workbook(path);
-      auto id = read_form_identity(path, book, limits());
+      auto id = read_form_identity(book);
       ASSERT_TRUE(id) << u.name;
       EXPECT_EQ(id->unit, u.name);
       EXPECT_EQ(id->plan, keys.fingerprint());
@@ -410,7 +431,7 @@ TEST(TemplateCommand, UnitSpellingTaughtByAliasesGetsItsForm) {
   std::vector<std::string> forms;
   for (const auto& e : fs::directory_iterator(out)) forms.push_back(e.path().filename().string());
   ASSERT_EQ(forms.size(), 1u);
-  auto id = read_form_identity(out + "/" + forms[0], load_workbook(out + "/" + forms[0]), limits());
+  auto id = read_form_identity(load_workbook(out + "/" + forms[0]));
   ASSERT_TRUE(id);
   EXPECT_EQ(id->unit, "Phòng Văn hóa - Xã hội");
 }
