@@ -14,35 +14,51 @@ int rank(Severity s) { return s == Severity::Error ? 0 : s == Severity::Warning 
 
 }  // namespace
 
-std::vector<IssueGroup> group_issues(const std::vector<Issue>& issues) {
-  std::vector<IssueGroup> groups;
-  using Key = std::tuple<int, IssueCode, const std::string*, const std::string*, const std::string*>;
-  // Keys point into the issues; compared by value.
-  auto less = [](const Key& a, const Key& b) {
-    return std::tie(std::get<0>(a), std::get<1>(a), *std::get<2>(a), *std::get<3>(a), *std::get<4>(a)) <
-           std::tie(std::get<0>(b), std::get<1>(b), *std::get<2>(b), *std::get<3>(b), *std::get<4>(b));
-  };
-  std::map<Key, std::size_t, decltype(less)> at(less);
-  for (const auto& i : issues) {
-    if (!i.where.row) {
-      groups.push_back({&i, 1, {}});
-      continue;
-    }
-    Key key{rank(i.severity), i.code, &i.where.file, &i.where.sheet, &i.where.item};
-    auto [it, added] = at.try_emplace(key, groups.size());
-    if (added) groups.push_back({&i, 0, {}});
-    auto& g = groups[it->second];
-    ++g.count;
-    g.cells.emplace_back(*i.where.row, i.where.col.value_or(kWholeRow));
+bool IssueGrouper::ByValue::operator()(const Key& a, const Key& b) const {
+  return std::tie(std::get<0>(a), std::get<1>(a), *std::get<2>(a), *std::get<3>(a), *std::get<4>(a)) <
+         std::tie(std::get<0>(b), std::get<1>(b), *std::get<2>(b), *std::get<3>(b), *std::get<4>(b));
+}
+
+void IssueGrouper::add(const Issue& i) {
+  auto first = [&] { return keep_ ? &kept_.emplace_back(i) : &i; };
+  if (!i.where.row) {
+    groups_.push_back({first(), 1, {}});
+    return;
   }
+  auto it = at_.find(Key{rank(i.severity), i.code, &i.where.file, &i.where.sheet, &i.where.item});
+  if (it == at_.end()) {
+    const Issue* f = first();
+    it = at_.emplace(Key{rank(f->severity), f->code, &f->where.file, &f->where.sheet, &f->where.item}, groups_.size())
+             .first;
+    groups_.push_back({f, 0, {}});
+  }
+  auto& g = groups_[it->second];
+  ++g.count;
+  g.cells.emplace_back(*i.where.row, i.where.col.value_or(kWholeRow));
+}
+
+std::vector<IssueGroup> IssueGrouper::groups() const {
+  auto groups = groups_;
   std::stable_sort(groups.begin(), groups.end(),
                    [](const IssueGroup& a, const IssueGroup& b) { return rank(a.first->severity) < rank(b.first->severity); });
   return groups;
 }
 
+std::vector<IssueGroup> group_issues(const std::vector<Issue>& issues) {
+  IssueGrouper g(false);
+  for (const auto& i : issues) g.add(i);
+  return g.groups();
+}
+
 std::vector<IssueLine> issue_lines(const std::vector<Issue>& issues) {
+  IssueGrouper g(false);
+  for (const auto& i : issues) g.add(i);
+  return issue_lines(g);
+}
+
+std::vector<IssueLine> issue_lines(const IssueGrouper& grouped) {
   std::vector<IssueLine> lines;
-  for (const auto& g : group_issues(issues)) {
+  for (const auto& g : grouped.groups()) {
     const Issue& i = *g.first;
     IssueLine& line = lines.emplace_back();
     line.file = platform::file_name(i.where.file);

@@ -9,6 +9,9 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <map>
+#include <tuple>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +34,26 @@ struct IssueGroup {
 // notes, each in the order the check found them.
 std::vector<IssueGroup> group_issues(const std::vector<Issue>& issues);
 
+// The same grouping fed an issue at a time. `keep`: each group keeps a copy of its first issue
+// (a long report's issues are then never all held); otherwise the issues added must outlive it.
+class IssueGrouper {
+ public:
+  explicit IssueGrouper(bool keep) : keep_(keep) {}
+  void add(const Issue& i);
+  // In group_issues' order; the first issues are the copies kept, or the issues added.
+  std::vector<IssueGroup> groups() const;
+
+ private:
+  using Key = std::tuple<int, IssueCode, const std::string*, const std::string*, const std::string*>;
+  struct ByValue {  // keys point into the first issues; compared by value
+    bool operator()(const Key& a, const Key& b) const;
+  };
+  bool keep_;
+  std::deque<Issue> kept_;  // the copies (addresses stay)
+  std::vector<IssueGroup> groups_;
+  std::map<Key, std::size_t, ByValue> at_;
+};
+
 // The group's cells as Excel references, runs down a column as ranges ("F8:F20, G9", rows
 // as "12:14"); cut
 // near max_chars with the number of cells left out ("…, và 1.234 ô khác").
@@ -45,6 +68,7 @@ struct IssueLine {
 };
 // A run's issues as lines, in group_issues' order.
 std::vector<IssueLine> issue_lines(const std::vector<Issue>& issues);
+std::vector<IssueLine> issue_lines(const IssueGrouper& grouped);
 
 // 1234567 -> "1.234.567", as Vietnamese readers write numbers.
 std::string thousands_vi(std::size_t n);

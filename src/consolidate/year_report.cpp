@@ -78,9 +78,27 @@ class YearBuilder {
     }
   }
 
+  // What a file's issues count for its unit.
+  struct Counts {
+    std::size_t errors = 0, warnings = 0, missing_items = 0;
+    void add(const Issue& i) {
+      errors += i.severity == Severity::Error;
+      warnings += i.severity == Severity::Warning;
+      missing_items += i.code == IssueCode::MissingItem;
+    }
+  };
+
   void file(const FileResult& f) {
+    rows(f, f.rows);
+    Counts counts;
+    for (const auto& i : f.issues) counts.add(i);
+    unit(f, counts);
+  }
+
+  // Some of the rows of `f` (its head: the rows may come a batch at a time).
+  void rows(const FileResult& f, const std::vector<RowResult>& rows) {
     // The first counted row for an item is its value (conflicts are reported by the check).
-    for (const auto& r : f.rows) {
+    for (const auto& r : rows) {
       if (!r.item || !r.counts) continue;
       if (r.kind == ItemKind::Indicator) {
         auto& line = y_.indicators[*r.item];
@@ -101,6 +119,10 @@ class YearBuilder {
         line.source = SourceRef{f.path, r.sheet, cell_ref(r.row, r.col), r.row, r.col};
       }
     }
+  }
+
+  // The file's unit: its files and what its issues count.
+  void unit(const FileResult& f, const Counts& counts) {
     if (f.unit.empty()) return;
     if (!at_.count(f.unit)) {
       at_[f.unit] = y_.units.size();
@@ -108,11 +130,9 @@ class YearBuilder {
     }
     auto& u = y_.units[at_[f.unit]];
     u.files.push_back(platform::file_name(f.path));
-    for (const auto& i : f.issues) {
-      u.errors += i.severity == Severity::Error;
-      u.warnings += i.severity == Severity::Warning;
-      u.missing_items += i.code == IssueCode::MissingItem;
-    }
+    u.errors += counts.errors;
+    u.warnings += counts.warnings;
+    u.missing_items += counts.missing_items;
     if (!f.superseded) {
       u.late = f.late;
       if (f.received) u.received = serial_to_iso(*f.received).substr(0, 10);
@@ -238,10 +258,13 @@ void keep_lines(YearReport::Stream& stream, const std::vector<IssueLine>& lines)
     stream.lines[l.rank]->add({l.file, l.sheet, l.cell, l.severity, l.code, l.message, std::to_string(l.count)});
 }
 
-// A file's result as read back, with its issues as the workbook's lines.
+// A part of a file's result as read back; at its end, its issues as the workbook's lines and
+// what they count (the issues themselves stay in the reading thread).
 struct ReadBack {
-  FileResult file;
+  ResultPart part;
   std::vector<IssueLine> lines;
+  std::size_t issues = 0;
+  YearBuilder::Counts counts;
 };
 
 }  // namespace
@@ -258,24 +281,51 @@ YearReport consolidate(const Plan& plan, const StreamedCheck& check, const Previ
   StreamedCheck::Totals counted;
   pipelined<ReadBack>(
       [&](const auto& push) {
-        counted = check.each([&](FileResult& f) {
-          auto lines = issue_lines(f.issues);
-          push(ReadBack{std::move(f), std::move(lines)});
+        std::optional<IssueGrouper> grouped;
+        ReadBack end;
+        counted = check.each_part([&](ResultPart& p) {
+          if (p.kind == ResultPart::Kind::Issues) {
+            if (!grouped) grouped.emplace(true);
+            for (const auto& i : p.file.issues) grouped->add(i), end.counts.add(i);
+            end.issues += p.file.issues.size();
+            return;
+          }
+          if (p.kind != ResultPart::Kind::End) {
+            push(ReadBack{std::move(p), {}, 0, {}});
+            return;
+          }
+          if (grouped) end.lines = issue_lines(*grouped);
+          grouped.reset();
+          end.part = std::move(p);
+          push(std::move(end));
+          end = ReadBack{};
         });
       },
-      [&](ReadBack& read) {
-        const auto& f = read.file;
-        build.file(f);
-        stream->issues += f.issues.size();
-        keep_lines(*stream, read.lines);
-        if (!f.readable) return;
-        ++stream->submissions;
-        stream->raw_rows += f.rows.size();
-        // A record for the file, then one per row: a long report is never one record.
-        stream->raw->add({platform::file_name(f.path), f.unit});
-        for (const auto& row : f.rows) {
-          auto r = raw_row(plan, row);
-          stream->raw->add({r.sheet, std::to_string(r.row), r.written, r.code, r.value, r.verdict});
+      [&, head = FileResult{}](ReadBack& read) mutable {
+        auto& p = read.part;
+        switch (p.kind) {
+          case ResultPart::Kind::Head:
+            head = std::move(p.file);
+            if (!head.readable) return;
+            ++stream->submissions;
+            // A record for the file, then one per row: a long report is never one record.
+            stream->raw->add({platform::file_name(head.path), head.unit});
+            return;
+          case ResultPart::Kind::Rows:
+            build.rows(head, p.file.rows);
+            if (!head.readable) return;
+            stream->raw_rows += p.file.rows.size();
+            for (const auto& row : p.file.rows) {
+              auto r = raw_row(plan, row);
+              stream->raw->add({r.sheet, std::to_string(r.row), r.written, r.code, r.value, r.verdict});
+            }
+            return;
+          case ResultPart::Kind::Issues: return;  // (kept in the reading thread)
+          case ResultPart::Kind::End:
+            build.unit(head, read.counts);
+            stream->issues += read.issues;
+            keep_lines(*stream, read.lines);
+            return;
         }
       });
   if (totals) *totals = counted;

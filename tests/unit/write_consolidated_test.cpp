@@ -602,6 +602,34 @@ TEST(IssueGroups, RepeatsInOneSheetAreOneLineErrorsFirst) {
   EXPECT_NE(text.find(" ô khác"), std::string::npos) << text;
 }
 
+// Fed an issue at a time, each gone once added (a long report's issues read back a batch at a
+// time), the grouping keeps copies of what it needs and gives the lines of the whole list.
+TEST(IssueGroups, IssuesAddedOneAtATimeGiveTheLinesOfTheWholeList) {
+  std::vector<Issue> issues;
+  for (std::uint32_t r = 7; r < 3007; ++r) {
+    issues.push_back(make_issue_at(r % 3 ? IssueCode::UnknownItem : IssueCode::MissingValue, "a.xlsx", "Biểu 01", r,
+                                   r % 3 ? 1 : 5, r % 3 ? "" : std::to_string(r % 7), {{"name", "Dòng " + std::to_string(r % 5)}}));
+    if (r % 500 == 0) issues.push_back(make_issue(IssueCode::MissingSubmission, Location{}, {{"unit", "Công an"}}));
+  }
+  issues.push_back(make_issue_at(IssueCode::TargetNotMet, "b.xlsx", "Biểu 02", 9, 4, "3", {{"name", "BHYT"}}));
+  IssueGrouper grouped(true);
+  for (const auto& i : issues) {
+    Issue passing = i;  // gone after add
+    grouped.add(passing);
+    passing.where.file = passing.where.sheet = passing.where.item = "overwritten";
+  }
+  auto whole = issue_lines(issues), one_by_one = issue_lines(grouped);
+  ASSERT_EQ(one_by_one.size(), whole.size());
+  ASSERT_GT(whole.size(), 10u);
+  for (std::size_t k = 0; k < whole.size(); ++k) {
+    EXPECT_EQ(one_by_one[k].file, whole[k].file) << k;
+    EXPECT_EQ(one_by_one[k].cell, whole[k].cell) << k;
+    EXPECT_EQ(one_by_one[k].message, whole[k].message) << k;
+    EXPECT_EQ(one_by_one[k].count, whole[k].count) << k;
+    EXPECT_EQ(one_by_one[k].rank, whole[k].rank) << k;
+  }
+}
+
 // More issue lines than a sheet holds (rows_per_sheet lowered so the test is quick; Excel's
 // 1,048,576 rows the same way): they continue on "Lỗi kiểm tra (2)", ..., every issue is
 // counted on them, and the summary says where they are.
