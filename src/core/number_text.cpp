@@ -93,7 +93,12 @@ std::string number_text(double value, const NumberStyle& style, Lang lang) {
 }
 
 Text number_text(double value, const NumberStyle& style) {
-  return Text(number_text(value, style, Lang::Vi), number_text(value, style, Lang::En));
+  // The two languages differ only in the signs: "." groups and "," marks the decimals in
+  // Vietnamese, the other way round in English.
+  std::string vi = number_text(value, style, Lang::Vi), en = vi;
+  for (char& c : en)
+    if (c == '.' || c == ',') c = c == '.' ? ',' : '.';
+  return Text(std::move(vi), std::move(en));
 }
 
 }  // namespace tonghop

@@ -1,6 +1,7 @@
 #include "recognise/table.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <set>
@@ -125,10 +126,32 @@ const CellRange* SheetView::merge_at(std::uint32_t row, std::uint32_t col) const
   return nullptr;
 }
 
+SheetView::SheetView(const Sheet& sheet, bool include_hidden)
+    : sheet_(sheet), hide_(!include_hidden && (!sheet.hidden_rows.empty() || !sheet.hidden_columns.empty())) {
+  const auto& cells = sheet_.cells;
+  if (cells.empty() || cells.size() >= UINT32_MAX) return;  // (the sheet's own search then)
+  first_row_ = cells.front().row;
+  row_start_.assign(std::size_t(cells.back().row - first_row_) + 2, std::uint32_t(cells.size()));
+  // Backwards, so each row's entry ends as its first cell; a row without cells gets the
+  // start of the next row that has one (an empty range).
+  for (std::size_t i = cells.size(); i-- > 0;) row_start_[cells[i].row - first_row_] = std::uint32_t(i);
+  for (std::size_t r = row_start_.size() - 1; r-- > 0;) row_start_[r] = std::min(row_start_[r], row_start_[r + 1]);
+}
+
+const StoredCell* SheetView::find(std::uint32_t row, std::uint32_t col) const {
+  if (row_start_.empty()) return sheet_.find(row, col);
+  if (row < first_row_ || std::size_t(row - first_row_) + 1 >= row_start_.size()) return nullptr;
+  const auto& cells = sheet_.cells;
+  auto begin = cells.begin() + std::ptrdiff_t(row_start_[row - first_row_]);
+  auto end = cells.begin() + std::ptrdiff_t(row_start_[row - first_row_ + 1]);
+  auto it = std::lower_bound(begin, end, col, [](const StoredCell& c, std::uint32_t k) { return c.col < k; });
+  return it != end && it->col == col ? &*it : nullptr;
+}
+
 const StoredCell* SheetView::cell(std::uint32_t row, std::uint32_t col) const {
   if (hide_ && (sheet_.row_hidden(row) || sheet_.column_hidden(col))) return nullptr;
-  if (const auto* m = merge_at(row, col)) return sheet_.find(m->first_row, m->first_col);
-  return sheet_.find(row, col);
+  if (const auto* m = merge_at(row, col)) return find(m->first_row, m->first_col);
+  return find(row, col);
 }
 
 std::string SheetView::text(std::uint32_t row, std::uint32_t col) const {
@@ -195,7 +218,7 @@ std::size_t distinct_cells(const SheetView& v, std::uint32_t row, std::uint32_t 
 
 bool has_number(const SheetView& v, std::uint32_t row, std::uint32_t c0, std::uint32_t c1) {
   for (std::uint32_t c = c0; c <= c1; ++c) {
-    const auto* cell = v.sheet().find(row, c);
+    const auto* cell = v.find(row, c);
     if (cell && cell->type == CellType::Number) return true;
   }
   return false;
@@ -352,7 +375,7 @@ bool is_column_number(std::string_view k) {
 class RowCells {
  public:
   RowCells(const SheetView& v, const std::vector<Column>& columns) : v_(v) {
-    for (const auto& c : columns) entries_.push_back({c.col, {}, {}, false, false});
+    for (const auto& c : columns) entries_.push_back({c.col, nullptr, {}, {}, false, false});
   }
   void start(std::uint32_t row) {
     row_ = row;
@@ -360,27 +383,36 @@ class RowCells {
   }
   std::uint32_t row() const { return row_; }
   const SheetView& view() const { return v_; }
-  const std::string& text(std::uint32_t col) {
-    auto& e = at(col);
-    if (!e.has_text) e.text = v_.text(row_, col), e.has_text = true;
-    return e.text;
-  }
+  // The cell the row shows in the column (SheetView::cell), its display text trimmed.
+  const StoredCell* cell(std::uint32_t col) { return entry(col).cell; }
+  const std::string& text(std::uint32_t col) { return entry(col).text; }
   const std::string& folded(std::uint32_t col) {
-    auto& e = at(col);
-    if (!e.has_folded) e.folded = fold_key(text(col)), e.has_folded = true;
+    auto& e = entry(col);
+    if (!e.has_folded) e.folded = fold_key(e.text), e.has_folded = true;
     return e.folded;
   }
 
  private:
   struct Entry {
     std::uint32_t col;
+    const StoredCell* cell;
     std::string text, folded;
     bool has_text, has_folded;
   };
+  Entry& entry(std::uint32_t col) {
+    auto& e = at(col);
+    if (!e.has_text) {
+      e.cell = v_.cell(row_, col);
+      if (e.cell) e.text = trim(display_text(*e.cell));
+      else e.text.clear();
+      e.has_text = true;
+    }
+    return e;
+  }
   Entry& at(std::uint32_t col) {
     for (auto& e : entries_)
       if (e.col == col) return e;
-    entries_.push_back({col, {}, {}, false, false});  // not a column of the table: kept too
+    entries_.push_back({col, nullptr, {}, {}, false, false});  // not a column of the table: kept too
     return entries_.back();
   }
   const SheetView& v_;
@@ -431,7 +463,7 @@ bool repeated_header(RowCells& rc, const Band& b) {
 // Signature blocks and distribution lists under a table: "Nơi nhận:", "TM. ỦY BAN NHÂN
 // DÂN", "KT. CHỦ TỊCH", "CHỦ TỊCH", "(Đã ký)", "Người lập biểu", the place and date line.
 bool signature_line(const std::string& k) {
-  auto starts = [&](std::string_view p) { return k.rfind(p, 0) == 0; };
+  auto starts = [&](std::string_view p) { return k.starts_with(p); };
   if (starts("noi nhan") || starts("tm.") || starts("tm ") || starts("kt.") || starts("kt ") || starts("tl.") ||
       starts("q. ") || starts("(da ky") || starts("(ky") || starts("nguoi lap bieu") || starts("nguoi lap") ||
       starts("thu truong don vi") || starts("xac nhan cua"))
@@ -450,8 +482,8 @@ bool signature_line(const std::string& k) {
 // running title ("PHỤ LỤC II (tiếp theo)", "Biểu 01 (tiếp)").
 bool running_title(const std::string& k) {
   return k.find("tiep theo") != std::string::npos || k.find("(tiep)") != std::string::npos ||
-         ((k.rfind("phu luc", 0) == 0 || k.rfind("bieu", 0) == 0) && k.find("tiep") != std::string::npos) ||
-         (k.rfind("trang ", 0) == 0 && all_digits(k.substr(6)));
+         ((k.starts_with("phu luc") || k.starts_with("bieu")) && k.find("tiep") != std::string::npos) ||
+         (k.starts_with("trang ") && all_digits(std::string_view(k).substr(6)));
 }
 
 bool starts_lower(const std::string& t) {
@@ -545,7 +577,7 @@ void read_rows(const SheetView& v, const Sheet& sheet, const Band& b, std::uint3
       const std::string& txt = rc.text(c.col);
       if (txt.empty()) continue;
       cells.emplace_back(c.col, txt);
-      const auto* cell = v.cell(r, c.col);
+      const auto* cell = rc.cell(c.col);
       number |= cell && (cell->type == CellType::Number || cell->type == CellType::Date) && c.col != code_col;
     }
     // An STT merged down over this row: the item above goes on (Word paragraphs).
@@ -570,9 +602,11 @@ void read_rows(const SheetView& v, const Sheet& sheet, const Band& b, std::uint3
     if (kc.empty() && (kn == "tong so" || kn == "tong cong" || kn == "cong" || kn == "tong so nhiem vu" ||
                        kn == "tong so chi tieu" || kn == "tong so:" || kn == "tong cong:"))
       break;
-    // So does a signature block or "Nơi nhận" (whatever column it stands in).
+    // So does a signature block or "Nơi nhận" (whatever column it stands in): words, so a
+    // text cell (a figure, a date or a truth value shows no such line).
     if (!is_item_code(kc) && std::any_of(cells.begin(), cells.end(), [&](const auto& c) {
-          return signature_line(rc.folded(c.first));
+          const auto* cell = rc.cell(c.first);
+          return cell && cell->type == CellType::Text && signature_line(rc.folded(c.first));
         }))
       break;
     // Page furniture: a running title, a lone page number.

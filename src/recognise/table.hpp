@@ -82,10 +82,12 @@ struct Table {
 // are not data), unless it is made with include_hidden.
 class SheetView {
  public:
-  explicit SheetView(const Sheet& sheet, bool include_hidden = false)
-      : sheet_(sheet), hide_(!include_hidden && (!sheet.hidden_rows.empty() || !sheet.hidden_columns.empty())) {}
+  explicit SheetView(const Sheet& sheet, bool include_hidden = false);
   std::string text(std::uint32_t row, std::uint32_t col) const;
   const StoredCell* cell(std::uint32_t row, std::uint32_t col) const;
+  // The cell stored at (row, col) as Sheet::find gives it (no merge, hidden or not), found
+  // through the view's index of rows.
+  const StoredCell* find(std::uint32_t row, std::uint32_t col) const;
   // The merged range covering (row, col), if any.
   const CellRange* merge_at(std::uint32_t row, std::uint32_t col) const;
   const Sheet& sheet() const { return sheet_; }
@@ -93,6 +95,11 @@ class SheetView {
  private:
   const Sheet& sheet_;
   bool hide_;
+  // Where each row's cells start in sheet_.cells (sorted by row, then column), from the
+  // first row that holds one; one entry more for the end. Recognition and the checks look
+  // cells up by row and column over and over.
+  std::uint32_t first_row_ = 0;
+  std::vector<std::uint32_t> row_start_;
 };
 
 std::string display_text(const StoredCell& c);

@@ -180,13 +180,13 @@ Value read_value(const StoredCell* c) {
     return v;
   }
   v.raw = display_text(*c);
-  v.shown = Text(v.raw);
   if (c->type == CellType::Number) {
     v.kind = Value::Kind::Number;
     v.number = c->format_class == FormatClass::Percent ? c->number * 100 : c->number;
     v.shown = number_text(c->number, number_style(c->number_format, c->format_class));
     return v;
   }
+  v.shown = Text(v.raw);
   if (c->type == CellType::Empty) return v;
   std::string t = v.raw;
   auto k = fold_key(t);

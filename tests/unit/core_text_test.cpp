@@ -124,6 +124,17 @@ TEST(NumberText, AsTheSheetShowsIt) {
   EXPECT_EQ(number_text(12.5, number_style("0.0 \"ha\"", FormatClass::Other)).vi, "12,5");
 }
 
+// The figure in both languages is each language's own writing of it.
+TEST(NumberText, BothLanguagesAsEachWritesIt) {
+  const NumberStyle styles[] = {{}, {-1, true, false}, {2, false, true}, {0, false, true}, {1, true, true}, {3, false, false}};
+  for (double v : {0.0, -0.0, 1.0, -1234567.891, 0.1 + 0.2, 1e20, 1.5e-7, 123456789012345.6, 2.5e300, -0.969, 1e15})
+    for (const auto& style : styles) {
+      auto both = number_text(v, style);
+      EXPECT_EQ(both.vi, number_text(v, style, Lang::Vi)) << v;
+      EXPECT_EQ(both.en, number_text(v, style, Lang::En)) << v;
+    }
+}
+
 // Whole numbers take a shorter path than the 15-digit rounding: the same text as printf's.
 TEST(NumberText, WholeNumbersAndTheEdgesOfFifteenDigits) {
   EXPECT_EQ(number_text(123456789012345.0).en, "123456789012345");
