@@ -161,7 +161,7 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
     if (taught[i]) {
       o.evidence = "--aliases";
     } else if (!r.empty() && (a.kind == Assigned::Kind::Matched || a.kind == Assigned::Kind::Ambiguous)) {
-      const std::string& text = readings[i].empty() ? rows[i].written : readings[i];
+      const std::string& text = readings[i].empty() ? rows[i].written.str() : readings[i];
       auto [it, fresh] = items.evidence.try_emplace(text + '\x1f' + std::to_string(a.cand));
       if (fresh) {
         MatchEvidence why;

@@ -14,7 +14,7 @@ namespace tonghop {
 
 struct RowText {
   std::string code;     // the STT as written
-  std::string written;  // the name as written
+  SharedText written;   // the name as written (shared: a long table repeats its names)
   int parent = -1;      // position (in the same list) of the row a sub-row belongs under
   bool has_value = false;
 };

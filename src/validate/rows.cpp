@@ -169,6 +169,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
   std::vector<std::size_t> at;  // position in texts -> index in t.rows
   std::vector<int> pos_of(t.rows.size(), -1);
   texts.reserve(t.rows.size()), at.reserve(t.rows.size());  // at most one per row: no doubling
+  SharedTexts names(std::size_t(1) << 16);  // a long table writes its names again and again
   for (std::size_t k = 0; k < t.rows.size() && name_col; ++k) {
     const auto& r = t.rows[k];
     if (r.kind == RowKind::Group) continue;
@@ -183,7 +184,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     int parent = r.parent >= 0 && std::size_t(r.parent) < pos_of.size() ? pos_of[std::size_t(r.parent)] : -1;
     pos_of[k] = int(texts.size());
     at.push_back(k);
-    texts.push_back({r.code, std::move(written), parent, has_value});
+    texts.push_back({r.code, names(written), parent, has_value});
   }
   auto matches = match_rows(fc.plan, fc.items, fc.ctx.matcher, texts, fc.out.unit, &fc.ctx.aliases);
   const SharedText sheet_name(sheet);  // one copy for the table's rows
@@ -211,7 +212,7 @@ void check_table(FileCheck& fc, const Workbook& book, const Table& t, bool count
     row.sheet = sheet_name;
     row.row = r.row;
     row.counts = counts;
-    row.written = std::move(texts[p].written);  // (only the rows skipped as no item are read again)
+    row.written = texts[p].written.str();
     row.col = *name_col;
     // A form's row carries its item's key: the label may have been edited.
     // (tonghop's own key column is hidden on purpose: read it as it is.)
