@@ -309,8 +309,14 @@ utf8proc_ssize_t decode_utf8(std::string_view s, std::size_t i, utf8proc_int32_t
 }  // namespace
 
 std::string fold_key(std::string_view s) {
-  const auto& table = fold_table();
   std::string out;
+  fold_key(s, out);
+  return out;
+}
+
+void fold_key(std::string_view s, std::string& out) {
+  const auto& table = fold_table();
+  out.clear();
   out.reserve(s.size());
   KeyBuilder key(out);
   std::size_t i = 0;
@@ -336,7 +342,6 @@ std::string fold_key(std::string_view s) {
     }
     i += std::size_t(n);
   }
-  return out;
 }
 
 void unescape_ooxml(std::string& s) {

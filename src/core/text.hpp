@@ -43,6 +43,9 @@ void append_utf8(std::string& out, char32_t cp);
 // and "." dropped; runs of white space as one space.
 //   fold_key("Phòng VH- XH") == "phong vh-xh"
 std::string fold_key(std::string_view s);
+// The same into `out` (its text replaced, its capacity kept: folding row after row); s
+// must not point into out.
+void fold_key(std::string_view s, std::string& out);
 
 // True when s holds a character the grammars of targets, timeframes and values do not
 // know: anything but letters (with their marks), digits, white space and the signs these

@@ -61,6 +61,12 @@ bool contains_words(const std::string& hay, const std::string& needle) {
   return false;
 }
 
+std::string_view trimmed(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
 std::string trim(std::string s) {
   auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return {};
@@ -388,7 +394,7 @@ class RowCells {
   const std::string& text(std::uint32_t col) { return entry(col).text; }
   const std::string& folded(std::uint32_t col) {
     auto& e = entry(col);
-    if (!e.has_folded) e.folded = fold_key(e.text), e.has_folded = true;
+    if (!e.has_folded) fold_key(e.text, e.folded), e.has_folded = true;
     return e.folded;
   }
 
@@ -403,8 +409,10 @@ class RowCells {
     auto& e = at(col);
     if (!e.has_text) {
       e.cell = v_.cell(row_, col);
-      if (e.cell) e.text = trim(display_text(*e.cell));
-      else e.text.clear();
+      // (SheetView::text, into the string the column kept from the rows above.)
+      if (!e.cell) e.text.clear();
+      else if (e.cell->type == CellType::Text) e.text.assign(trimmed(e.cell->text.str()));
+      else e.text = trim(display_text(*e.cell));
       e.has_text = true;
     }
     return e;
@@ -464,18 +472,23 @@ bool repeated_header(RowCells& rc, const Band& b) {
 // DÂN", "KT. CHỦ TỊCH", "CHỦ TỊCH", "(Đã ký)", "Người lập biểu", the place and date line.
 bool signature_line(const std::string& k) {
   auto starts = [&](std::string_view p) { return k.starts_with(p); };
-  if (starts("noi nhan") || starts("tm.") || starts("tm ") || starts("kt.") || starts("kt ") || starts("tl.") ||
+  // (Every phrase below starts with one of these: most texts are passed over at once.)
+  if (!k.empty() && std::string_view("ntkq(cpgb").find(k[0]) != std::string_view::npos &&
+      (starts("noi nhan") || starts("tm.") || starts("tm ") || starts("kt.") || starts("kt ") || starts("tl.") ||
       starts("q. ") || starts("(da ky") || starts("(ky") || starts("nguoi lap bieu") || starts("nguoi lap") ||
-      starts("thu truong don vi") || starts("xac nhan cua"))
+      starts("thu truong don vi") || starts("xac nhan cua")))
     return true;
   for (std::string_view title : {"chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong phong",
                                  "pho truong phong", "truong ban", "chanh van phong", "bi thu", "truong cong an",
                                  "chi huy truong", "thu truong"})
     if (k == title) return true;
-  // "An Dương, ngày 25 tháng 3 năm 2026"
-  auto day = k.find("ngay ");
-  return day != std::string::npos && k.find(" thang ", day) != std::string::npos &&
-         k.find(" nam ", day) != std::string::npos && k.find(',') != std::string::npos && k.find(',') < day;
+  // "An Dương, ngày 25 tháng 3 năm 2026": a comma, then the first "ngày " of the text (one
+  // before the comma would end before it: the comma is looked for first, at once).
+  auto comma = k.find(',');
+  if (comma == std::string::npos || std::string_view(k).substr(0, comma).find("ngay ") != std::string_view::npos)
+    return false;
+  auto day = k.find("ngay ", comma + 1);
+  return day != std::string::npos && k.find(" thang ", day) != std::string::npos && k.find(" nam ", day) != std::string::npos;
 }
 
 // Page furniture a PDF or a printed page leaves inside a table: a lone page number, a

@@ -131,6 +131,38 @@ TEST(RecogniseTable, SheetViewShowsMergedAndFormattedCells) {
   EXPECT_EQ(v.merge_at(4, 4)->first_col, 3u);
 }
 
+// The view's index of rows: rows without cells, rows outside the sheet, columns not stored.
+TEST(RecogniseTable, SheetViewFindsCellsByRowAndColumn) {
+  SheetBuilder s("Biểu");
+  s.row(2, {"a", "", "c"}).row(5, {"", "e"}).number(5, 3, 7).row(1000, {"z"});
+  auto book = s.book();
+  SheetView v(book.sheets[0]);
+  for (std::uint32_t r : {0u, 1u, 2u, 3u, 5u, 999u, 1000u, 1001u, 5000u})
+    for (std::uint32_t c = 0; c < 5; ++c) EXPECT_EQ(v.find(r, c), book.sheets[0].find(r, c)) << r << "," << c;
+  ASSERT_NE(v.find(5, 3), nullptr);
+  EXPECT_EQ(v.find(5, 3)->number, 7);
+  EXPECT_EQ(v.find(1, 0), nullptr);
+  Sheet empty;
+  EXPECT_EQ(SheetView(empty).find(0, 0), nullptr);
+}
+
+// A place-and-date line ends a table; "ngày" inside an item's words, before the comma, does not.
+TEST(RecogniseTable, ADateLineEndsTheTableDayWordsInsideItemsDoNot) {
+  SheetBuilder s("Biểu 02");
+  s.row(0, {"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Tiến độ"});
+  s.row(1, {"1", "Tổ chức các hoạt động văn hóa", "Phòng Văn hóa - Xã hội", "Hoàn thành"});
+  s.row(2, {"", "- Ngày hội đại đoàn kết, tháng 11 năm 2026", "", "Đang thực hiện"});
+  s.row(3, {"2", "Chuyển đổi số", "Văn phòng", "Đang thực hiện"});
+  s.row(5, {"", "", "An Dương, ngày 25 tháng 3 năm 2026"});
+  s.row(6, {"3", "Không thuộc bảng", "Văn phòng", "Hoàn thành"});
+  auto book = s.book();
+  auto tables = recognise_tables(book, roles());
+  ASSERT_EQ(tables.size(), 1u);
+  std::vector<std::uint32_t> rows;
+  for (const auto& r : tables[0].rows) rows.push_back(r.row);
+  EXPECT_EQ(rows, (std::vector<std::uint32_t>{1, 2, 3}));
+}
+
 // Not every sheet is a report: a sheet of notes, or a header with the name column alone,
 // yields no table.
 TEST(RecogniseTable, NoTableWithoutANameColumnAndTwoOtherRoles) {
