@@ -8,76 +8,17 @@
 
 namespace tonghop {
 
-std::string format_number(double v) {
-  if (!std::isfinite(v)) return "null";
-  if (v == 0) return "0";
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, res.ptr);
-}
-
-void JsonWriter::flush() {
-  os_.write(out_.data(), std::streamsize(out_.size()));
-  out_.clear();
-}
-
-void JsonWriter::newline() {
-  if (!pretty_) return;
-  out_ += '\n';
-  out_.append(counts_.size() * 2, ' ');
-  if (out_.size() > (64u << 10)) flush();
-}
-
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!counts_.empty()) {
-    if (counts_.back()++ > 0) out_ += ',';
-    newline();
-  }
-}
-
-void JsonWriter::begin_object() {
-  before_value();
-  out_ += '{';
-  counts_.push_back(0);
-}
-
-void JsonWriter::end_object() {
-  bool had = counts_.back() > 0;
-  counts_.pop_back();
-  if (had) newline();
-  out_ += '}';
-  if (counts_.empty()) {
-    if (pretty_) out_ += '\n';
-    flush();
-  }
-}
-
-void JsonWriter::begin_array() {
-  before_value();
-  out_ += '[';
-  counts_.push_back(0);
-}
-
-void JsonWriter::end_array() {
-  bool had = counts_.back() > 0;
-  counts_.pop_back();
-  if (had) newline();
-  out_ += ']';
-  if (counts_.empty()) flush();
-}
-
-void JsonWriter::key(std::string_view k) {
-  before_value();
-  write_string(k);
-  out_ += pretty_ ? ": " : ":";
-  after_key_ = true;
-}
-
 namespace {
+
+constexpr std::size_t kBuffer = 64 << 10;
+
+// format_number's text at p (at most 32 bytes); the end.
+char* write_number(char* p, double v) {
+  if (!std::isfinite(v)) return std::copy_n("null", 4, p);
+  if (v == 0) return *p = '0', p + 1;
+  return std::to_chars(p, p + 32, v).ptr;
+}
+
 // True when one of the 8 bytes of w needs an escape in a JSON string: a control character,
 // '"' or '\\' (exact for "one of", the standard bit tricks for a byte below n and a zero byte).
 bool needs_escape(std::uint64_t w) {
@@ -86,45 +27,142 @@ bool needs_escape(std::uint64_t w) {
   std::uint64_t control = (w - ones * 0x20) & ~w & high;
   return (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) != 0;
 }
+
 }  // namespace
 
+std::string format_number(double v) {
+  char buf[32];
+  return std::string(buf, write_number(buf, v));
+}
+
+char* JsonWriter::room(std::size_t n) {
+  if (size_ + n > capacity_) {
+    flush();
+    if (n > capacity_) {
+      capacity_ = std::max(n, kBuffer);
+      buf_.reset(new char[capacity_]);
+    }
+  }
+  return buf_.get() + size_;
+}
+
+void JsonWriter::put(std::string_view s) {
+  std::memcpy(room(s.size()), s.data(), s.size());
+  size_ += s.size();
+}
+
+void JsonWriter::flush() {
+  if (size_) os_.write(buf_.get(), std::streamsize(size_));
+  size_ = 0;
+}
+
+void JsonWriter::newline() {
+  if (!pretty_) return;
+  std::size_t indent = counts_.size() * 2;
+  char* p = room(1 + indent);
+  *p = '\n';
+  std::memset(p + 1, ' ', indent);
+  size_ += 1 + indent;
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!counts_.empty()) {
+    if (counts_.back()++ > 0) put(',');
+    newline();
+  }
+}
+
+void JsonWriter::begin_object() {
+  before_value();
+  put('{');
+  counts_.push_back(0);
+}
+
+void JsonWriter::end_object() {
+  bool had = counts_.back() > 0;
+  counts_.pop_back();
+  if (had) newline();
+  put('}');
+  if (counts_.empty()) {
+    if (pretty_) put('\n');
+    flush();
+  }
+}
+
+void JsonWriter::begin_array() {
+  before_value();
+  put('[');
+  counts_.push_back(0);
+}
+
+void JsonWriter::end_array() {
+  bool had = counts_.back() > 0;
+  counts_.pop_back();
+  if (had) newline();
+  put(']');
+  if (counts_.empty()) flush();
+}
+
+void JsonWriter::key(std::string_view k) {
+  before_value();
+  write_string(k);
+  put(pretty_ ? std::string_view(": ") : std::string_view(":"));
+  after_key_ = true;
+}
+
 void JsonWriter::write_string(std::string_view s) {
+  put('"');
+  // A piece at a time, so the room asked for stays small however long the text.
+  for (std::size_t at = 0; at < s.size(); at += 8192) write_escaped(s.substr(at, 8192));
+  put('"');
+}
+
+void JsonWriter::write_escaped(std::string_view s) {
   static const char* hex = "0123456789abcdef";
-  out_ += '"';
+  char* out = room(s.size() * 6);  // every byte escaped as \u00XX at worst
+  char* const first = out;
   const char* p = s.data();
   const char* end = p + s.size();
   const char* run = p;  // the first byte not written yet
+  auto copy_run = [&] {
+    std::memcpy(out, run, std::size_t(p - run));
+    out += p - run;
+  };
   while (p < end) {
     // Eight bytes at a time while none needs an escape (nearly all text), then byte by byte
     // through the eight that do.
-    if (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      if (!needs_escape(w)) {
-        p += 8;
-        continue;
-      }
+    std::uint64_t w = 0x2020202020202020ull;  // a tail of fewer than 8 bytes padded with spaces
+    std::size_t n = std::min<std::size_t>(8, std::size_t(end - p));
+    std::memcpy(&w, p, n);
+    if (!needs_escape(w)) {
+      p += n;
+      continue;
     }
     for (const char* stop = std::min(end, p + 8); p < stop; ++p) {
       auto c = (unsigned char)*p;
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(run, std::size_t(p - run));
+      copy_run();
       run = p + 1;
+      *out++ = '\\';
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"': *out++ = '"'; break;
+        case '\\': *out++ = '\\'; break;
+        case '\n': *out++ = 'n'; break;
+        case '\r': *out++ = 'r'; break;
+        case '\t': *out++ = 't'; break;
         default:
-          out_ += "\\u00";
-          out_ += hex[c >> 4];
-          out_ += hex[c & 15];
+          out = std::copy_n("u00", 3, out);
+          *out++ = hex[c >> 4];
+          *out++ = hex[c & 15];
       }
     }
   }
-  out_.append(run, std::size_t(end - run));
-  out_ += '"';
+  copy_run();
+  size_ += std::size_t(out - first);
 }
 
 void JsonWriter::value(std::string_view s) {
@@ -134,22 +172,24 @@ void JsonWriter::value(std::string_view s) {
 
 void JsonWriter::value(double d) {
   before_value();
-  out_ += format_number(d);
+  char* p = room(32);
+  size_ += std::size_t(write_number(p, d) - p);
 }
 
 void JsonWriter::value(std::int64_t i) {
   before_value();
-  out_ += std::to_string(i);
+  char* p = room(24);
+  size_ += std::size_t(std::to_chars(p, p + 24, i).ptr - p);
 }
 
 void JsonWriter::value(bool b) {
   before_value();
-  out_ += b ? "true" : "false";
+  put(b ? std::string_view("true") : std::string_view("false"));
 }
 
 void JsonWriter::null() {
   before_value();
-  out_ += "null";
+  put("null");
 }
 
 }  // namespace tonghop

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -55,9 +56,17 @@ class JsonWriter {
   void before_value();
   void newline();
   void write_string(std::string_view s);
+  void write_escaped(std::string_view s);  // a string's bytes, escaped, without the quotes
+  // Room for n more bytes at the end of the buffer (written out first when it is full).
+  char* room(std::size_t n);
+  void put(char c) { *room(1) = c, ++size_; }
+  void put(std::string_view s);
 
   std::ostream& os_;
-  std::string out_;
+  // The bytes not written out yet (written byte by byte into a plain buffer: a report's
+  // JSON is tens of megabytes of short keys and values).
+  std::unique_ptr<char[]> buf_;
+  std::size_t size_ = 0, capacity_ = 0;
   bool pretty_;
   // Per open container: number of elements written so far.
   std::vector<std::size_t> counts_;
