@@ -37,7 +37,7 @@ struct SheetInfo {
   Visibility visibility = Visibility::Visible;
 };
 
-// An owning copy of a Cell, compact (a long report holds millions: 64 bytes, not 168): the
+// An owning copy of a Cell, compact (a long report holds millions: 56 bytes, not 168): the
 // text, format, font and formula shared with the cells that have the same (SharedText).
 struct StoredCell {
   std::uint32_t row = 0, col = 0;
@@ -49,11 +49,12 @@ struct StoredCell {
   std::int32_t shared_formula = -1;
   CellType type = CellType::Empty;
   FormatClass format_class = FormatClass::General;
-  bool is_formula = false;
-  bool formula_without_value = false;
-  bool result_untrusted = false;
+  // (Bits: the cell takes 56 bytes rather than 64.)
+  bool is_formula : 1 = false;
+  bool formula_without_value : 1 = false;
+  bool result_untrusted : 1 = false;
   // The result was computed by tonghop's formula engine (src/evaluate), not read.
-  bool result_computed = false;
+  bool result_computed : 1 = false;
 
   StoredCell() = default;
   explicit StoredCell(const Cell& c);

@@ -173,7 +173,7 @@ std::vector<Assigned> assign_rows(const std::vector<RowCandidates>& rows, const 
         } else {
           std::size_t j = h->second;
           double wjc = weight(j, c);
-          if (wjc >= 0) undecided = std::abs((wk + wjc) - (wc + weight(j, k))) < kUndecided && rows[j].key != rows[i].key;
+          if (wjc >= 0) undecided = std::abs((wk + wjc) - (wc + weight(j, k))) < kUndecided && rows[j].key.str() != rows[i].key.str();
         }
         if (undecided) {
           a.kind = Assigned::Kind::Ambiguous;
@@ -192,7 +192,7 @@ std::vector<Assigned> assign_rows(const std::vector<RowCandidates>& rows, const 
     // Lost its item to another row: a repeat of it, or something not in the plan.
     if (!r.empty() && r[0].score >= kMatchThreshold) {
       auto h = holder.find(r[0].cand);
-      if (h != holder.end() && (rows[h->second].key == rows[i].key || r[0].score >= kRepeat)) {
+      if (h != holder.end() && (rows[h->second].key.str() == rows[i].key.str() || r[0].score >= kRepeat)) {
         a.kind = Assigned::Kind::Duplicate;
         a.other = h->second;
       }

@@ -12,13 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "core/shared_text.hpp"
 #include "validate/match.hpp"
 
 namespace tonghop {
 
 struct RowCandidates {
   std::vector<ItemIndex::Scored> ranked;  // best first (ItemIndex::rank)
-  std::string key;                         // the written name folded: two rows alike repeat one item
+  SharedText key;  // the written name folded: two rows alike repeat one item (shared: a long table repeats its names)
 };
 
 struct Assigned {

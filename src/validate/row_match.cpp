@@ -77,8 +77,8 @@ std::vector<RowMatch> match_rows(const Plan& plan, const PlanItems& items, const
       else if (e.kind == Alias::Kind::Item) taught_target.emplace(fold_key(e.written), &e.target);
     }
   // Each written name folded once (a long table repeats its names).
-  std::unordered_map<std::string_view, std::string> folded_of;
-  auto folded = [&](std::size_t i) -> const std::string& {
+  std::unordered_map<std::string_view, SharedText> folded_of;  // (shared by the rows' RowCandidates)
+  auto folded = [&](std::size_t i) -> const SharedText& {
     auto [it, fresh] = folded_of.try_emplace(rows[i].written);
     if (fresh) it->second = fold_key(rows[i].written);
     return it->second;
