@@ -8,7 +8,7 @@
 # Each run is one whole process under /usr/bin/time (wall, CPU = user + system, peak RSS of
 # the largest process). The machine is shared: ratios are of runs made minutes apart here.
 # TONGHOP_BASELINE=path/to/older/tonghop measures that binary's consolidate and check too
-# (before/after figures from one run).
+# (before/after figures from one run; for G5 also each process's peak: bench/rss_per_process.sh).
 #   bench/run_peers_bench.sh [g1|g5|all] [REPORTS] [BIG_ROWS]     (default all 2000 1000000)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -68,6 +68,17 @@ measure big-floor-cells "$peers/build/xlsxfloor" cells "$big"
 measure big-tonghop-check "$tonghop" check --plan "$plan" --year 2026 --format json "$big"
 measure big-tonghop-consolidate "$tonghop" consolidate --plan "$plan" --year 2026 -o "$work/g5-tonghop.xlsx" "$big"
 measure big-pandas-read-match /usr/bin/python3 "$peers/peers/consolidate_pandas.py" --no-write "$plan" - "$big"
+if [ -n "${TONGHOP_BASELINE:-}" ]; then
+  measure big-baseline-check "$TONGHOP_BASELINE" check --plan "$plan" --year 2026 --format json "$big"
+  measure big-baseline-consolidate "$TONGHOP_BASELINE" consolidate --plan "$plan" --year 2026 -o "$work/g5-baseline.xlsx" "$big"
+fi
+# Each process's peak (the parent and its checking worker), the check again.
+echo "-- per process, tonghop check of $big_rows rows:"
+"$root/bench/rss_per_process.sh" "$tonghop" check --plan "$plan" --year 2026 --format json "$big" || true
+if [ -n "${TONGHOP_BASELINE:-}" ]; then
+  echo "-- per process, baseline check of $big_rows rows:"
+  "$root/bench/rss_per_process.sh" "$TONGHOP_BASELINE" check --plan "$plan" --year 2026 --format json "$big" || true
+fi
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 r() { awk -v a="$1" -v b="$2" -v col="$3" '$1 == a {x = $col} $1 == b {y = $col} END {if (y > 0) printf "%.2f", x / y; else printf "-"}' "$work/peers.txt"; }
@@ -81,3 +92,7 @@ if [ -n "${TONGHOP_BASELINE:-}" ]; then
   echo "check tonghop / baseline:       $(r tonghop-check-json baseline-check-json 2)x ($(r tonghop-check-json baseline-check-json 3)x)"
 fi
 echo "G5 check / floor cells:         $(r big-tonghop-check big-floor-cells 2)x ($(r big-tonghop-check big-floor-cells 3)x)  goal <= 4x"
+if [ -n "${TONGHOP_BASELINE:-}" ]; then
+  echo "G5 check tonghop / baseline:    $(r big-tonghop-check big-baseline-check 2)x ($(r big-tonghop-check big-baseline-check 3)x), peak $(r big-tonghop-check big-baseline-check 4)x"
+  echo "G5 consolidate tonghop / base:  $(r big-tonghop-consolidate big-baseline-consolidate 2)x ($(r big-tonghop-consolidate big-baseline-consolidate 3)x), peak $(r big-tonghop-consolidate big-baseline-consolidate 4)x"
+fi
