@@ -5,6 +5,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/date.hpp"
 #include "core/json_writer.hpp"
@@ -91,18 +92,23 @@ LabelRoles LabelRoles::load(const std::string& path) {
       for (const auto& p : *arr)
         if (auto s = p.value<std::string>()) out.phrases_.emplace_back(r, fold_key(*s));
   }
+  // Longest first (in file order among equals): the first phrase a label holds is the one
+  // that wins, and match stops there.
+  std::stable_sort(out.phrases_.begin(), out.phrases_.end(),
+                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
   return out;
 }
 
 LabelRoles LabelRoles::load_default() { return load(templates_dir() + "/labels.toml"); }
 
 Role LabelRoles::match(const std::string& label, std::size_t* matched_length) const {
-  Role best = Role::None;
-  std::size_t best_len = 0;
   for (const auto& [role, phrase] : phrases_)
-    if (phrase.size() > best_len && contains_words(label, phrase)) best = role, best_len = phrase.size();
-  if (matched_length) *matched_length = best_len;
-  return best;
+    if (!phrase.empty() && contains_words(label, phrase)) {
+      if (matched_length) *matched_length = phrase.size();
+      return role;
+    }
+  if (matched_length) *matched_length = 0;
+  return Role::None;
 }
 
 std::optional<std::uint32_t> Table::column(Role r) const {
@@ -261,7 +267,30 @@ bool label_row(const SheetView& v, std::uint32_t row, std::uint32_t c0, std::uin
   return !(has_number(v, row, c0, c1) || distinct_cells(v, row, c0, c1) < 2 || starts_with_item_code(v, row, c0, c1));
 }
 
-std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::uint32_t first, std::uint32_t height,
+// Header texts folded and given their role once per sheet: the search for a header band
+// tries each row in up to three bands. (Emptied when large: a long sheet of text rows.)
+class LabelCache {
+ public:
+  explicit LabelCache(const LabelRoles& roles) : roles_(roles) {}
+  struct Label {
+    std::string folded;
+    Role role;
+  };
+  const Label& operator()(const std::string& text) {
+    auto it = seen_.find(text);
+    if (it != seen_.end()) return it->second;
+    if (seen_.size() >= 4096) seen_.clear();
+    auto folded = fold_key(text);
+    Role role = roles_.match(folded);
+    return seen_.emplace(text, Label{std::move(folded), role}).first->second;
+  }
+
+ private:
+  const LabelRoles& roles_;
+  std::unordered_map<std::string, Label> seen_;
+};
+
+std::optional<Band> band_at(const SheetView& v, LabelCache& labels, std::uint32_t first, std::uint32_t height,
                             std::uint32_t c0, std::uint32_t c1) {
   Band b{first, first + height - 1, {}, 0, {}};
   for (std::uint32_t r = b.first; r <= b.last; ++r)
@@ -283,15 +312,13 @@ std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::ui
     // The lowest row names the column most precisely; then the lowest with the label it
     // stands under ("Thời gian" over "Triển khai | Hoàn thành": the start and the finish);
     // then the row above when it says nothing.
-    col.role = roles.match(fold_key(parts.back()));
-    if (col.role == Role::None && parts.size() >= 2)
-      col.role = roles.match(fold_key(parts[parts.size() - 2] + " " + parts.back()));
-    for (auto it = parts.rbegin() + 1; it != parts.rend() && col.role == Role::None; ++it)
-      col.role = roles.match(fold_key(*it));
-    if (col.role == Role::None) col.role = roles.match(fold_key(col.label));
+    col.role = labels(parts.back()).role;
+    if (col.role == Role::None && parts.size() >= 2) col.role = labels(parts[parts.size() - 2] + " " + parts.back()).role;
+    for (auto it = parts.rbegin() + 1; it != parts.rend() && col.role == Role::None; ++it) col.role = labels(*it).role;
+    if (col.role == Role::None) col.role = labels(col.label).role;
     // "TH 2026/TH 2025", "2026/2025": one year against another is a comparison.
     // (The column's own lowest label: "Kế hoạch 2026 - 2030 / Đến năm 2030" is no comparison.)
-    if (year_against_year(fold_key(parts.back()))) col.role = Role::Comparison;
+    if (year_against_year(labels(parts.back()).folded)) col.role = Role::Comparison;
     // A role may come twice ("Kế hoạch" under two years): both columns keep it, and the
     // stage that knows the year picks one.
     if (col.role != Role::None) found.insert(col.role);
@@ -299,7 +326,7 @@ std::optional<Band> band_at(const SheetView& v, const LabelRoles& roles, std::ui
   }
   b.roles = found.size();
   if (!found.count(Role::Name) || b.roles < 3) return std::nullopt;
-  for (const auto& c : b.columns) b.folded.push_back(fold_key(c.label));
+  for (const auto& c : b.columns) b.folded.push_back(labels(c.label).folded);
   return b;
 }
 
@@ -779,6 +806,7 @@ std::vector<Table> tables_of(const Workbook& book, const LabelRoles& roles, bool
     auto dim = sheet.dimension();
     if (!dim) continue;
     SheetView v(sheet);
+    LabelCache labels(roles);
     std::uint32_t c0 = dim->first_col, c1 = std::min(dim->last_col, dim->first_col + 60);
     // Candidate header bands: the best one starting in the first 40 rows, then any other
     // band with a different set of roles further down (a second annex on the same sheet).
@@ -799,7 +827,7 @@ std::vector<Table> tables_of(const Workbook& book, const LabelRoles& roles, bool
       for (std::uint32_t r = row; r <= scan_end; ++r) {
         for (std::uint32_t h = 1; h <= 3 && r + h - 1 <= dim->last_row; ++h) {
           if (!can_label(r + h - 1)) break;  // nor any taller band from r
-          auto b = band_at(v, roles, r, h, c0, c1);
+          auto b = band_at(v, labels, r, h, c0, c1);
           if (!b) continue;
           if (!bands.empty() && repeated_header(v, r, bands.back())) continue;
           if (!best || b->roles > best->roles) best = std::move(b);
