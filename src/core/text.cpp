@@ -187,6 +187,26 @@ bool has_unknown_symbol(std::string_view s) {
 std::string lower(std::string_view s) { return map_code_points(s, utf8proc_tolower); }
 std::string upper(std::string_view s) { return map_code_points(s, utf8proc_toupper); }
 
+LetterCase letter_case(std::string_view s) {
+  LetterCase out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              utf8proc_ssize_t(s.size() - i), &cp);
+    if (n <= 0) {  // upper() writes U+FFFD for the byte (lower() too): not s, no case
+      out.all_upper = false;
+      ++i;
+      continue;
+    }
+    auto up = utf8proc_toupper(cp);
+    out.cased |= up != utf8proc_tolower(cp);
+    out.all_upper &= up == cp;
+    i += std::size_t(n);
+  }
+  return out;
+}
+
 namespace {
 
 // Decompose, case-fold and drop combining marks, through utf8proc.

@@ -56,6 +56,12 @@ bool has_unknown_symbol(std::string_view s);
 // Lower / upper case of a UTF-8 string (Vietnamese letters included), keeping diacritics.
 std::string lower(std::string_view s);
 std::string upper(std::string_view s);
+// Without making either: whether s has a letter with cases (upper(s) != lower(s)) and
+// whether it is all capitals (upper(s) == s).
+struct LetterCase {
+  bool cased = false, all_upper = true;
+};
+LetterCase letter_case(std::string_view s);
 
 // Decodes Excel's "_xHHHH_" escapes (used in OOXML strings for control characters).
 void unescape_ooxml(std::string& s);

@@ -117,9 +117,9 @@ std::vector<NameMatcher::Token> NameMatcher::tokens(std::string_view name) const
     // Most words start with a small ASCII letter or a digit: no capitals to look at.
     auto c0 = (unsigned char)r[0];
     bool plain = (c0 >= 'a' && c0 <= 'z') || (c0 >= '0' && c0 <= '9');
-    std::string up = plain ? std::string() : upper(r);
-    bool letters = plain ? c0 >= 'a' : up != lower(r);
-    bool all_caps = !plain && letters && up == r;
+    auto cases = plain ? LetterCase{} : letter_case(r);
+    bool letters = plain ? c0 >= 'a' : cases.cased;
+    bool all_caps = !plain && letters && cases.all_upper;
     if (letters) ++letter_tokens;
     if (all_caps) ++caps;
     is_caps.push_back(all_caps);

@@ -100,6 +100,15 @@ TEST(Text, InvisibleCharactersAreCleanedWhereTextEnters) {
   EXPECT_FALSE(drop_soft_hyphens(plain));
 }
 
+TEST(Text, LetterCaseAsUpperAndLowerTellIt) {
+  for (const char* s : {"", "GPMB", "Gpmb", "gpmb", "ĐẠT", "Đạt", "đạt", "TTHC-2026", "2026", "-", "ẞ", "ß", "Ǆ", "ǅ",
+                        "A\xFF" "B", "\xFF", "ΣΑΣ", "ÀÁẠ", "123abc", "%"}) {
+    auto c = letter_case(s);
+    EXPECT_EQ(c.cased, upper(s) != lower(s)) << s;
+    EXPECT_EQ(c.all_upper, upper(s) == s) << s;
+  }
+}
+
 TEST(Text, UnknownSymbols) {
   for (const char* s : {"?95%", "95#", "≥ 95 @", "\xEF\xBF\xBD" "95"}) EXPECT_TRUE(has_unknown_symbol(s)) << s;
   for (const char* s : {"≥ 95%", "Tối thiểu 99,5", "15-16%/năm", "Quý II/2026", "(dự kiến) “Đạt”", "2026 – 2030"})
