@@ -60,8 +60,12 @@ constexpr std::string_view kUsageEn =
     "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error, 3 a file could not\n"
     "be read, 4 the --report workbook could not be written.\n";
 
-// Why each row matched what it matched.
-void write_explain(std::ostream& os, const Plan& plan, const FileResult& f, Lang lang) {
+// Why a row matched what it matched (--explain), after a line saying what follows.
+void write_explain_head(std::ostream& os, Lang lang) {
+  os << (lang == Lang::Vi ? "  cách khớp từng dòng (ngưỡng " : "  how each row matched (threshold ")
+     << format_number(kMatchThreshold) << "):\n";
+}
+void write_explain(std::ostream& os, const Plan& plan, const RowResult& row, Lang lang) {
   bool vi = lang == Lang::Vi;
   auto item = [&](const RowResult& row, std::size_t i) {
     const ItemRef ref{row.kind, i};
@@ -70,31 +74,23 @@ void write_explain(std::ostream& os, const Plan& plan, const FileResult& f, Lang
     const auto& name = plan.name_of(ref);
     return (code.empty() ? std::string() : code + " ") + "\"" + name + "\"";
   };
-  os << (vi ? "  cách khớp từng dòng (ngưỡng " : "  how each row matched (threshold ") << format_number(kMatchThreshold) << "):\n";
-  for (const auto& row : f.rows) {
-    os << "    " << row.sheet << (vi ? " hàng " : " row ") << row.row + 1 << " \"" << row.written << "\"\n      ";
-    if (row.item)
-      os << "→ " << item(row, *row.item) << (vi ? ", độ giống " : ", similarity ") << format_number(row.score)
-         << (row.by_code ? (vi ? ", cùng số thứ tự" : ", same number") : "");
-    else
-      os << (vi ? "không khớp; gần nhất " : "no match; closest ") << item(row, row.closest) << " "
-         << format_number(row.score);
-    if (row.runner_up_score > 0)
-      os << (vi ? "; kế tiếp " : "; next ") << item(row, row.runner_up) << " " << format_number(row.runner_up_score);
-    os << "\n";
-    if (!row.reading.empty()) os << (vi ? "      đọc theo dòng trên: \"" : "      read with the row above: \"") << row.reading << "\"\n";
-    if (!row.evidence.empty()) os << (vi ? "      nhờ các từ: " : "      carried by: ") << row.evidence << "\n";
-  }
+  os << "    " << row.sheet << (vi ? " hàng " : " row ") << row.row + 1 << " \"" << row.written << "\"\n      ";
+  if (row.item)
+    os << "→ " << item(row, *row.item) << (vi ? ", độ giống " : ", similarity ") << format_number(row.score)
+       << (row.by_code ? (vi ? ", cùng số thứ tự" : ", same number") : "");
+  else
+    os << (vi ? "không khớp; gần nhất " : "no match; closest ") << item(row, row.closest) << " "
+       << format_number(row.score);
+  if (row.runner_up_score > 0)
+    os << (vi ? "; kế tiếp " : "; next ") << item(row, row.runner_up) << " " << format_number(row.runner_up_score);
+  os << "\n";
+  if (!row.reading.empty()) os << (vi ? "      đọc theo dòng trên: \"" : "      read with the row above: \"") << row.reading << "\"\n";
+  if (!row.evidence.empty()) os << (vi ? "      nhờ các từ: " : "      carried by: ") << row.evidence << "\n";
 }
 
-// One file's block: its issues, errors first, and what its rows give.
-void write_file_text(std::ostream& os, const Plan& plan, const FileResult& f, Lang lang, bool explain) {
+// A file's block starts: its name, unit and issue counts.
+void write_file_head(std::ostream& os, const FileResult& f, std::uint64_t errors, std::uint64_t warnings, Lang lang) {
   bool vi = lang == Lang::Vi;
-  std::size_t errors = 0, warnings = 0;
-  for (const auto& i : f.issues) {
-    errors += i.severity == Severity::Error;
-    warnings += i.severity == Severity::Warning;
-  }
   os << (vi ? "tệp: " : "file: ") << f.path;
   if (!f.unit.empty()) {
     os << " - " << f.unit;
@@ -104,35 +100,36 @@ void write_file_text(std::ostream& os, const Plan& plan, const FileResult& f, La
     if (f.unit_source == UnitSource::Form) os << (vi ? " (theo biểu mẫu tonghop)" : " (from the tonghop form)");
   }
   os << ": " << errors << (vi ? " lỗi, " : " errors, ") << warnings << (vi ? " cảnh báo\n" : " warnings\n");
-  // Errors before warnings before information.
-  std::vector<const Issue*> issues;
-  for (const auto& i : f.issues) issues.push_back(&i);
-  std::stable_sort(issues.begin(), issues.end(), [](auto* a, auto* b) { return int(a->severity) < int(b->severity); });
-  for (const auto* i : issues) write_issue_text(os, *i, lang, "  ");
-  if (explain) write_explain(os, plan, f, lang);
+}
+
+// What a file's rows give, counted as they come; its block's last lines.
+struct RowFigures {
   std::size_t met = 0, not_met = 0, unknown = 0, indicators = 0, tasks = 0, done = 0, behind = 0;
-  for (const auto& row : f.rows) {
-    if (!row.item || !row.counts) continue;
+  void add(const RowResult& row) {
+    if (!row.item || !row.counts) return;
     if (row.kind == ItemKind::Task) {
       ++tasks;
       done += row.actual.status == Status::Done;
       behind += row.actual.status == Status::Behind || row.actual.status == Status::NotStarted;
-      continue;
+      return;
     }
     ++indicators;
     met += row.assessment == Assessment::Met || row.assessment == Assessment::Exceeded;
     not_met += row.assessment == Assessment::NotMet;
     unknown += row.assessment == Assessment::Unknown;
   }
-  if (f.readable && indicators)
-    os << (vi ? "  chỉ tiêu: " : "  indicators: ") << indicators << " (" << (vi ? "đạt " : "met ") << met
-       << (vi ? ", không đạt " : ", not met ") << not_met << (vi ? ", chưa đánh giá được " : ", not assessable ")
-       << unknown << ")\n";
-  if (f.readable && tasks)
-    os << (vi ? "  nhiệm vụ: " : "  tasks: ") << tasks << " (" << (vi ? "hoàn thành " : "done ") << done
-       << (vi ? ", chậm hoặc chưa làm " : ", behind or not started ") << behind << ")\n";
-  os << "\n";
-}
+  void write(std::ostream& os, bool readable, Lang lang) const {
+    bool vi = lang == Lang::Vi;
+    if (readable && indicators)
+      os << (vi ? "  chỉ tiêu: " : "  indicators: ") << indicators << " (" << (vi ? "đạt " : "met ") << met
+         << (vi ? ", không đạt " : ", not met ") << not_met << (vi ? ", chưa đánh giá được " : ", not assessable ")
+         << unknown << ")\n";
+    if (readable && tasks)
+      os << (vi ? "  nhiệm vụ: " : "  tasks: ") << tasks << " (" << (vi ? "hoàn thành " : "done ") << done
+         << (vi ? ", chậm hoặc chưa làm " : ", behind or not started ") << behind << ")\n";
+    os << "\n";
+  }
+};
 
 // After the files: completeness and the totals.
 void write_text_end(std::ostream& os, const CheckReport& r, std::size_t files, std::size_t errors,
@@ -165,18 +162,62 @@ StreamedCheck::Totals write_text(std::ostream& os, const Plan& plan, const Strea
                       std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
     if (!by_status[s]) throw std::runtime_error("cannot create a temporary file in " + *dir);
   }
-  std::ostringstream block;
-  auto block_of = [&](const FileResult& f) {
-    block.str("");
-    write_file_text(block, plan, f, lang, explain);
-    return block.view();
+  // A file's block written as its parts come (a long report's rows and issues are never all
+  // held): its errors at once; its warnings, notes and the rows' explanations in temporary
+  // files until its issues end (errors before warnings before notes, then the rows).
+  std::array<std::fstream, 3> later;  // warnings, notes, explanations
+  for (std::size_t k = 0; k < later.size(); ++k) {
+    later[k].open(platform::path_from_utf8(*dir) / ("later-" + std::to_string(k)),
+                  std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
+    if (!later[k]) throw std::runtime_error("cannot create a temporary file in " + *dir);
+  }
+  auto copy_later = [&](std::fstream& from, std::ostream& to) {
+    std::streamoff left = from.tellp();
+    from.seekg(0);
+    std::string buffer(std::size_t(1) << 16, '\0');
+    while (left > 0 && from.read(buffer.data(), std::streamsize(std::min<std::streamoff>(left, std::streamoff(buffer.size()))))) {
+      to.write(buffer.data(), from.gcount());
+      left -= from.gcount();
+    }
+    if (left > 0) throw std::runtime_error("cannot read a temporary file in " + *dir);
   };
   StreamedCheck::Totals totals;
-  pipelined<FileResult>([&](const auto& push) { totals = check.each([&](FileResult& f) { push(std::move(f)); }); },
-                        [&](FileResult& f) {
-                          if (!(by_status[std::size_t(f.status())] << block_of(f)))
-                            throw std::runtime_error("cannot write a temporary file in " + *dir);
-                        });
+  std::fstream* out = nullptr;
+  FileResult head;
+  RowFigures figures;
+  pipelined<ResultPart>(
+      [&](const auto& push) { totals = check.each_part([&](ResultPart& p) { push(std::move(p)); }); },
+      [&](ResultPart& p) {
+        switch (p.kind) {
+          case ResultPart::Kind::Head:
+            head = std::move(p.file);
+            out = &by_status[std::size_t(p.status)];
+            write_file_head(*out, head, p.errors, p.warnings, lang);
+            for (auto& l : later) l.seekp(0);
+            figures = {};
+            break;
+          case ResultPart::Kind::Rows:
+            for (const auto& row : p.file.rows) {
+              figures.add(row);
+              if (explain) write_explain(later[2], plan, row, lang);
+            }
+            break;
+          case ResultPart::Kind::Issues:
+            for (const auto& i : p.file.issues)
+              write_issue_text(i.severity == Severity::Error     ? *out
+                               : i.severity == Severity::Warning ? later[0]
+                                                                 : later[1],
+                               i, lang, "  ");
+            break;
+          case ResultPart::Kind::End:
+            copy_later(later[0], *out), copy_later(later[1], *out);
+            if (explain) write_explain_head(*out, lang), copy_later(later[2], *out);
+            figures.write(*out, head.readable, lang);
+            break;
+        }
+        if (!*out || !later[0] || !later[1] || !later[2])
+          throw std::runtime_error("cannot write a temporary file in " + *dir);
+      });
   for (std::size_t s = by_status.size(); s-- > 0;) {
     by_status[s].seekg(0);
     if (by_status[s].peek() != std::char_traits<char>::eof()) os << by_status[s].rdbuf();

@@ -474,6 +474,7 @@ void read_parts(const SpilledResult& s, Head& head, SpillReader& in, std::vector
                 : head.errors         ? FileStatus::Errors
                 : head.warnings       ? FileStatus::Warnings
                                       : FileStatus::Ok;
+  part.errors = head.errors, part.warnings = head.warnings;
   use(part);
   std::shared_ptr<Workbook> workbook;
   {

@@ -113,6 +113,7 @@ struct ResultPart {
   // batch of them (the checks across files' issues last); End: the workbook, when kept.
   FileResult file;
   FileStatus status = FileStatus::Ok;  // Head: the file's, every issue counted
+  std::uint64_t errors = 0, warnings = 0;  // Head: its issues of each
 };
 
 // The same check with the files' results waiting in a temporary file instead of memory

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/cli.hpp"
 #include "read/isolated.hpp"
 #include "test_util.hpp"
 #include "validate/check_json.hpp"
@@ -316,6 +317,54 @@ TEST(CheckDriver, RowsAndIssuesHandedOnAsFoundAreTheResultHeldWhole) {
     opt.jobs = jobs;
     EXPECT_EQ(json(check_submissions(plan(), {path}, opt, ctx())), json(here)) << jobs << " jobs";
   }
+  fs::remove_all(dir);
+}
+
+// tonghop check's text is written as a file's parts are read back (rows in batches, then
+// issues in batches): a long report's block still lists every issue, errors before warnings
+// before notes, then every row's explanation, then its figures.
+TEST(CheckDriver, TextOfALongReportWrittenAsItsPartsCome) {
+  auto dir = fs::temp_directory_path() / "tonghop-text-parts";
+  fs::create_directories(dir);
+  auto path = (dir / "phong-vhxh.csv").string();
+  std::ofstream(path) << long_report(6000);
+  std::ostringstream out, err;
+  cli::run({"check", "--plan", samples("ke-hoach/an-duong-2026-2030.xlsx"), "--year", "2026", "--lang", "en",
+            "--explain", path},
+           out, err);
+  CheckOptions opt;
+  opt.period = {2026, PeriodKind::Year};
+  auto held = check_submissions(plan(), {path}, opt, ctx());
+  const auto& f = held.files.at(0);
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& i : f.issues) errors += i.severity == Severity::Error, warnings += i.severity == Severity::Warning;
+  ASSERT_GT(f.issues.size(), 4096u);  // more than one batch of issues
+  ASSERT_GT(errors + warnings, 0u);
+  std::istringstream lines(out.str());
+  std::string line;
+  std::vector<int> severities;  // of the issue lines, in order
+  std::size_t explained = 0, heads = 0, last_issue = 0, first_explained = 0, n = 0, figures = 0;
+  while (std::getline(lines, line) && line.rfind("Units expected", 0) != 0) {  // (the run's own issues follow)
+    ++n;
+    if (line.rfind("file: ", 0) == 0)
+      EXPECT_NE(line.find(": " + std::to_string(errors) + " errors, " + std::to_string(warnings) + " warnings"),
+                std::string::npos) << line;
+    for (auto [label, rank] : {std::pair{"  error [", 0}, std::pair{"  warning [", 1}, std::pair{"  info [", 2}})
+      if (line.rfind(label, 0) == 0) severities.push_back(rank), last_issue = n;
+    heads += line.rfind("  how each row matched", 0) == 0;
+    bool explanation = line.rfind("    ", 0) == 0 && line.size() > 4 && line[4] != ' ' && line.rfind("    →", 0) != 0;
+    if (explanation && line.find(" row ") != std::string::npos && line.back() == '"') {
+      ++explained;
+      if (!first_explained) first_explained = n;
+    }
+    if (line.rfind("  indicators: ", 0) == 0) figures = n;
+  }
+  EXPECT_EQ(severities.size(), f.issues.size());
+  EXPECT_TRUE(std::is_sorted(severities.begin(), severities.end()));
+  EXPECT_EQ(heads, 1u);
+  EXPECT_EQ(explained, f.rows.size());
+  EXPECT_GT(first_explained, last_issue);
+  EXPECT_GT(figures, first_explained);
   fs::remove_all(dir);
 }
 
