@@ -254,31 +254,67 @@ constexpr Template kTemplates[] = {
      "use it as the plan."},
 };
 
-const Template& find_template(IssueCode code) {
-  for (const auto& t : kTemplates)
-    if (t.code == code) return t;
-  return kTemplates[0];
-}
+constexpr std::size_t kCodes = std::size_t(IssueCode::EndOfCodes);
 
-std::string fill(std::string_view tmpl, const IssueParams& params, Lang lang) {
-  std::string out;
-  out.reserve(tmpl.size() + 32);
-  std::size_t i = 0;
+// Splits a template at its placeholders: "{name}" where the name holds no '{'; any other
+// '{' is a literal. (The same reading as filling the template byte by byte: a name with a
+// '{' cannot be a parameter's.)
+std::vector<TemplatePart> split_template(std::string_view tmpl) {
+  std::vector<TemplatePart> parts;
+  std::size_t run = 0, i = 0;
+  auto literal = [&](std::size_t end) {
+    if (end > run) parts.push_back({tmpl.substr(run, end - run), false});
+  };
   while (i < tmpl.size()) {
     if (tmpl[i] == '{') {
       auto close = tmpl.find('}', i);
-      if (close != std::string_view::npos) {
-        auto it = params.find(tmpl.substr(i + 1, close - i - 1));
-        if (it != params.end()) {
-          out += it->second.in(lang);
-          i = close + 1;
-          continue;
-        }
+      if (close != std::string_view::npos && tmpl.substr(i + 1, close - i - 1).find('{') == std::string_view::npos) {
+        literal(i);
+        parts.push_back({tmpl.substr(i, close + 1 - i), true});
+        run = i = close + 1;
+        continue;
       }
     }
-    out += tmpl[i++];
+    ++i;
   }
-  return out;
+  literal(tmpl.size());
+  return parts;
+}
+
+// Each code's template and its texts split into parts, by code: made once, on first use.
+struct TemplateIndex {
+  const Template* by_code[kCodes] = {};
+  // [code][message vi, message en, hint vi, hint en]
+  std::vector<TemplatePart> parts[kCodes][4];
+
+  TemplateIndex() {
+    for (const auto& t : kTemplates) {
+      auto c = std::size_t(t.code);
+      if (c >= kCodes || by_code[c]) continue;  // the first template of a code wins
+      by_code[c] = &t;
+      parts[c][0] = split_template(t.message_vi);
+      parts[c][1] = split_template(t.message_en);
+      parts[c][2] = split_template(t.hint_vi);
+      parts[c][3] = split_template(t.hint_en);
+    }
+    // A code without a template reads as the first one (as a search of the list did).
+    for (std::size_t c = 0; c < kCodes; ++c)
+      if (!by_code[c]) {
+        auto first = std::size_t(kTemplates[0].code);
+        by_code[c] = by_code[first];
+        for (int k = 0; k < 4; ++k) parts[c][k] = parts[first][k];
+      }
+  }
+};
+
+const TemplateIndex& template_index() {
+  static const TemplateIndex index;
+  return index;
+}
+
+const Template& find_template(IssueCode code) {
+  auto c = std::size_t(code);
+  return c < kCodes ? *template_index().by_code[c] : kTemplates[0];
 }
 
 }  // namespace
@@ -302,15 +338,24 @@ std::string_view to_string(Severity s) {
 
 IssueLevel Issue::level() const { return find_template(code).level; }
 
-std::string Issue::message(Lang lang) const {
-  const auto& t = find_template(code);
-  return fill(lang == Lang::Vi ? t.message_vi : t.message_en, params, lang);
+std::span<const TemplatePart> template_parts(IssueCode code, TemplateText which, Lang lang) {
+  auto c = std::size_t(code);
+  if (c >= kCodes) c = std::size_t(kTemplates[0].code);
+  return template_index().parts[c][(which == TemplateText::Hint ? 2 : 0) + (lang == Lang::En ? 1 : 0)];
 }
 
-std::string Issue::hint(Lang lang) const {
-  const auto& t = find_template(code);
-  return fill(lang == Lang::Vi ? t.hint_vi : t.hint_en, params, lang);
+namespace {
+std::string render(const Issue& issue, TemplateText which, Lang lang) {
+  std::string out;
+  out.reserve(160);
+  issue.pieces(which, lang, [&](std::string_view s) { out += s; });
+  return out;
 }
+}  // namespace
+
+std::string Issue::message(Lang lang) const { return render(*this, TemplateText::Message, lang); }
+
+std::string Issue::hint(Lang lang) const { return render(*this, TemplateText::Hint, lang); }
 
 std::string Issue::cell() const {
   if (!where.row || !where.col) return {};

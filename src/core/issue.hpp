@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -129,6 +130,18 @@ struct Location {
   std::string item;                  // plan code of the row's item, when known
 };
 
+// A message or hint template split once into its literal runs and its placeholders, so an
+// issue's text is written piece by piece (straight into the output) instead of scanned
+// byte by byte per issue. A placeholder's text is "{name}" with its braces: written as it
+// is when the issue has no parameter of that name.
+struct TemplatePart {
+  std::string_view text;
+  bool placeholder = false;
+  std::string_view name() const { return placeholder ? text.substr(1, text.size() - 2) : text; }
+};
+enum class TemplateText { Message, Hint };
+std::span<const TemplatePart> template_parts(IssueCode code, TemplateText which, Lang lang);
+
 struct Issue {
   IssueCode code;
   Severity severity;
@@ -138,6 +151,22 @@ struct Issue {
   IssueLevel level() const;
   std::string message(Lang lang) const;
   std::string hint(Lang lang) const;
+  // The same texts as message() and hint(), as out(piece) for each piece in order.
+  template <typename Out>
+  void message_pieces(Lang lang, Out&& out) const { pieces(TemplateText::Message, lang, out); }
+  template <typename Out>
+  void hint_pieces(Lang lang, Out&& out) const { pieces(TemplateText::Hint, lang, out); }
+  template <typename Out>
+  void pieces(TemplateText which, Lang lang, Out&& out) const {
+    for (const auto& part : template_parts(code, which, lang)) {
+      if (!part.placeholder) {
+        out(part.text);
+        continue;
+      }
+      auto it = params.find(part.name());
+      out(it != params.end() ? std::string_view(it->second.in(lang)) : part.text);
+    }
+  }
   // "F12" when row and column are known, "" otherwise.
   std::string cell() const;
 };

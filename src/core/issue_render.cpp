@@ -26,8 +26,13 @@ void write_issue_json(JsonWriter& j, const Issue& issue, Lang lang) {
   if (issue.where.row) j.value(std::int64_t(*issue.where.row) + 1); else j.null();
   j.key("item");
   if (issue.where.item.empty()) j.null(); else j.value(issue.where.item);
-  j.field("message", issue.message(lang));
-  j.field("hint", issue.hint(lang));
+  // Straight into the output: no string per message (a long report has a million issues).
+  for (auto which : {TemplateText::Message, TemplateText::Hint}) {
+    j.key(which == TemplateText::Message ? "message" : "hint");
+    j.begin_string();
+    issue.pieces(which, lang, [&](std::string_view s) { j.string_piece(s); });
+    j.end_string();
+  }
   j.end_object();
 }
 
@@ -43,9 +48,16 @@ void write_issue_text(std::ostream& os, const Issue& issue, Lang lang, std::stri
     place += std::to_string(*issue.where.row + 1);
   }
   if (!place.empty()) os << " " << place;
-  os << ": " << issue.message(lang) << "\n";
-  auto hint = issue.hint(lang);
-  if (!hint.empty()) os << indent << "  → " << hint << "\n";
+  os << ": ";
+  issue.message_pieces(lang, [&](std::string_view s) { os << s; });
+  os << "\n";
+  bool hint = false;
+  issue.hint_pieces(lang, [&](std::string_view s) { hint = hint || !s.empty(); });
+  if (hint) {
+    os << indent << "  → ";
+    issue.hint_pieces(lang, [&](std::string_view s) { os << s; });
+    os << "\n";
+  }
 }
 
 }  // namespace tonghop

@@ -1,10 +1,15 @@
 #include "core/json_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace tonghop {
 
@@ -27,6 +32,14 @@ bool needs_escape(std::uint64_t w) {
   std::uint64_t control = (w - ones * 0x20) & ~w & high;
   return (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) != 0;
 }
+
+// Which bytes need an escape, for the byte-by-byte part.
+constexpr auto kEscaped = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = true;
+  t['"'] = t['\\'] = true;
+  return t;
+}();
 
 }  // namespace
 
@@ -116,9 +129,18 @@ void JsonWriter::key(std::string_view k) {
 
 void JsonWriter::write_string(std::string_view s) {
   put('"');
+  string_piece(s);
+  put('"');
+}
+
+void JsonWriter::begin_string() {
+  before_value();
+  put('"');
+}
+
+void JsonWriter::string_piece(std::string_view s) {
   // A piece at a time, so the room asked for stays small however long the text.
   for (std::size_t at = 0; at < s.size(); at += 8192) write_escaped(s.substr(at, 8192));
-  put('"');
 }
 
 void JsonWriter::write_escaped(std::string_view s) {
@@ -128,24 +150,35 @@ void JsonWriter::write_escaped(std::string_view s) {
   const char* p = s.data();
   const char* end = p + s.size();
   const char* run = p;  // the first byte not written yet
-  auto copy_run = [&] {
-    std::memcpy(out, run, std::size_t(p - run));
-    out += p - run;
-  };
   while (p < end) {
-    // Eight bytes at a time while none needs an escape (nearly all text), then byte by byte
-    // through the eight that do.
-    std::uint64_t w = 0x2020202020202020ull;  // a tail of fewer than 8 bytes padded with spaces
-    std::size_t n = std::min<std::size_t>(8, std::size_t(end - p));
-    std::memcpy(&w, p, n);
-    if (!needs_escape(w)) {
-      p += n;
-      continue;
+    // Sixteen or eight bytes at a time while none needs an escape (nearly all text), then
+    // byte by byte through the eight that do, and through a tail of fewer than eight.
+#if defined(__SSE2__)
+    if (end - p >= 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i control = _mm_set1_epi8(0x1f);  // bytes up to 0x1f, compared unsigned
+      __m128i hit = _mm_cmpeq_epi8(_mm_max_epu8(x, control), control);
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+      if (_mm_movemask_epi8(hit) == 0) {
+        p += 16;
+        continue;
+      }
     }
-    for (const char* stop = std::min(end, p + 8); p < stop; ++p) {
+#endif
+    if (end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      if (!needs_escape(w)) {
+        p += 8;
+        continue;
+      }
+    }
+    for (const char* stop = end - p >= 8 ? p + 8 : end; p < stop; ++p) {
       auto c = (unsigned char)*p;
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      copy_run();
+      if (!kEscaped[c]) continue;
+      std::memcpy(out, run, std::size_t(p - run));
+      out += p - run;
       run = p + 1;
       *out++ = '\\';
       switch (c) {
@@ -161,7 +194,8 @@ void JsonWriter::write_escaped(std::string_view s) {
       }
     }
   }
-  copy_run();
+  std::memcpy(out, run, std::size_t(end - run));
+  out += end - run;
   size_ += std::size_t(out - first);
 }
 

@@ -44,6 +44,11 @@ class JsonWriter {
   void value(int i) { value(std::int64_t(i)); }
   void value(bool b);
   void null();
+  // A string value written in pieces, each escaped as it comes: begin_string(), then
+  // string_piece() any number of times, then end_string().
+  void begin_string();
+  void string_piece(std::string_view s);
+  void end_string() { put('"'); }
 
   // key + value in one call.
   template <typename T>

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <span>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "core/issue.hpp"
 #include "core/issue_render.hpp"
@@ -78,4 +81,116 @@ TEST(Issue, EveryCodeHasItsOwnTemplateInBothLanguages) {
     EXPECT_FALSE(i.message(Lang::En).empty());
     EXPECT_NE(i.message(Lang::Vi), i.message(Lang::En)) << name;
   }
+}
+
+namespace {
+// The template filled byte by byte, as messages were made before templates were split once:
+// the reference the split templates must give byte for byte.
+std::string reference_fill(std::string_view tmpl, const IssueParams& params, Lang lang) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    if (tmpl[i] == '{') {
+      auto close = tmpl.find('}', i);
+      if (close != std::string_view::npos) {
+        auto it = params.find(tmpl.substr(i + 1, close - i - 1));
+        if (it != params.end()) {
+          out += it->second.in(lang);
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += tmpl[i++];
+  }
+  return out;
+}
+
+std::string joined(std::span<const TemplatePart> parts) {
+  std::string s;
+  for (const auto& p : parts) s += p.text;
+  return s;
+}
+}  // namespace
+
+// Every code's message and hint, in both languages, with all, some or none of their
+// parameters, whose values hold quotes, backslashes, braces, line breaks and accents.
+TEST(Issue, SplitTemplatesGiveTheSameTextsAsFillingByteByByte) {
+  for (int c = 0; c < int(IssueCode::EndOfCodes); ++c) {
+    auto code = IssueCode(c);
+    for (auto which : {TemplateText::Message, TemplateText::Hint}) {
+      std::vector<std::string> names;
+      for (auto lang : {Lang::Vi, Lang::En})
+        for (const auto& part : template_parts(code, which, lang))
+          if (part.placeholder) names.emplace_back(part.name());
+      for (int variant = 0; variant < 3; ++variant) {
+        IssueParams params;
+        for (std::size_t k = 0; k < names.size(); ++k)
+          if (variant == 0 || (variant == 1 && k % 2 == 0))
+            params[names[k]] = Text("\"Đường {" + names[k] + "}\\ \n\tạ\"", "'Road {x}' \\n & <b>");
+        params["unused"] = Text("không dùng", "unused");
+        auto issue = make_issue(code, {}, params);
+        for (auto lang : {Lang::Vi, Lang::En}) {
+          std::string tmpl = joined(template_parts(code, which, lang));
+          std::string want = reference_fill(tmpl, params, lang);
+          std::string got = which == TemplateText::Message ? issue.message(lang) : issue.hint(lang);
+          EXPECT_EQ(got, want) << to_string(code) << " variant " << variant;
+          std::string pieces;
+          issue.pieces(which, lang, [&](std::string_view s) { pieces += s; });
+          EXPECT_EQ(pieces, want) << to_string(code);
+        }
+      }
+    }
+  }
+}
+
+TEST(Issue, TemplatesSplitAtPlaceholdersOnly) {
+  auto parts = template_parts(IssueCode::UnassignedItem, TemplateText::Message, Lang::En);
+  std::vector<std::string> texts;
+  for (const auto& p : parts) texts.push_back((p.placeholder ? "P:" : "L:") + std::string(p.text));
+  EXPECT_EQ(texts, (std::vector<std::string>{"L:\"", "P:{name}", "L:\" is assigned to ", "P:{owner}", "L:, not to ",
+                                             "P:{unit}", "L:."}));
+  // A hint without parameters is one literal part.
+  auto hint = template_parts(IssueCode::UnassignedItem, TemplateText::Hint, Lang::Vi);
+  ASSERT_EQ(hint.size(), 1u);
+  EXPECT_FALSE(hint[0].placeholder);
+}
+
+TEST(Issue, MessagesWithSpecialCharactersExactlyInJsonAndText) {
+  auto i = make_issue_at(IssueCode::UnassignedItem, "a.xlsx", "Biểu \"01\"", 4, 1, "3.1",
+                         {{"name", Text("Tỷ lệ \"hộ nghèo\" {unit}\\", "Poor \"households\" {unit}\\")},
+                          {"owner", Text("Phòng Kinh tế", "the Economy Office")},
+                          {"unit", Text("Phòng Văn hóa - Xã hội\n", "the Culture Office\n")}});
+  EXPECT_EQ(i.message(Lang::Vi),
+            "\"Tỷ lệ \"hộ nghèo\" {unit}\\\" được giao cho Phòng Kinh tế, không phải Phòng Văn hóa - Xã hội\n.");
+  EXPECT_EQ(i.message(Lang::En),
+            "\"Poor \"households\" {unit}\\\" is assigned to the Economy Office, not to the Culture Office\n.");
+  std::ostringstream vi, en;
+  {
+    JsonWriter j(vi, false);
+    write_issue_json(j, i, Lang::Vi);
+  }
+  {
+    JsonWriter j(en, false);
+    write_issue_json(j, i, Lang::En);
+  }
+  EXPECT_EQ(vi.str(),
+            R"({"code":"unassigned-item","severity":"warning","sheet":"Biểu \"01\"","cell":"B5","row":5,"item":"3.1",)"
+            R"("message":"\"Tỷ lệ \"hộ nghèo\" {unit}\\\" được giao cho Phòng Kinh tế, không phải Phòng Văn hóa - Xã hội\n.",)"
+            R"("hint":"Số liệu vẫn được ghi nhận; kiểm tra lại phân công."})");
+  EXPECT_NE(en.str().find(
+                R"("message":"\"Poor \"households\" {unit}\\\" is assigned to the Economy Office, not to the Culture Office\n.")"),
+            std::string::npos)
+      << en.str();
+  std::ostringstream text;
+  write_issue_text(text, i, Lang::En, "  ");
+  EXPECT_EQ(text.str().substr(0, text.str().find('\n')),
+            "  warning [unassigned-item] 'Biểu \"01\"'!B5: \"Poor \"households\" {unit}\\\" is assigned to the Economy "
+            "Office, not to the Culture Office");
+}
+
+TEST(Issue, AMissingParameterStaysAsItsPlaceholder) {
+  auto i = make_issue(IssueCode::UnassignedItem, {}, {{"name", Text("Hộ nghèo", "Poor households")}});
+  EXPECT_EQ(i.message(Lang::Vi), "\"Hộ nghèo\" được giao cho {owner}, không phải {unit}.");
+  EXPECT_EQ(i.message(Lang::En), "\"Poor households\" is assigned to {owner}, not to {unit}.");
 }

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "core/json_writer.hpp"
 
@@ -60,4 +62,37 @@ TEST(Json, EscapesAnywhereInALongString) {
       j.end_array();
       ASSERT_EQ(os.str(), "[" + escaped(s) + "]") << int(sign) << " at " << at;
     }
+}
+
+// A string written in pieces reads as the same string written at once: escapes at the
+// pieces' edges, empty pieces, and a piece longer than the writer's steps.
+TEST(Json, AStringInPiecesIsTheSameString) {
+  std::string long_piece(20000, 'a');
+  long_piece[8191] = '"';
+  long_piece[8192] = '\\';
+  long_piece[16383] = '\n';
+  std::vector<std::string> pieces{"\"Tỷ lệ", "", "\\", " hộ \"nghèo\"\t", "\x01", long_piece, "đạt\""};
+  std::ostringstream whole, parts;
+  std::string all;
+  for (const auto& p : pieces) all += p;
+  {
+    JsonWriter j(whole, false);
+    j.begin_object();
+    j.field("message", all);
+    j.field("n", 1);
+    j.end_object();
+  }
+  {
+    JsonWriter j(parts, false);
+    j.begin_object();
+    j.key("message");
+    j.begin_string();
+    for (const auto& p : pieces) j.string_piece(p);
+    j.end_string();
+    j.field("n", 1);
+    j.end_object();
+  }
+  EXPECT_EQ(parts.str(), whole.str());
+  const std::string start = R"({"message":"\"Tỷ lệ\\ hộ \"nghèo\"\t\u0001)";
+  EXPECT_EQ(parts.str().substr(0, start.size()), start);
 }
