@@ -623,6 +623,14 @@ class ResultStore {
   virtual ~ResultStore() = default;
   // A result made in this process: checked here, refused, or a worker that failed.
   virtual void held(std::size_t index, FileResult fr) = 0;
+  // A file checked in this process: a store that writes results aside lends its writer, so
+  // that a long report's rows and issues are not held whole here either (nullptr: held whole).
+  virtual SpillWriter* begin_here(const std::string& path) {
+    (void)path;
+    return nullptr;
+  }
+  // That file's result, its rows and issues already handed to the writer begin_here lent.
+  virtual void end_here(std::size_t index, FileResult head) { held(index, std::move(head)); }
   // A worker's result: its summary and where the worker wrote it.
   virtual void received(std::size_t index, FileSummary summary, SpilledResult spilled) = 0;
   // A new temporary file's path, and its number (SpilledResult::Part::source).
@@ -725,10 +733,26 @@ class CheckWorkers {
           if (!w.read) wait = std::min(wait, w.deadline - now);
         }
       if (fds.empty()) {
-        // No worker left (they could not be started): the rest here.
+        // No worker left (they could not be started): the rest here, each failure its file's
+        // only, as in a worker.
         for (; next < files.size(); ++next) {
-          held(next, check_.check(files[next], {}, nullptr));
+          std::optional<FileResult> head;
+          std::string failed;
+          try {
+            auto* out = store.begin_here(files[next]);
+            head = check_.check(files[next], {}, out);
+          } catch (const std::bad_alloc&) {
+            failed = "out of memory";
+          } catch (const std::exception& e) {
+            failed = e.what();
+          }
           check_.restore();
+          if (head) {
+            store.end_here(next, std::move(*head));
+            if (!have[next]) have[next] = true, ++emitted;
+          } else {
+            held(next, check_failed(files[next], failed));
+          }
         }
         break;
       }
@@ -937,8 +961,9 @@ void check_each(const Plan& plan, const std::vector<std::string>& files, const C
         return check_loaded(path, LoadedSubmission{nullptr, {std::move(refused)}}, plan, items, opt, ctx);
       },
       [&] { state.restore(); }};
-  CheckWorkers workers(unsigned(std::clamp<std::size_t>(opt.jobs, 1, std::max<std::size_t>(files.size(), 1))), files,
-                       check, opt.limits, store);
+  CheckWorkers workers(
+      opt.in_process ? 0u : unsigned(std::clamp<std::size_t>(opt.jobs, 1, std::max<std::size_t>(files.size(), 1))),
+      files, check, opt.limits, store);
   workers.run();
 }
 
@@ -1004,6 +1029,13 @@ StreamedCheck::StreamedCheck(const Plan& plan, const std::vector<std::string>& f
     }
     void held(std::size_t i, FileResult fr) override {
       own->begin(fr.path);
+      end_here(i, std::move(fr));
+    }
+    SpillWriter* begin_here(const std::string& path) override {
+      own->begin(path);
+      return &*own;
+    }
+    void end_here(std::size_t i, FileResult fr) override {
       auto [spilled, summary] = own->finish(fr);
       spilled.rows.source = rows, spilled.issues.source = issues;
       received(i, std::move(summary), std::move(spilled));

@@ -50,6 +50,9 @@ struct CheckOptions {
   // Files checked at once (--jobs), by as many worker processes; any number gives the same
   // result, in the order of the files.
   std::size_t jobs = 1;
+  // Every file checked in this process, none in a worker: what happens where no worker can be
+  // started (Windows has no fork). The results are the same bytes.
+  bool in_process = false;
 };
 
 // --jobs' default: the machine's cores.

@@ -320,6 +320,47 @@ TEST(CheckDriver, RowsAndIssuesHandedOnAsFoundAreTheResultHeldWhole) {
   fs::remove_all(dir);
 }
 
+// Where no worker can be started (Windows), every file is checked in this process: its rows
+// and issues still go to the check's temporary files as they are found (a long report is not
+// held whole), and the bytes are the workers'. Also a file whose reading fails.
+TEST(CheckDriver, FilesCheckedInThisProcessGiveTheWorkersBytes) {
+  auto dir = fs::temp_directory_path() / "tonghop-in-process";
+  fs::create_directories(dir);
+  auto files = inputs();  // (bad_truncated.xlsx among them)
+  auto path = (dir / "phong-vhxh.csv").string();
+  std::ofstream(path) << long_report(9000);  // more than two batches of rows and of issues
+  files.push_back(path);
+  CheckOptions opt;
+  opt.period = {2026, PeriodKind::Year};
+  auto streamed_json = [&](const CheckOptions& o) {
+    StreamedCheck streamed(plan(), files, o, ctx());
+    std::ostringstream os;
+    CheckJsonWriter w(os, plan(), streamed.report.period, Lang::En);
+    auto totals = streamed.each_part([&](ResultPart& p) {
+      switch (p.kind) {
+        case ResultPart::Kind::Head: w.head(p.file, p.status); break;
+        case ResultPart::Kind::Rows: w.rows(p.file.rows); break;
+        case ResultPart::Kind::Issues: w.issues(p.file.issues); break;
+        case ResultPart::Kind::End: w.end(); break;
+      }
+    });
+    w.finish(streamed.report, streamed.size(), totals.errors, totals.warnings);
+    return os.str();
+  };
+  opt.jobs = 2;
+  auto workers = streamed_json(opt);
+  auto held = json(check_submissions(plan(), files, opt, ctx()));
+  EXPECT_EQ(workers, held);
+  opt.in_process = true;
+  EXPECT_EQ(streamed_json(opt), workers);
+  EXPECT_EQ(json(check_submissions(plan(), files, opt, ctx())), workers);
+  // The files are what the test is about: the long report's rows and a refused file.
+  EXPECT_NE(workers.find("duplicate-row"), std::string::npos);
+  EXPECT_NE(workers.find("bad_truncated.xlsx"), std::string::npos);
+  EXPECT_GT(std::count(workers.begin(), workers.end(), '\n'), 9000);
+  fs::remove_all(dir);
+}
+
 // tonghop check's text is written as a file's parts are read back (rows in batches, then
 // issues in batches): a long report's block still lists every issue, errors before warnings
 // before notes, then every row's explanation, then its figures.
