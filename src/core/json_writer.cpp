@@ -41,6 +41,65 @@ constexpr auto kEscaped = [] {
   return t;
 }();
 
+// s's bytes escaped at out, which has room for 6 bytes per byte of s (\u00XX at worst);
+// the end of what was written.
+char* escape_into(char* out, std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  const char* p = s.data();
+  const char* end = p + s.size();
+  const char* run = p;  // the first byte not written yet
+  while (p < end) {
+    // Sixteen or eight bytes at a time while none needs an escape (nearly all text), then
+    // byte by byte through the eight that do, and through a tail of fewer than eight.
+#if defined(__SSE2__)
+    if (end - p >= 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i control = _mm_set1_epi8(0x1f);  // bytes up to 0x1f, compared unsigned
+      __m128i hit = _mm_cmpeq_epi8(_mm_max_epu8(x, control), control);
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+      if (_mm_movemask_epi8(hit) == 0) {
+        p += 16;
+        continue;
+      }
+    }
+#endif
+    if (end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      if (!needs_escape(w)) {
+        p += 8;
+        continue;
+      }
+    }
+    for (const char* stop = end - p >= 8 ? p + 8 : end; p < stop; ++p) {
+      auto c = (unsigned char)*p;
+      if (!kEscaped[c]) continue;
+      std::memcpy(out, run, std::size_t(p - run));
+      out += p - run;
+      run = p + 1;
+      *out++ = '\\';
+      switch (c) {
+        case '"': *out++ = '"'; break;
+        case '\\': *out++ = '\\'; break;
+        case '\n': *out++ = 'n'; break;
+        case '\r': *out++ = 'r'; break;
+        case '\t': *out++ = 't'; break;
+        default:
+          out = std::copy_n("u00", 3, out);
+          *out++ = hex[c >> 4];
+          *out++ = hex[c & 15];
+      }
+    }
+  }
+  std::memcpy(out, run, std::size_t(end - run));
+  return out + (end - run);
+}
+
+// Strings are written in steps of this many bytes, so the room asked for stays small
+// however long the text.
+constexpr std::size_t kStep = 8192;
+
 }  // namespace
 
 std::string format_number(double v) {
@@ -122,15 +181,36 @@ void JsonWriter::end_array() {
 
 void JsonWriter::key(std::string_view k) {
   before_value();
-  write_string(k);
-  put(pretty_ ? std::string_view(": ") : std::string_view(":"));
+  if (k.size() > kStep) {
+    write_string(k);
+    put(pretty_ ? std::string_view(": ") : std::string_view(":"));
+  } else {
+    // The whole key, its quotes and the colon in the room asked for once.
+    char* const first = room(k.size() * 6 + 4);
+    char* p = first;
+    *p++ = '"';
+    p = escape_into(p, k);
+    *p++ = '"';
+    *p++ = ':';
+    if (pretty_) *p++ = ' ';
+    size_ += std::size_t(p - first);
+  }
   after_key_ = true;
 }
 
 void JsonWriter::write_string(std::string_view s) {
-  put('"');
-  string_piece(s);
-  put('"');
+  if (s.size() > kStep) {
+    put('"');
+    string_piece(s);
+    put('"');
+    return;
+  }
+  char* const first = room(s.size() * 6 + 2);
+  char* p = first;
+  *p++ = '"';
+  p = escape_into(p, s);
+  *p++ = '"';
+  size_ += std::size_t(p - first);
 }
 
 void JsonWriter::begin_string() {
@@ -139,64 +219,11 @@ void JsonWriter::begin_string() {
 }
 
 void JsonWriter::string_piece(std::string_view s) {
-  // A piece at a time, so the room asked for stays small however long the text.
-  for (std::size_t at = 0; at < s.size(); at += 8192) write_escaped(s.substr(at, 8192));
-}
-
-void JsonWriter::write_escaped(std::string_view s) {
-  static const char* hex = "0123456789abcdef";
-  char* out = room(s.size() * 6);  // every byte escaped as \u00XX at worst
-  char* const first = out;
-  const char* p = s.data();
-  const char* end = p + s.size();
-  const char* run = p;  // the first byte not written yet
-  while (p < end) {
-    // Sixteen or eight bytes at a time while none needs an escape (nearly all text), then
-    // byte by byte through the eight that do, and through a tail of fewer than eight.
-#if defined(__SSE2__)
-    if (end - p >= 16) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      const __m128i control = _mm_set1_epi8(0x1f);  // bytes up to 0x1f, compared unsigned
-      __m128i hit = _mm_cmpeq_epi8(_mm_max_epu8(x, control), control);
-      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
-      if (_mm_movemask_epi8(hit) == 0) {
-        p += 16;
-        continue;
-      }
-    }
-#endif
-    if (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      if (!needs_escape(w)) {
-        p += 8;
-        continue;
-      }
-    }
-    for (const char* stop = end - p >= 8 ? p + 8 : end; p < stop; ++p) {
-      auto c = (unsigned char)*p;
-      if (!kEscaped[c]) continue;
-      std::memcpy(out, run, std::size_t(p - run));
-      out += p - run;
-      run = p + 1;
-      *out++ = '\\';
-      switch (c) {
-        case '"': *out++ = '"'; break;
-        case '\\': *out++ = '\\'; break;
-        case '\n': *out++ = 'n'; break;
-        case '\r': *out++ = 'r'; break;
-        case '\t': *out++ = 't'; break;
-        default:
-          out = std::copy_n("u00", 3, out);
-          *out++ = hex[c >> 4];
-          *out++ = hex[c & 15];
-      }
-    }
+  for (std::size_t at = 0; at < s.size(); at += kStep) {
+    auto step = s.substr(at, kStep);
+    char* const first = room(step.size() * 6);
+    size_ += std::size_t(escape_into(first, step) - first);
   }
-  std::memcpy(out, run, std::size_t(end - run));
-  out += end - run;
-  size_ += std::size_t(out - first);
 }
 
 void JsonWriter::value(std::string_view s) {

@@ -61,7 +61,6 @@ class JsonWriter {
   void before_value();
   void newline();
   void write_string(std::string_view s);
-  void write_escaped(std::string_view s);  // a string's bytes, escaped, without the quotes
   // Room for n more bytes at the end of the buffer (written out first when it is full).
   char* room(std::size_t n);
   void put(char c) { *room(1) = c, ++size_; }
