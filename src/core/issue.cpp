@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <tuple>
 
 namespace tonghop {
 namespace {
@@ -384,9 +385,13 @@ const Text& IssueParams::at(std::string_view name) const {
 }
 
 Text& IssueParams::operator[](std::string_view name) {
-  auto it = std::lower_bound(items_.begin(), items_.end(), name, [](const auto& p, std::string_view n) { return p.first < n; });
+  // Parameters read back from a worker come in name order: each goes at the end.
+  auto it = items_.empty() || items_.back().first < name
+                ? items_.end()
+                : std::lower_bound(items_.begin(), items_.end(), name,
+                                   [](const auto& p, std::string_view n) { return p.first < n; });
   if (it != items_.end() && it->first == name) return it->second;
-  return items_.insert(it, {std::string(name), Text()})->second;
+  return items_.emplace(it, std::piecewise_construct, std::forward_as_tuple(name), std::forward_as_tuple())->second;
 }
 
 Issue make_issue(IssueCode code, Location where, IssueParams params) {
