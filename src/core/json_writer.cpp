@@ -45,6 +45,7 @@ constexpr auto kEscaped = [] {
 // the end of what was written.
 char* escape_into(char* out, std::string_view s) {
   static const char* hex = "0123456789abcdef";
+  if (s.empty()) return out;  // (its data may be null: memcpy's arguments must not be)
   const char* p = s.data();
   const char* end = p + s.size();
   const char* run = p;  // the first byte not written yet
@@ -119,6 +120,7 @@ char* JsonWriter::room(std::size_t n) {
 }
 
 void JsonWriter::put(std::string_view s) {
+  if (s.empty()) return;
   std::memcpy(room(s.size()), s.data(), s.size());
   size_ += s.size();
 }

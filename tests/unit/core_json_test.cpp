@@ -34,6 +34,22 @@ TEST(Json, EscapesAndNests) {
   EXPECT_EQ(os.str(), R"({"tên":"a\"b\\c\n\u0001","list":[1,true,null],"empty":{}})");
 }
 
+// An empty text whose data is null (a default string_view, as the readers hand over an empty
+// cell) is written as "" (the sanitizer run checks that no null reaches memcpy).
+TEST(Json, AnEmptyTextWithoutDataIsAnEmptyString) {
+  std::ostringstream os;
+  {
+    JsonWriter j(os, false);
+    j.begin_array();
+    j.value(std::string_view());
+    j.begin_string();
+    j.string_piece(std::string_view());
+    j.end_string();
+    j.end_array();
+  }
+  EXPECT_EQ(os.str(), R"(["",""])");
+}
+
 // Strings are scanned eight bytes at a time: every sign that needs an escape is found at
 // any place in a long text, next to UTF-8 and at the ends.
 TEST(Json, EscapesAnywhereInALongString) {
