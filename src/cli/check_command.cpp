@@ -280,14 +280,7 @@ int check_command(const std::vector<std::string>& args, Streams io) {
     // The results read back in a second thread while this one writes them, a part at a time.
     pipelined<ResultPart>(
         [&](const auto& push) { totals = check.each_part([&](ResultPart& p) { push(std::move(p)); }); },
-        [&](ResultPart& p) {
-          switch (p.kind) {
-            case ResultPart::Kind::Head: json.head(p.file, p.status); break;
-            case ResultPart::Kind::Rows: json.rows(p.file.rows); break;
-            case ResultPart::Kind::Issues: json.issues(p.file.issues); break;
-            case ResultPart::Kind::End: json.end(); break;
-          }
-        });
+        [&](ResultPart& p) { json.part(p); });
     json.finish(check.report, check.size(), totals.errors, totals.warnings);
   } else {
     totals = write_text(io.out, plan.plan, check, lang, explain);

@@ -3,6 +3,7 @@
 #include "core/date.hpp"
 #include "core/issue_render.hpp"
 #include "core/json_writer.hpp"
+#include "validate/driver.hpp"
 
 namespace tonghop {
 
@@ -108,6 +109,15 @@ void CheckJsonWriter::end() {
   end_rows();
   j_.end_array();
   j_.end_object();
+}
+
+void CheckJsonWriter::part(const ResultPart& p) {
+  switch (p.kind) {
+    case ResultPart::Kind::Head: head(p.file, p.status); break;
+    case ResultPart::Kind::Rows: rows(p.file.rows); break;
+    case ResultPart::Kind::Issues: issues(p.file.issues); break;
+    case ResultPart::Kind::End: end(); break;
+  }
 }
 
 void CheckJsonWriter::finish(const CheckReport& r, std::size_t files, std::size_t errors, std::size_t warnings) {

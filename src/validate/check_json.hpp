@@ -11,6 +11,8 @@
 
 namespace tonghop {
 
+struct ResultPart;  // validate/driver.hpp
+
 void write_check_json(std::ostream& os, const Plan& plan, const CheckReport& report, Lang lang);
 
 // The same, one file at a time (a streamed check): the head when made, then every file in
@@ -26,6 +28,8 @@ class CheckJsonWriter {
   void rows(const std::vector<RowResult>& rows);
   void issues(const std::vector<Issue>& issues);
   void end();
+  // One part as StreamedCheck::each_part gives it: head, rows, issues or end.
+  void part(const ResultPart& p);
   void finish(const CheckReport& report, std::size_t files, std::size_t errors, std::size_t warnings);
 
  private:

@@ -651,6 +651,19 @@ struct FileChecker {
   std::function<void()> restore;
 };
 
+// Why `check` (a file's check) failed, as its result says it: empty when it did not throw.
+template <class F>
+std::string failure_of(F&& check) {
+  try {
+    check();
+  } catch (const std::bad_alloc&) {
+    return "out of memory";
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return {};
+}
+
 // Files are checked by a few long-lived worker processes (--jobs), forked before the first
 // file, each checking file after file as the parent hands them out, its caches put back after
 // each (FileState), so that --jobs N gives the bytes of --jobs 1. While a worker reads a file
@@ -737,15 +750,7 @@ class CheckWorkers {
         // only, as in a worker.
         for (; next < files.size(); ++next) {
           std::optional<FileResult> head;
-          std::string failed;
-          try {
-            auto* out = store.begin_here(files[next]);
-            head = check_.check(files[next], {}, out);
-          } catch (const std::bad_alloc&) {
-            failed = "out of memory";
-          } catch (const std::exception& e) {
-            failed = e.what();
-          }
+          auto failed = failure_of([&] { head = check_.check(files[next], {}, store.begin_here(files[next])); });
           check_.restore();
           if (head) {
             store.end_here(next, std::move(*head));
@@ -895,16 +900,11 @@ class CheckWorkers {
         sent = write_channel(fd, "D");
       };
       std::optional<std::pair<SpilledResult, FileSummary>> result;
-      std::string failed;
-      try {
+      auto failed = failure_of([&] {
         out.begin(files_[i]);
         auto head = check_.check(files_[i], read_done, &out);
         result = out.finish(head);
-      } catch (const std::bad_alloc&) {
-        failed = "out of memory";
-      } catch (const std::exception& e) {
-        failed = e.what();
-      }
+      });
       read_done();
       check_.restore();
       if (!sent) break;

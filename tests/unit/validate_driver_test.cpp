@@ -226,12 +226,8 @@ TEST(CheckDriver, StreamedCheckGivesTheReportOfTheCheckInMemory) {
     CheckJsonWriter w(os, plan(), streamed.report.period, Lang::En);
     std::size_t heads = 0, ends = 0;
     auto totals = streamed.each_part([&](ResultPart& p) {
-      switch (p.kind) {
-        case ResultPart::Kind::Head: ++heads, w.head(p.file, p.status); break;
-        case ResultPart::Kind::Rows: w.rows(p.file.rows); break;
-        case ResultPart::Kind::Issues: w.issues(p.file.issues); break;
-        case ResultPart::Kind::End: ++ends, w.end(); break;
-      }
+      heads += p.kind == ResultPart::Kind::Head, ends += p.kind == ResultPart::Kind::End;
+      w.part(p);
     });
     EXPECT_EQ(heads, files.size());
     EXPECT_EQ(ends, files.size());
@@ -336,14 +332,7 @@ TEST(CheckDriver, FilesCheckedInThisProcessGiveTheWorkersBytes) {
     StreamedCheck streamed(plan(), files, o, ctx());
     std::ostringstream os;
     CheckJsonWriter w(os, plan(), streamed.report.period, Lang::En);
-    auto totals = streamed.each_part([&](ResultPart& p) {
-      switch (p.kind) {
-        case ResultPart::Kind::Head: w.head(p.file, p.status); break;
-        case ResultPart::Kind::Rows: w.rows(p.file.rows); break;
-        case ResultPart::Kind::Issues: w.issues(p.file.issues); break;
-        case ResultPart::Kind::End: w.end(); break;
-      }
-    });
+    auto totals = streamed.each_part([&](ResultPart& p) { w.part(p); });
     w.finish(streamed.report, streamed.size(), totals.errors, totals.warnings);
     return os.str();
   };
